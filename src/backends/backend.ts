@@ -1,0 +1,66 @@
+import type { JsonSchema } from '../ir/ir.js';
+
+/** One chat message; roles are the language's (`model` is normalised to `assistant`). */
+export interface Message {
+  role: 'system' | 'user' | 'assistant';
+  content: string;
+}
+
+/** What identifies a backend in cache keys: never an API key. */
+export interface BackendIdentity {
+  provider: string;
+  model: string;
+  baseUrl: string | null;
+}
+
+/** Sampling arguments in the language's spelling; absent means the backend's default. */
+export interface GenerationArgs {
+  temperature?: number;
+  max_tokens?: number;
+  stop?: string[];
+  top_p?: number;
+  top_k?: number;
+  seed?: number;
+}
+
+/** What a backend can do, so the runtime adapts instead of failing (issue 4). */
+export interface BackendCapabilities {
+  /** Raw text completion; when false, a text prompt is sent as one user message. */
+  textCompletion: boolean;
+  /** Chat messages. */
+  chat: boolean;
+  /** Keyword arguments of GenerationArgs it accepts; any other is an error naming it. */
+  supportedArgs: readonly (keyof GenerationArgs)[];
+  /** Native JSON-schema output (the result is still validated locally). */
+  jsonSchema: boolean;
+  /** Native choice constraint for `select`. */
+  choiceConstraint: boolean;
+}
+
+/** One request to a backend. Exactly one of `prompt` and `messages` is set. */
+export interface CompletionRequest {
+  prompt: string | null;
+  messages: Message[] | null;
+  args: GenerationArgs;
+  /** Asks for JSON matching this schema (only when `capabilities.jsonSchema`). */
+  responseSchema: JsonSchema | null;
+  /** Asks for one of these strings (only when `capabilities.choiceConstraint`). */
+  choices: string[] | null;
+  /** Which builtin asked; fake backends and traces use it, providers may ignore it. */
+  builtin: string;
+  signal: AbortSignal;
+}
+
+/** A model endpoint: the fake backend or a provider. */
+export interface Backend {
+  /** The name it has in the config (or `fake:PATH`). */
+  readonly name: string;
+  readonly identity: BackendIdentity;
+  readonly capabilities: BackendCapabilities;
+  /** Most calls in flight at once on this backend. */
+  readonly concurrency: number;
+  /** Default keyword arguments from the config, below front matter `defaults`. */
+  readonly defaults: GenerationArgs;
+  /** Returns the model's reply text; rejects with a BackendError. Honors `signal`. */
+  complete(request: CompletionRequest): Promise<string>;
+}

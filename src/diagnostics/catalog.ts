@@ -1,0 +1,52 @@
+/**
+ * The one catalog of diagnostic codes. Codes are never renumbered or reused: add new ones at the
+ * end of their range. Messages take named arguments written `{name}`.
+ *
+ * Ranges: OT1xxx syntax, OT2xxx semantic (lowering and checks), OT3xxx plan, OT4xxx runtime.
+ */
+export const diagnosticCatalog = {
+  // --- OT1xxx: syntax -------------------------------------------------------------------------
+  OT1001: { severity: 'error', message: 'unexpected {found}; expected {expected}' },
+  OT1002: { severity: 'error', message: 'unclosed {what}: missing {expected}' },
+  OT1003: { severity: 'error', message: 'unknown tag `{name}`' },
+  OT1004: { severity: 'error', message: '`{found}` does not close any open tag' },
+  OT1005: { severity: 'error', message: '`{tag}` closed by `{found}`; expected {expected}' },
+  OT1006: { severity: 'error', message: 'unterminated string literal' },
+  OT1007: { severity: 'error', message: 'unterminated comment: missing `#}`' },
+  OT1008: { severity: 'error', message: 'unterminated front matter: missing closing `---`' },
+  OT1009: { severity: 'error', message: 'invalid character {found}' },
+  OT1010: { severity: 'error', message: 'unterminated `{tag}` block: missing `{% {expected} %}`' },
+  OT1011: { severity: 'error', message: 'nesting is too deep (more than {limit} levels)' },
+
+  // --- OT2xxx: semantic -----------------------------------------------------------------------
+  OT2001: { severity: 'error', message: 'unknown builtin `{name}`' },
+  OT2002: {
+    severity: 'error',
+    message: 'builtin `{name}` called outside a call block; write `<< {name}(…) >>`',
+  },
+  OT2003: { severity: 'warning', message: 'undefined variable `{name}`' },
+  OT2004: { severity: 'error', message: 'invalid front matter: {reason}' },
+  OT2005: { severity: 'warning', message: 'unknown front matter key `{key}`' },
+  OT2006: { severity: 'error', message: 'unknown filter `{name}`' },
+  OT2007: { severity: 'error', message: '`{% {tag} %}` is not supported in .ot templates' },
+  OT2008: { severity: 'error', message: '{builtin}: {reason}' },
+  OT2009: { severity: 'warning', message: 'input `{name}` shadows the builtin of the same name' },
+  OT2010: { severity: 'error', message: 'unknown test `{name}`' },
+  OT2011: { severity: 'error', message: 'unknown schema `{name}`; declared schemas: {known}' },
+  OT2012: { severity: 'error', message: '{reason}' },
+  OT2013: { severity: 'error', message: 'cannot read included file `{path}`: {reason}' },
+
+  // --- OT4xxx: runtime ------------------------------------------------------------------------
+  OT4001: { severity: 'error', message: 'access to property `{name}` is not allowed' },
+  OT4002: { severity: 'error', message: 'missing required input `{name}`' },
+  OT4003: { severity: 'error', message: 'input `{name}` {reason}' },
+  OT4004: { severity: 'error', message: '{builtin} on backend `{backend}` failed: {cause}' },
+  OT4005: { severity: 'error', message: '{reason}' },
+  OT4006: { severity: 'error', message: 'run cancelled' },
+} as const satisfies Record<string, { severity: Severity; message: string }>;
+
+/** How serious a diagnostic is; only errors stop a run or fail `ot check`. */
+export type Severity = 'error' | 'warning' | 'info';
+
+/** A code from the catalog, e.g. `OT1001`. */
+export type DiagnosticCode = keyof typeof diagnosticCatalog;
