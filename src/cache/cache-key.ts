@@ -1,0 +1,50 @@
+import { createHash } from 'node:crypto';
+import type { BackendIdentity, Message } from '../backends/backend.js';
+import { canonicalJson } from './canonical-json.js';
+
+/** Everything that decides a model call's result (LANGUAGE.md §8), and nothing else. */
+export interface CallKeyParts {
+  /** The builtin's name, e.g. `generate_text`. */
+  builtin: string;
+  /** Provider, model and base URL; never an API key. */
+  backend: BackendIdentity;
+  /** Keyword arguments after defaults are filled in. */
+  args: Record<string, unknown>;
+  /** The prompt of a text call, or null for a chat call. */
+  prompt: string | null;
+  /** The messages of a chat call, or null for a text call. */
+  messages: Message[] | null;
+  /** The sample key: `""`, `"1"`, `"1#0"`… */
+  sample: string;
+  /** What else shapes the reply: the schema of `generate_object`, the options of `select`. */
+  extra?: Record<string, unknown>;
+}
+
+/**
+ * The version of the key recipe. Bump it when the recipe or the meaning of a cached value
+ * changes, so old entries are simply never looked up again instead of being misread.
+ */
+export const CACHE_KEY_VERSION = 'ot1';
+
+/** The cache key of a call: `ot1:` and the sha256 (hex) of the canonical JSON of its parts. */
+export function cacheKey(parts: CallKeyParts): string {
+  const digest = createHash('sha256').update(canonicalJson(keyMaterial(parts))).digest('hex');
+  return `${CACHE_KEY_VERSION}:${digest}`;
+}
+
+/**
+ * Copies only the named fields: a backend or message object that carries more (a client, a
+ * secret) must not leak it into the key, nor make equal calls differ.
+ */
+function keyMaterial(parts: CallKeyParts): Record<string, unknown> {
+  const { provider, model, baseUrl } = parts.backend;
+  return {
+    builtin: parts.builtin,
+    backend: { provider, model, baseUrl },
+    args: parts.args,
+    prompt: parts.prompt,
+    messages: parts.messages?.map(({ role, content }) => ({ role, content })) ?? null,
+    sample: parts.sample,
+    extra: parts.extra,
+  };
+}

@@ -1,0 +1,161 @@
+import type { Keyv } from 'keyv';
+
+/** One cached call result, as the runtime stores and replays it. */
+export interface CachedEntry {
+  /** The builtin's raw result (a string, a list of strings, a JSON value…). */
+  value: unknown;
+  /** When the call finished, ISO 8601. */
+  createdAt: string;
+  /** The builtin that produced it, for people reading a cache. */
+  builtin: string;
+}
+
+/** Builds the entry of a call that just succeeded. */
+export function createCachedEntry(builtin: string, value: unknown, now = new Date()): CachedEntry {
+  return { value, createdAt: now.toISOString(), builtin };
+}
+
+/**
+ * What the runtime uses for every model call. `get` and `set` never reject: a failing store
+ * is a warning and a miss (or a skipped write), because a cache must never fail a run.
+ */
+export interface CallCache {
+  /** The entry under `key`, or undefined on a miss or any store failure. */
+  get(key: string): Promise<CachedEntry | undefined>;
+  /** Stores an entry; resolves once it is stored (or the failure was reported). */
+  set(key: string, entry: CachedEntry): Promise<void>;
+  /** Waits for operations in progress, then releases the store (connections, handles). */
+  close(): Promise<void>;
+  /** Where the entries live, e.g. `disk cache at /work/.ot-cache`; for messages and traces. */
+  readonly description: string;
+}
+
+/** Receives each distinct cache warning once. */
+export type CacheWarningHandler = (message: string) => void;
+
+/** Options of `cacheFromKeyv`. */
+export interface KeyvCacheOptions {
+  /** Receives warnings; by default they become Node process warnings. */
+  onWarning?: CacheWarningHandler;
+  /** Names the store in warnings; default `keyv cache`. */
+  description?: string;
+  /** Releases the store on close; by default `keyv.disconnect()`. */
+  release?: () => Promise<void>;
+}
+
+/**
+ * A CallCache over any keyv instance, so API users can plug in any keyv store. Store errors
+ * arrive two ways (keyv's `error` event, and rejections when `throwOnErrors` is set); both
+ * become warnings, the same error object only once. Note that keyv without `throwOnErrors`
+ * swallows read errors silently: such a read is a plain miss.
+ */
+export function cacheFromKeyv(keyv: Keyv, options: KeyvCacheOptions = {}): CallCache {
+  const description = options.description ?? 'keyv cache';
+  const warn = distinctWarnings(options.onWarning ?? processWarning);
+  const reported = new WeakSet<object>();
+  const inFlight = new Set<Promise<unknown>>();
+  let closing: Promise<void> | undefined;
+
+  const report = (error: unknown, consequence: string): void => {
+    if (typeof error === 'object' && error !== null) {
+      if (reported.has(error)) return;
+      reported.add(error);
+    }
+    warn(`${description}: ${errorMessage(error)}${consequence}`);
+  };
+  const onError = (error: unknown): void => report(error, '');
+  keyv.on('error', onError);
+
+  const track = <T>(operation: Promise<T>): Promise<T> => {
+    inFlight.add(operation);
+    return operation.finally(() => inFlight.delete(operation));
+  };
+
+  return {
+    description,
+    async get(key) {
+      if (closing) return undefined;
+      return track(
+        (async () => {
+          try {
+            const stored: unknown = await keyv.get(key);
+            if (stored === undefined) return undefined;
+            if (isCachedEntry(stored)) return stored;
+            warn(`${description}: the entry ${key} is not a call result; treated as a miss`);
+            return undefined;
+          } catch (error) {
+            report(error, `; reading ${key} failed, treated as a miss`);
+            return undefined;
+          }
+        })(),
+      );
+    },
+    async set(key, entry) {
+      if (closing) return;
+      await track(
+        (async () => {
+          try {
+            await keyv.set(key, entry);
+          } catch (error) {
+            report(error, `; writing ${key} failed, the result is not cached`);
+          }
+        })(),
+      );
+    },
+    close() {
+      closing ??= (async () => {
+        await Promise.allSettled([...inFlight]);
+        try {
+          await (options.release ?? (async () => keyv.disconnect()))();
+        } catch (error) {
+          report(error, '; closing the cache failed');
+        }
+        keyv.off('error', onError);
+      })();
+      return closing;
+    },
+  };
+}
+
+/** The cache of `--cache off`: every lookup misses, nothing is stored. */
+export function createOffCache(description = 'no cache (off)'): CallCache {
+  return {
+    description,
+    get: async () => undefined,
+    set: async () => undefined,
+    close: async () => undefined,
+  };
+}
+
+/** Wraps a warning handler so that each distinct message reaches it once. */
+export function distinctWarnings(onWarning: CacheWarningHandler): CacheWarningHandler {
+  // A dead redis server reports every reconnect attempt and every refused command with the
+  // same words; one line says it all.
+  const seen = new Set<string>();
+  return (message) => {
+    if (seen.has(message)) return;
+    seen.add(message);
+    onWarning(message);
+  };
+}
+
+function processWarning(message: string): void {
+  process.emitWarning(message, 'OtCacheWarning');
+}
+
+function isCachedEntry(value: unknown): value is CachedEntry {
+  if (typeof value !== 'object' || value === null) return false;
+  const entry = value as Record<string, unknown>;
+  return (
+    'value' in entry && typeof entry['createdAt'] === 'string' && typeof entry['builtin'] === 'string'
+  );
+}
+
+function errorMessage(error: unknown): string {
+  if (error instanceof AggregateError && error.errors.length > 0) {
+    // Node reports a refused connection to a name with several addresses this way.
+    return error.errors.map(errorMessage).join('; ');
+  }
+  if (error instanceof Error) return error.message || error.name;
+  return String(error);
+}

@@ -1,0 +1,83 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Keyv } from 'keyv';
+import { assertNever } from '../assert-never.js';
+import type { CacheWarningHandler, CallCache } from './call-cache.js';
+import { cacheFromKeyv, createOffCache, distinctWarnings } from './call-cache.js';
+import { DiskStore } from './disk-store.js';
+import { keyvOptions } from './keyv-options.js';
+import { openRedisCache, redactUrl } from './redis-cache.js';
+
+/** The default cache directory, relative to the working directory. */
+export const DEFAULT_CACHE_DIR = '.ot-cache';
+
+/** What a `--cache` value (or config `cache:`) asks for. */
+export type CacheSpec =
+  | { kind: 'disk'; dir: string }
+  | { kind: 'memory' }
+  | { kind: 'off' }
+  | { kind: 'redis'; url: string }
+  | { kind: 'unsupported'; spec: string };
+
+/** Options of `openCache`. */
+export interface OpenCacheOptions {
+  /** Relative directories (and the default `.ot-cache/`) are resolved against it. */
+  cwd: string;
+  /** Receives each distinct warning once; by default Node process warnings. */
+  onWarning?: (message: string) => void;
+}
+
+/**
+ * Reads a cache spec: undefined or empty → `<cwd>/.ot-cache`; `off`; `memory`;
+ * `redis://…` / `rediss://…`; `file://…` or any other text → a directory.
+ */
+export function parseCacheSpec(spec: string | undefined, cwd: string): CacheSpec {
+  const text = spec?.trim() ?? '';
+  if (text === '') return { kind: 'disk', dir: path.resolve(cwd, DEFAULT_CACHE_DIR) };
+  if (text === 'off') return { kind: 'off' };
+  if (text === 'memory') return { kind: 'memory' };
+  if (/^rediss?:\/\//i.test(text)) return { kind: 'redis', url: text };
+  if (/^file:\/\//i.test(text)) return { kind: 'disk', dir: fileURLToPath(text) };
+  // Two or more letters before `://`, so a Windows path like C:\cache stays a directory.
+  if (/^[a-z][a-z0-9+.-]+:\/\//i.test(text)) return { kind: 'unsupported', spec: text };
+  return { kind: 'disk', dir: path.resolve(cwd, text) };
+}
+
+/**
+ * Opens the call cache a spec names (see `parseCacheSpec`). Never rejects: a cache that
+ * cannot be opened is a warning and a cache that is off.
+ */
+export async function openCache(
+  spec: string | undefined,
+  options: OpenCacheOptions,
+): Promise<CallCache> {
+  const onWarning: CacheWarningHandler = distinctWarnings(
+    options.onWarning ?? ((message) => process.emitWarning(message, 'OtCacheWarning')),
+  );
+  const parsed = parseCacheSpec(spec, options.cwd);
+  switch (parsed.kind) {
+    case 'disk': {
+      const store = new DiskStore({ dir: parsed.dir });
+      return cacheFromKeyv(new Keyv(store, keyvOptions), {
+        description: `disk cache at ${parsed.dir}`,
+        onWarning,
+      });
+    }
+    case 'memory':
+      return cacheFromKeyv(new Keyv({ ...keyvOptions, store: new Map() }), {
+        description: 'memory cache',
+        onWarning,
+      });
+    case 'off':
+      return createOffCache();
+    case 'redis':
+      return openRedisCache(parsed.url, onWarning);
+    case 'unsupported':
+      onWarning(
+        `unsupported cache ${redactUrl(parsed.spec)}: use a directory, redis://…, rediss://…, memory or off; continuing without the cache`,
+      );
+      return createOffCache();
+    default:
+      return assertNever(parsed);
+  }
+}
