@@ -43,6 +43,13 @@ export const diagnosticCatalog = {
   OT4004: { severity: 'error', message: '{builtin} on backend `{backend}` failed: {cause}' },
   OT4005: { severity: 'error', message: '{reason}' },
   OT4006: { severity: 'error', message: 'run cancelled' },
+  OT4007: { severity: 'error', message: 'cannot call `{name}`: it is {what}' },
+  OT4008: { severity: 'error', message: 'cannot use `in` to search for {key} in {container}' },
+  OT4009: { severity: 'error', message: 'filter `{name}` failed: {reason}' },
+  OT4010: { severity: 'error', message: 'test `{name}` failed: {reason}' },
+  OT4011: { severity: 'error', message: 'cannot unpack {value} into the loop variables {targets}' },
+  OT4012: { severity: 'error', message: 'cannot slice {what}' },
+  OT4013: { severity: 'error', message: 'cannot convert a circular value to JSON' },
 } as const satisfies Record<string, { severity: Severity; message: string }>;
 
 /** How serious a diagnostic is; only errors stop a run or fail `ot check`. */
