@@ -73,7 +73,7 @@ export class DiskStore extends EventEmitter implements KeyvStoreAdapter {
 
   /** The stored (serialized) value, or undefined for a missing, foreign or corrupt entry. */
   async get<Value>(key: string): Promise<StoredData<Value> | undefined> {
-    const file = this.#fileOf(key);
+    const file = this.entryPath(key);
     let text: string;
     try {
       text = await readText(file);
@@ -124,7 +124,7 @@ export class DiskStore extends EventEmitter implements KeyvStoreAdapter {
   /** Removes an entry; true if there was one. */
   async delete(key: string): Promise<boolean> {
     try {
-      await unlink(this.#fileOf(key));
+      await unlink(this.entryPath(key));
       return true;
     } catch (error) {
       if (isMissing(error)) return false;
@@ -172,13 +172,14 @@ export class DiskStore extends EventEmitter implements KeyvStoreAdapter {
     await this.close();
   }
 
-  #fileOf(key: string): string {
+  /** The file that holds `key`'s entry (whether or not it exists yet). */
+  entryPath(key: string): string {
     const digest = createHash('sha256').update(key).digest('hex');
     return path.join(this.opts.dir, digest.slice(0, 2), digest);
   }
 
   async #write(key: string, value: string): Promise<void> {
-    const file = this.#fileOf(key);
+    const file = this.entryPath(key);
     // pid + counter are unique on this machine; the random part covers several machines
     // sharing one directory over a network file system.
     this.#tempCounter += 1;
