@@ -1,0 +1,26 @@
+/**
+ * A fake-backend file as data, in the file's own spelling (ARCHITECTURE.md §4), so tests can
+ * write the same object literal they would write as YAML.
+ */
+export interface FakeBackendSpec {
+  /** Delay of every call in milliseconds. */
+  latency_ms?: number;
+  /** Rules tried in order; the first that matches wins. */
+  replies?: FakeRule[];
+  /** The reply when no rule matches; without it an unmatched prompt is an error. */
+  default?: FakeReply;
+  /** The model name in the backend's identity (default `fake`). */
+  model?: string;
+}
+
+/** One rule: `match` is a substring, or `/regex/flags`. */
+export interface FakeRule {
+  match: string;
+  reply: FakeReply;
+}
+
+/**
+ * A string; a list taken in turn (after the last, the last repeats); or an error the call fails
+ * with.
+ */
+export type FakeReply = string | string[] | { error: string };

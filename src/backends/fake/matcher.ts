@@ -1,0 +1,30 @@
+import type { CompletionRequest } from '../backend.js';
+
+/** A compiled `match`: a substring, or a regular expression written `/source/flags`. */
+export type Matcher = { kind: 'substring'; text: string } | { kind: 'regex'; regex: RegExp };
+
+// Only real flag letters, so a path such as "/usr/bin" stays a substring.
+const REGEX_FORM = /^\/(.+)\/([dgimsuvy]*)$/s;
+
+/**
+ * Compiles a `match` string; throws SyntaxError for a malformed regex. The `g` and `y` flags are
+ * dropped: they make `test` remember `lastIndex` between calls, which would make matching depend
+ * on call history.
+ */
+export function compileMatch(match: string): Matcher {
+  const form = REGEX_FORM.exec(match);
+  if (!form) return { kind: 'substring', text: match };
+  const flags = (form[2] ?? '').replace(/[gy]/g, '');
+  return { kind: 'regex', regex: new RegExp(form[1] ?? '', flags) };
+}
+
+/** True when the matcher finds its pattern in `text`. */
+export function matches(matcher: Matcher, text: string): boolean {
+  return matcher.kind === 'substring' ? text.includes(matcher.text) : matcher.regex.test(text);
+}
+
+/** The text rules match: the prompt, or for chat calls the messages as `role: content` lines. */
+export function matchText(request: Pick<CompletionRequest, 'prompt' | 'messages'>): string {
+  if (request.prompt !== null) return request.prompt;
+  return (request.messages ?? []).map((m) => `${m.role}: ${m.content}`).join('\n');
+}

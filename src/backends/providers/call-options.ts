@@ -1,0 +1,83 @@
+import type { JsonSchema } from '../../ir/ir.js';
+import type { BackendCapabilities, CompletionRequest, Message } from '../backend.js';
+import type { CallOptions, ModelPrompt, SdkJsonSchema } from './language-model.js';
+import type { ProviderDefinition } from './provider-definition.js';
+
+/** The property our choice schema puts the chosen option in. */
+export const CHOICE_KEY = 'choice';
+
+/**
+ * Translates a request into `doGenerate` options (without the abort signal). A text prompt goes
+ * to a chat-only model as one user message; `responseSchema` and `choices` become a native JSON
+ * schema where the backend offers one, and are left to the runtime otherwise.
+ */
+export function toCallOptions(
+  request: CompletionRequest,
+  capabilities: BackendCapabilities,
+  definition: ProviderDefinition,
+): Omit<CallOptions, 'abortSignal'> {
+  const { args } = request;
+  const responseFormat = chooseResponseFormat(request, capabilities);
+  return {
+    prompt: toModelPrompt(request),
+    ...(args.temperature === undefined ? {} : { temperature: args.temperature }),
+    ...(args.max_tokens === undefined ? {} : { maxOutputTokens: args.max_tokens }),
+    ...(args.stop === undefined ? {} : { stopSequences: args.stop }),
+    ...(args.top_p === undefined ? {} : { topP: args.top_p }),
+    ...(args.top_k === undefined || definition.provider === 'openai-compatible'
+      ? {}
+      : { topK: args.top_k }),
+    ...(args.seed === undefined ? {} : { seed: args.seed }),
+    ...(responseFormat ? { responseFormat: responseFormat.format } : {}),
+    providerOptions: definition.providerOptions(args, responseFormat?.strict ?? false),
+  };
+}
+
+/** Messages as the SDK wants them; a bare prompt becomes one user message. */
+export function toModelPrompt(
+  request: Pick<CompletionRequest, 'prompt' | 'messages'>,
+): ModelPrompt {
+  const messages: Message[] =
+    request.prompt !== null
+      ? [{ role: 'user', content: request.prompt }]
+      : (request.messages ?? []);
+  return messages.map((message) =>
+    message.role === 'system'
+      ? { role: 'system', content: message.content }
+      : { role: message.role, content: [{ type: 'text', text: message.content }] },
+  );
+}
+
+/** The JSON schema that makes a model answer `{"choice": <one of the options>}`. */
+export function choiceSchema(choices: readonly string[]): SdkJsonSchema {
+  return {
+    type: 'object',
+    properties: { [CHOICE_KEY]: { type: 'string', enum: [...choices] } },
+    required: [CHOICE_KEY],
+    additionalProperties: false,
+  };
+}
+
+function chooseResponseFormat(
+  request: CompletionRequest,
+  capabilities: BackendCapabilities,
+): { format: NonNullable<CallOptions['responseFormat']>; strict: boolean } | null {
+  if (request.choices && request.choices.length > 0 && capabilities.choiceConstraint) {
+    return {
+      format: { type: 'json', schema: choiceSchema(request.choices), name: 'choice' },
+      strict: true,
+    };
+  }
+  if (request.responseSchema !== null && capabilities.jsonSchema) {
+    // User schemas need not meet OpenAI's strict-mode rules; the runtime validates the reply.
+    return { format: jsonFormat(request.responseSchema), strict: false };
+  }
+  return null;
+}
+
+function jsonFormat(schema: JsonSchema): NonNullable<CallOptions['responseFormat']> {
+  // `true` accepts any JSON value: ask for JSON without a schema.
+  return typeof schema === 'boolean'
+    ? { type: 'json' }
+    : { type: 'json', schema: schema as SdkJsonSchema, name: 'response' };
+}

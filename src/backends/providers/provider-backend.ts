@@ -1,0 +1,68 @@
+import type { Backend, CompletionRequest, GenerationArgs } from '../backend.js';
+import { BackendError } from '../backend-error.js';
+import { withRetries, type RetryOptions } from '../retry.js';
+import { toBackendError } from './api-error.js';
+import { toCallOptions } from './call-options.js';
+import type { LanguageModel } from './language-model.js';
+import type { ModelSettings, ProviderDefinition } from './provider-definition.js';
+import { replyText } from './reply-text.js';
+
+/** Everything a provider backend is made of; config/create-backend.ts fills it from the config. */
+export interface ProviderBackendOptions {
+  name: string;
+  definition: ProviderDefinition;
+  settings: ModelSettings;
+  /** The variable the key was read from, named in 401 errors. */
+  apiKeyEnv: string | null;
+  concurrency: number;
+  defaults: GenerationArgs;
+  retry: RetryOptions;
+}
+
+/** A backend that calls a provider model over HTTP under the shared retry policy. */
+export function createProviderBackend(options: ProviderBackendOptions): Backend {
+  const { definition, settings } = options;
+  const capabilities = definition.capabilities(settings);
+  let model: Promise<LanguageModel> | null = null;
+
+  async function complete(request: CompletionRequest): Promise<string> {
+    for (const key of Object.keys(request.args) as (keyof GenerationArgs)[]) {
+      if (request.args[key] !== undefined && !capabilities.supportedArgs.includes(key)) {
+        throw new BackendError(
+          `the ${definition.provider} provider does not support the argument \`${key}\``,
+        );
+      }
+    }
+    model ??= definition.loadModel(settings);
+    const loaded = await model;
+    const callOptions = toCallOptions(request, capabilities, definition);
+    // Mirrors call-options.ts: a choice constraint wins over a response schema.
+    const constrained =
+      capabilities.choiceConstraint && request.choices !== null && request.choices.length > 0;
+    return withRetries(
+      async (signal) => {
+        try {
+          const result = await loaded.doGenerate({ ...callOptions, abortSignal: signal });
+          return replyText(result, definition, constrained);
+        } catch (error) {
+          throw toBackendError(error, { apiKeyEnv: options.apiKeyEnv });
+        }
+      },
+      request.signal,
+      options.retry,
+    );
+  }
+
+  return {
+    name: options.name,
+    identity: {
+      provider: definition.provider,
+      model: settings.model,
+      baseUrl: settings.baseUrl,
+    },
+    capabilities,
+    concurrency: options.concurrency,
+    defaults: options.defaults,
+    complete,
+  };
+}

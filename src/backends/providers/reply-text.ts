@@ -1,0 +1,39 @@
+import { BackendError } from '../backend-error.js';
+import { excerpt } from '../excerpt.js';
+import { CHOICE_KEY } from './call-options.js';
+import type { GenerateResult } from './language-model.js';
+import type { ProviderDefinition } from './provider-definition.js';
+import { pick } from './raw-body.js';
+
+/**
+ * The reply text of a generate result. A response without any text (null content, no
+ * candidates, only a refusal the SDK could not read) is an error naming the finish reason, unless
+ * the raw body shows a genuinely empty reply. With a native choice constraint the model answered
+ * `{"choice": …}`: the option is unwrapped, and anything else is returned as is for the runtime
+ * to reject.
+ */
+export function replyText(
+  result: GenerateResult,
+  definition: ProviderDefinition,
+  constrainedToChoices: boolean,
+): string {
+  const parts = result.content.flatMap((part) => (part.type === 'text' ? [part.text] : []));
+  if (parts.length === 0) {
+    const body = result.response?.body;
+    if (definition.hasEmptyReply(body)) return '';
+    const reason = result.finishReason.raw ?? result.finishReason.unified;
+    const shown = body === undefined ? '' : `: ${excerpt(JSON.stringify(body) ?? '', 200)}`;
+    throw new BackendError(`the response has no reply text (finish reason: ${reason})${shown}`);
+  }
+  const text = parts.join('');
+  return constrainedToChoices ? unwrapChoice(text) : text;
+}
+
+function unwrapChoice(text: string): string {
+  try {
+    const choice = pick(JSON.parse(text), CHOICE_KEY);
+    return typeof choice === 'string' ? choice : text;
+  } catch {
+    return text;
+  }
+}

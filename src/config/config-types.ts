@@ -1,0 +1,55 @@
+import type { GenerationArgs } from '../backends/backend.js';
+import type { RemoteProviderName } from '../backends/provider-name.js';
+import type { Span } from '../source/span.js';
+
+/** A validated `ot.config.yaml`: plain data, paths absolute. */
+export interface OtConfig {
+  /** The config file's absolute path; diagnostics about backends point into it. */
+  path: string;
+  backends: Record<string, BackendConfig>;
+  /** The backend a flow uses when neither `--backend` nor front matter names one. */
+  defaultBackend: string | null;
+  /** `cache:`; null when the config does not say. */
+  cache: CacheSetting | null;
+}
+
+/** One entry of `backends:`. */
+export type BackendConfig = RemoteBackendConfig | FakeBackendConfig;
+
+/** Settings every backend has. */
+interface BackendConfigBase {
+  name: string;
+  /** Most calls in flight at once (default 32). */
+  concurrency: number;
+  /** Default keyword arguments, below a flow's front matter `defaults`. */
+  defaults: GenerationArgs;
+  /** The backend's key in the config file. */
+  span: Span;
+}
+
+/** A backend reached over HTTP. */
+export interface RemoteBackendConfig extends BackendConfigBase {
+  provider: RemoteProviderName;
+  model: string;
+  /** Without a trailing slash; null means the provider's default address. */
+  baseUrl: string | null;
+  /** The environment variable holding the API key; null means the provider's default. */
+  apiKeyEnv: string | null;
+  /** openai-compatible: the server takes `response_format: json_schema` (default false). */
+  structuredOutputs: boolean;
+  /** Retries after the first attempt (default 2). */
+  maxRetries: number;
+  /** Limit of one attempt in milliseconds (default 600 000). */
+  timeoutMs: number;
+}
+
+/** A fake backend whose replies come from a file. */
+export interface FakeBackendConfig extends BackendConfigBase {
+  provider: 'fake';
+  /** The fake-backend file, absolute (written relative to the config file). */
+  file: string;
+}
+
+/** Where calls are cached: nowhere, a directory (absolute), or a redis server shared by a team. */
+export type CacheSetting =
+  { kind: 'off' } | { kind: 'directory'; path: string } | { kind: 'redis'; url: string };
