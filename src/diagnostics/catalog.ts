@@ -35,6 +35,7 @@ export const diagnosticCatalog = {
   OT2011: { severity: 'error', message: 'unknown schema `{name}`; declared schemas: {known}' },
   OT2012: { severity: 'error', message: '{reason}' },
   OT2013: { severity: 'error', message: 'cannot read included file `{path}`: {reason}' },
+  OT2014: { severity: 'error', message: 'cannot read file `{path}`: {reason}' },
 
   // --- OT4xxx: runtime ------------------------------------------------------------------------
   OT4001: { severity: 'error', message: 'access to property `{name}` is not allowed' },
@@ -47,7 +48,7 @@ export const diagnosticCatalog = {
   OT4008: { severity: 'error', message: 'cannot use `in` to search for {key} in {container}' },
   OT4009: { severity: 'error', message: 'filter `{name}` failed: {reason}' },
   OT4010: { severity: 'error', message: 'test `{name}` failed: {reason}' },
-  OT4011: { severity: 'error', message: 'cannot unpack {value} into the loop variables {targets}' },
+  OT4011: { severity: 'error', message: 'cannot unpack {value} into {count} loop variables' },
   OT4012: { severity: 'error', message: 'cannot slice {what}' },
   OT4013: { severity: 'error', message: 'cannot convert a circular value to JSON' },
 } as const satisfies Record<string, { severity: Severity; message: string }>;
