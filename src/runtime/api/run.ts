@@ -1,0 +1,59 @@
+import { openCache } from '../../cache/open-cache.js';
+import type { CallCache } from '../../cache/call-cache.js';
+import { currentRegistry } from '../registry/current.js';
+import type { Registry } from '../registry/types.js';
+import type { RunContext } from '../run-context.js';
+import { Session } from '../session.js';
+import type { TraceSink } from '../trace.js';
+import { Executable, setDefaultRunStarter } from './executable.js';
+
+/** Options of `run`. */
+export interface RunOptions {
+  /** The registry to route builtins with; default the current one (see `withRegistryContext`). */
+  registry?: Registry;
+  /** A backend name of the registry, above the template's `backend:` and the registry's default. */
+  backend?: string;
+  /** The call cache; default an in-memory cache for this run (the CLI uses `.ot-cache/`). */
+  cache?: CallCache;
+  /** Share the scheduler, cache and single flight of other runs (the CLI's `--inputs` rows). */
+  session?: Session;
+  /** Most calls in flight across backends. */
+  concurrency?: number;
+  /** Aborts calls in flight. */
+  signal?: AbortSignal;
+  /** Receives one event per call sample, in completion order. */
+  trace?: TraceSink;
+  /** Non-fatal problems; default Node process warnings. */
+  onWarning?: (message: string) => void;
+}
+
+/** Executes an executable and returns its result (OneTwo's `executing.run`). */
+export async function run<T>(executable: Executable<T>, options: RunOptions = {}): Promise<T> {
+  const warn = options.onWarning ?? ((message: string) => process.emitWarning(message, 'OtWarning'));
+  let ownCache: CallCache | null = null;
+  let session = options.session;
+  if (!session) {
+    const cache = options.cache ?? (ownCache = await openCache('memory', { cwd: process.cwd(), onWarning: warn }));
+    session = new Session({
+      cache,
+      ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}),
+      ...(options.signal ? { signal: options.signal } : {}),
+    });
+  }
+  const context: RunContext = {
+    session,
+    registry: options.registry ?? currentRegistry(),
+    backendName: options.backend ?? null,
+    trace: options.trace ?? null,
+    startedAt: performance.now(),
+    sample: '',
+    warn,
+  };
+  try {
+    return await executable.execute(context);
+  } finally {
+    await ownCache?.close();
+  }
+}
+
+setDefaultRunStarter((executable) => run(executable));

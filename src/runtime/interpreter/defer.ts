@@ -1,0 +1,42 @@
+import type { Stmt } from '../../ir/ir.js';
+import { assignedNamesOf } from './assigned-names.js';
+import type { ExecState } from './exec-state.js';
+import type { Frame } from './frame.js';
+import { Pending, resolveDeep } from './pending.js';
+
+/**
+ * Runs `stmt` once `waitFor` is known, without holding up the statements after it: its text
+ * gets an inline place in the output now, it sees the variables as they are here (a snapshot),
+ * and the names it may assign are pending until it has run. This is what lets a call after an
+ * `if` on another call's result start at once when it does not depend on that `if`.
+ */
+export function deferStatement<T>(
+  stmt: Stmt,
+  state: ExecState,
+  waitFor: Pending<T>,
+  continuation: (state: ExecState, value: T) => void,
+): void {
+  const child = state.out.openChild();
+  const copies = new Map<Frame, Frame>();
+  const frame = state.frame.snapshot(copies);
+  const context = state.context.snapshot();
+  const deferredState: ExecState = { ...state, frame, context, out: child };
+
+  const finished = waitFor.promise.then((value) => {
+    try {
+      continuation(deferredState, value);
+    } finally {
+      child.close();
+    }
+  });
+  state.run.track(finished);
+
+  for (const name of assignedNamesOf(stmt)) {
+    const owner = state.frame.resolve(name, true) ?? (stmt.kind === 'for' ? null : state.frame);
+    if (!owner) continue; // A loop's own new variables stay inside the loop.
+    const ownerCopy = copies.get(owner)!;
+    const pending = new Pending(finished.then(() => resolveDeep(ownerCopy.variables[name])));
+    owner.set(name, pending);
+    if (owner.topLevel) state.context.setVariable(name, pending);
+  }
+}

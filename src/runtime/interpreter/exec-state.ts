@@ -1,0 +1,68 @@
+import type { Message } from '../../backends/backend.js';
+import type { BuiltinName, ProgramIR, TemplateIR } from '../../ir/ir.js';
+import type { Span } from '../../source/span.js';
+import type { Context, Frame } from './frame.js';
+import type { OutputBuffer } from './output-buffer.js';
+import type { MaybePending } from './pending.js';
+
+/** Where a call block stands in the source, for errors and traces. */
+export interface CallSite {
+  file: string;
+  span: Span;
+}
+
+/** Everything a builtin needs from the template at the point where it is called. */
+export interface BuiltinCall {
+  builtin: BuiltinName;
+  /** Evaluated positional arguments. */
+  args: unknown[];
+  /** Evaluated keyword arguments, in source order. */
+  kwargs: Record<string, unknown>;
+  /** The prefix as text (roles ignored); computed only if the builtin asks for it. */
+  prefixText: () => Promise<string>;
+  /** The prefix as chat messages grouped by role. */
+  prefixMessages: () => Promise<Message[]>;
+  /** The sample key of this call's context (fork branches add suffixes). */
+  sample: string;
+  site: CallSite;
+  template: TemplateIR;
+  /** For `flow`: the key of the called template in the program, when its path is a literal. */
+  resolved: string | null;
+}
+
+/** What the interpreter needs from the run around it: calls, flows, and failure handling. */
+export interface RunServices {
+  readonly program: ProgramIR;
+  /** Starts a builtin call; resolves to its raw result. */
+  callBuiltin(call: BuiltinCall): Promise<unknown>;
+  /** Keeps the run open until `work` settles; a failure fails the run. */
+  track(work: Promise<unknown>): void;
+  /** `file:line:col` of a call site, for traces and errors. */
+  locate(site: CallSite): string;
+  /** Loads a template reached only at run time (a computed include path). */
+  loadTemplate(path: string, from: TemplateIR, site: CallSite): TemplateIR;
+}
+
+/** Names bound by call blocks, per scope; loops collect one entry per iteration. */
+export interface OutputCollector {
+  values: Record<string, unknown>;
+}
+
+/** The state of the walk at one point: immutable by convention, copied when a scope changes. */
+export interface ExecState {
+  readonly run: RunServices;
+  readonly template: TemplateIR;
+  readonly frame: Frame;
+  readonly context: Context;
+  readonly out: OutputBuffer;
+  readonly sample: string;
+  readonly outputs: OutputCollector;
+  /**
+   * True inside a loop or `call` body: nunjucks then stores a macro definition in the frame
+   * rather than the context (it decides this when compiling, from the frame nesting).
+   */
+  readonly inLoop: boolean;
+}
+
+/** Shorthand for an evaluated value that may still be pending. */
+export type Value = MaybePending<unknown>;

@@ -1,0 +1,78 @@
+import type { TemplateIR } from '../../ir/ir.js';
+import { execBody } from './exec.js';
+import type { ExecState, OutputCollector, RunServices } from './exec-state.js';
+import { Context, Frame } from './frame.js';
+import { collectText, OutputBuffer } from './output-buffer.js';
+import { Pending, resolveDeep } from './pending.js';
+import { createGlobals } from './values.js';
+
+/** The result of rendering one template: its text and the names its call blocks bound. */
+export interface RenderResult {
+  text: string;
+  outputs: Record<string, unknown>;
+}
+
+/** Options of one template's rendering within a run. */
+export interface InterpretOptions {
+  /** The sample key the template's calls start from (a `flow()` inherits its caller's). */
+  sample?: string;
+}
+
+/**
+ * Renders a template against `inputs`, starting its calls through `run` as soon as what each
+ * reads is known, and assembling text in source order. The walk itself is synchronous; the
+ * returned promise settles when the text and every output are known. Work that outlives the
+ * text (a call whose result nothing reads) is kept by `run.track`.
+ */
+export async function interpret(
+  template: TemplateIR,
+  inputs: Record<string, unknown>,
+  run: RunServices,
+  options: InterpretOptions = {},
+): Promise<RenderResult> {
+  const { out, outputs } = walk(template, inputs, run, options.sample ?? '');
+  const text = await resolveDeep(collectText(out.here()));
+  const resolved: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(outputs.values)) resolved[name] = await resolveNested(value);
+  return { text, outputs: resolved };
+}
+
+/** Synchronous rendering for templates that make no calls (no promise is created at all). */
+export function renderSync(template: TemplateIR, inputs: Record<string, unknown>, run: RunServices): string {
+  const { out } = walk(template, inputs, run, '');
+  const text = collectText(out.here());
+  if (text instanceof Pending) throw new Error('renderSync: the template made a call');
+  return text;
+}
+
+/** Runs the synchronous walk over the template body from a fresh top-level scope. */
+function walk(
+  template: TemplateIR,
+  inputs: Record<string, unknown>,
+  run: RunServices,
+  sample: string,
+): { out: OutputBuffer; outputs: OutputCollector } {
+  const frame = new Frame(null, false);
+  frame.topLevel = true;
+  const out = new OutputBuffer(null);
+  const outputs: OutputCollector = { values: {} };
+  const state: ExecState = {
+    run,
+    template,
+    frame,
+    context: new Context({ ...inputs }, createGlobals()),
+    out,
+    sample,
+    outputs,
+    inLoop: false,
+  };
+  execBody(template.body, state);
+  return { out, outputs };
+}
+
+/** Resolves a value whose lists (outputs of loops) may hold pending entries. */
+async function resolveNested(value: unknown): Promise<unknown> {
+  const known = await resolveDeep(value);
+  if (Array.isArray(known)) return Promise.all(known.map(resolveNested));
+  return known;
+}

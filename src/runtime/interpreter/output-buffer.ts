@@ -1,0 +1,165 @@
+import type { RoleName } from '../../ir/ir.js';
+import { Pending, resolveDeep } from './pending.js';
+
+/** One piece of rendered text with the role it is spoken in (null: outside any role block). */
+export interface Segment {
+  text: string;
+  role: RoleName | null;
+}
+
+/** A piece of a buffer: known text, text still being computed, or a nested buffer. */
+interface Part {
+  content: string | Pending<string> | OutputBuffer;
+  role: RoleName | null;
+}
+
+/** A point in the output: the first `length` parts of `buffer`, after what preceded the buffer. */
+export interface PrefixRef {
+  buffer: OutputBuffer;
+  length: number;
+}
+
+/**
+ * Where a scope's text goes, in source order, whatever order it is computed in. A buffer may
+ * start after a prefix it does not own (a capture or a fork branch sees the outer text before
+ * it: LANGUAGE.md §5); a nested buffer (a deferred statement's text) is inline in its parent.
+ */
+export class OutputBuffer {
+  parts: Part[] = [];
+  /** The role that text written now belongs to. */
+  role: RoleName | null = null;
+  /** False while a deferred statement is still writing into this buffer. */
+  closed = true;
+  private whenClosed: Pending<void> | null = null;
+  private close_: (() => void) | null = null;
+
+  constructor(readonly before: PrefixRef | null) {}
+
+  /** Appends text in the current role. */
+  write(content: string | Pending<string>): void {
+    if (content === '') return;
+    this.parts.push({ content, role: this.role });
+  }
+
+  /** Appends text in a given role (a call's reply may belong to `assistant`). */
+  writeAs(content: string | Pending<string>, role: RoleName | null): void {
+    if (content === '') return;
+    this.parts.push({ content, role });
+  }
+
+  /** Appends a finished buffer's own text inline (a fork branch after the fork). */
+  append(buffer: OutputBuffer): void {
+    this.parts.push({ content: buffer, role: this.role });
+  }
+
+  /** Reserves an inline place for text that a deferred statement writes later. */
+  openChild(): OutputBuffer {
+    const child = new OutputBuffer(null);
+    child.role = this.role;
+    child.closed = false;
+    child.whenClosed = new Pending(
+      new Promise<void>((resolve) => {
+        child.close_ = resolve;
+      }),
+    );
+    this.parts.push({ content: child, role: this.role });
+    return child;
+  }
+
+  /** Marks a deferred statement's buffer complete. */
+  close(): void {
+    this.closed = true;
+    this.close_?.();
+  }
+
+  /** The current end of this buffer, as a prefix reference. */
+  here(): PrefixRef {
+    return { buffer: this, length: this.parts.length };
+  }
+
+  /** Waits for this buffer to be closed. */
+  waitClosed(): Promise<void> {
+    return this.whenClosed ? this.whenClosed.promise : Promise.resolve();
+  }
+}
+
+/** What collecting a prefix found: every segment, or the first thing that is not known yet. */
+type Collected = { segments: Segment[] } | { blocker: Promise<unknown> };
+
+/** The segments of a prefix, synchronously when all are known, else a Pending of them. */
+export function collectSegments(ref: PrefixRef): Segment[] | Pending<Segment[]> {
+  const first = tryCollect(ref);
+  if ('segments' in first) return first.segments;
+  return new Pending(
+    (async () => {
+      let attempt: Collected = first;
+      while ('blocker' in attempt) {
+        await attempt.blocker.catch(() => undefined);
+        attempt = tryCollect(ref);
+      }
+      return attempt.segments;
+    })(),
+  );
+}
+
+/** The text of a prefix (roles ignored). */
+export function collectText(ref: PrefixRef): string | Pending<string> {
+  const segments = collectSegments(ref);
+  if (segments instanceof Pending) {
+    return new Pending(resolveDeep(segments).then(joinSegments));
+  }
+  return joinSegments(segments);
+}
+
+/** Joins segments into text. */
+export function joinSegments(segments: readonly Segment[]): string {
+  let text = '';
+  for (const segment of segments) text += segment.text;
+  return text;
+}
+
+function tryCollect(ref: PrefixRef): Collected {
+  const segments: Segment[] = [];
+  const chain: PrefixRef[] = [];
+  for (let r: PrefixRef | null = ref; r; r = r.buffer.before) chain.push(r);
+  for (let i = chain.length - 1; i >= 0; i--) {
+    const { buffer, length } = chain[i]!;
+    const blocker = collectParts(buffer, length, segments);
+    if (blocker) return { blocker };
+  }
+  return { segments };
+}
+
+/** Appends the first `length` parts of `buffer` to `out`; returns what blocks, if anything. */
+function collectParts(buffer: OutputBuffer, length: number, out: Segment[]): Promise<unknown> | null {
+  for (let i = 0; i < length; i++) {
+    const part = buffer.parts[i]!;
+    const content = part.content;
+    if (typeof content === 'string') {
+      out.push({ text: content, role: part.role });
+    } else if (content instanceof Pending) {
+      if (!content.settled) return content.promise;
+      if (content.failed) throw content.error;
+      const text = content.value as string;
+      if (text !== '') out.push({ text, role: part.role });
+    } else {
+      if (!content.closed) return content.waitClosed();
+      const blocker = collectParts(content, content.parts.length, out);
+      if (blocker) return blocker;
+    }
+  }
+  return null;
+}
+
+/** The text a buffer itself holds (without the prefix before it). */
+export function ownText(buffer: OutputBuffer): string | Pending<string> {
+  return collectText({ buffer: new DetachedView(buffer), length: buffer.parts.length });
+}
+
+/** Views a buffer's own parts without the prefix it starts after. */
+class DetachedView extends OutputBuffer {
+  constructor(source: OutputBuffer) {
+    super(null);
+    this.parts = source.parts;
+  }
+}

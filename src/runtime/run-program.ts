@@ -1,0 +1,128 @@
+import type { Backend } from '../backends/backend.js';
+import { createDiagnostic } from '../diagnostics/diagnostic.js';
+import { isOtError, OtError } from '../diagnostics/ot-error.js';
+import type { ProgramIR, TemplateIR } from '../ir/ir.js';
+import { CallContext } from './call-context.js';
+import { validateInputs } from './inputs.js';
+import type { BuiltinCall, CallSite, RunServices } from './interpreter/exec-state.js';
+import { interpret } from './interpreter/interpret.js';
+import type { RunContext } from './run-context.js';
+import { templateBuiltins } from './template-builtins/index.js';
+
+/** A run's result (LANGUAGE.md §9): the text, the bound names, and the result value. */
+export interface RunResult {
+  text: string;
+  outputs: Record<string, unknown>;
+  /** `outputs[output]` when the front matter names an `output`, else the text. */
+  result: unknown;
+}
+
+/** How the program's files are found and located for one run. */
+export interface ProgramHooks {
+  /** `file:line:col` of a call site. */
+  locate(site: CallSite): string;
+  /** A template reached only at run time (a computed `include` or `flow` path). */
+  loadTemplate(path: string, from: TemplateIR, site: CallSite): TemplateIR;
+  /** Finds a backend by name for a template (`fake:PATH` specs are relative to it). */
+  resolveBackend(name: string, template: TemplateIR): Backend;
+}
+
+/**
+ * Runs a program's entry template: inputs checked first (no call is made on a bad input), then
+ * the template interpreted with its calls going through the registry, cache and scheduler of
+ * `run`. A failing call fails the run; calls already in flight finish (and are cached) first,
+ * and no new call starts.
+ */
+export async function runProgram(
+  program: ProgramIR,
+  inputs: Record<string, unknown>,
+  run: RunContext,
+  hooks: ProgramHooks,
+): Promise<RunResult> {
+  const entry = program.templates[program.entry]!;
+  const checked = validateInputs(entry, inputs);
+  if (checked.diagnostics.length > 0) throw new OtError(checked.diagnostics);
+
+  const tracked: Promise<unknown>[] = [];
+  let failure: { error: unknown } | null = null;
+  const fail = (error: unknown) => {
+    failure ??= { error };
+  };
+
+  const services: RunServices = {
+    program,
+    locate: (site) => hooks.locate(site),
+    loadTemplate: (path, from, site) => hooks.loadTemplate(path, from, site),
+    track(work) {
+      tracked.push(work);
+      work.catch(fail);
+    },
+    callBuiltin(call) {
+      if (failure) return Promise.reject(failure.error);
+      return callBuiltin(call, run, services, hooks);
+    },
+  };
+
+  let result: RunResult | undefined;
+  try {
+    const rendered = await interpret(entry, checked.values, services, { sample: run.sample });
+    result = { ...rendered, result: resultOf(entry, rendered) };
+  } catch (error) {
+    fail(error);
+  }
+  // Everything started must settle before the run ends: its results are cached as they come.
+  for (let i = 0; i < tracked.length; i++) await tracked[i]!.catch(() => undefined);
+  if (failure) throw (failure as { error: unknown }).error;
+  return result!;
+}
+
+function resultOf(template: TemplateIR, rendered: { text: string; outputs: Record<string, unknown> }): unknown {
+  return template.meta.output === null ? rendered.text : rendered.outputs[template.meta.output];
+}
+
+async function callBuiltin(call: BuiltinCall, run: RunContext, services: RunServices, hooks: ProgramHooks): Promise<unknown> {
+  const location = services.locate(call.site);
+  const context = new CallContext(run, () => hooks.resolveBackend(backendName(run, call.template), call.template));
+  try {
+    return await templateBuiltins[call.builtin](call, {
+      registry: run.registry,
+      info: { sample: call.sample, location },
+      callContext: () => context,
+      runFlow: (flowCall, path, flowInputs) => runFlow(flowCall, path, flowInputs, services, hooks),
+    });
+  } catch (error) {
+    if (isOtError(error)) throw error;
+    const cause = error instanceof Error ? error.message : String(error);
+    const backendLabel = context.backendIfResolved?.name ?? run.backendName ?? call.template.meta.backend ?? 'none';
+    const diagnostic = createDiagnostic('OT4004', call.site.file, call.site.span, {
+      builtin: call.builtin,
+      backend: backendLabel,
+      cause,
+    });
+    throw new OtError([diagnostic], { cause: error });
+  }
+}
+
+function backendName(run: RunContext, template: TemplateIR): string {
+  const name = run.backendName ?? template.meta.backend ?? run.registry.defaultBackend;
+  if (!name) {
+    throw new Error('no backend: pass --backend, set `backend:` in the front matter, or set default_backend in ot.config.yaml');
+  }
+  return name;
+}
+
+async function runFlow(
+  call: BuiltinCall,
+  path: string,
+  inputs: Record<string, unknown>,
+  services: RunServices,
+  hooks: ProgramHooks,
+): Promise<unknown> {
+  const template = call.resolved
+    ? services.program.templates[call.resolved]!
+    : hooks.loadTemplate(path, call.template, call.site);
+  const checked = validateInputs(template, inputs);
+  if (checked.diagnostics.length > 0) throw new OtError(checked.diagnostics);
+  const rendered = await interpret(template, checked.values, services, { sample: call.sample });
+  return resultOf(template, rendered);
+}

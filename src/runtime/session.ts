@@ -1,0 +1,41 @@
+import type { Backend } from '../backends/backend.js';
+import type { CallCache } from '../cache/call-cache.js';
+import { Semaphore } from './semaphore.js';
+
+/** Options of a session: what every run in it shares. */
+export interface SessionOptions {
+  cache: CallCache;
+  /** Most model calls in flight across all backends (`--concurrency`); default 64. */
+  concurrency?: number;
+  /** Aborts every call in flight and every waiting one (Ctrl-C). */
+  signal?: AbortSignal;
+}
+
+/**
+ * What the runs of one command share: one cache, one scheduler (a global cap and a cap per
+ * backend), and single flight, so identical calls of different rows reach a backend once.
+ */
+export class Session {
+  readonly cache: CallCache;
+  readonly signal: AbortSignal;
+  readonly global: Semaphore;
+  private readonly perBackend = new Map<Backend, Semaphore>();
+  /** Calls in flight by cache key. */
+  readonly inFlight = new Map<string, Promise<{ value: unknown }>>();
+
+  constructor(options: SessionOptions) {
+    this.cache = options.cache;
+    this.signal = options.signal ?? new AbortController().signal;
+    this.global = new Semaphore(options.concurrency ?? 64);
+  }
+
+  /** The concurrency cap of a backend (its config's `concurrency`, default 32). */
+  limiterFor(backend: Backend): Semaphore {
+    let semaphore = this.perBackend.get(backend);
+    if (!semaphore) {
+      semaphore = new Semaphore(backend.concurrency || 32);
+      this.perBackend.set(backend, semaphore);
+    }
+    return semaphore;
+  }
+}

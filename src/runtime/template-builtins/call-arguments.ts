@@ -1,0 +1,31 @@
+import type { GenerationArgs } from '../../backends/backend.js';
+import type { BuiltinCall } from '../interpreter/exec-state.js';
+
+/**
+ * A builtin call's keyword arguments with the front matter's `defaults` for that builtin
+ * underneath; an argument set to `none` takes the default (LANGUAGE.md §6).
+ */
+export function mergedKeywords(call: BuiltinCall): Record<string, unknown> {
+  const merged: Record<string, unknown> = { ...(call.template.meta.defaults[call.builtin] ?? {}) };
+  for (const [name, value] of Object.entries(call.kwargs)) {
+    if (value !== null && value !== undefined) merged[name] = value;
+  }
+  return merged;
+}
+
+/** The sampling arguments among the keywords (everything the builtin does not consume itself). */
+export function generationArgs(keywords: Record<string, unknown>, consumed: readonly string[]): GenerationArgs {
+  const args: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(keywords)) {
+    if (!consumed.includes(name)) args[name] = value;
+  }
+  if (typeof args.stop === 'string') args.stop = [args.stop];
+  return args as GenerationArgs;
+}
+
+/** The explicit prompt (a positional argument or `prompt=`), or else the prefix. */
+export async function promptOf(call: BuiltinCall, keywords: Record<string, unknown>, position: number): Promise<string> {
+  const explicit = call.args.length > position ? call.args[position] : keywords.prompt;
+  if (explicit !== undefined && explicit !== null) return String(explicit);
+  return call.prefixText();
+}

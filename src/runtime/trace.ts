@@ -1,0 +1,22 @@
+import type { Message } from '../backends/backend.js';
+
+/** One line of `--trace` (ARCHITECTURE.md §4): one per sample a call asks for. */
+export interface TraceEvent {
+  builtin: string;
+  prompt: string | null;
+  messages: Message[] | null;
+  args: Record<string, unknown>;
+  result: unknown;
+  /** True when the result came from the cache or from an identical call in flight. */
+  cached: boolean;
+  sample: string;
+  backend: string;
+  /** Milliseconds since the run began. */
+  start_ms: number;
+  end_ms: number;
+  /** `file:line:col` of the call block. */
+  location: string;
+}
+
+/** Receives trace events in completion order. */
+export type TraceSink = (event: TraceEvent) => void;
