@@ -48,7 +48,7 @@ export const diagnosticCatalog = {
   OT4008: { severity: 'error', message: 'cannot use `in` to search for {key} in {container}' },
   OT4009: { severity: 'error', message: 'filter `{name}` failed: {reason}' },
   OT4010: { severity: 'error', message: 'test `{name}` failed: {reason}' },
-  OT4011: { severity: 'error', message: 'cannot unpack {value} into the loop variables {targets}' },
+  OT4011: { severity: 'error', message: 'cannot unpack {value} into {count} loop variables' },
   OT4012: { severity: 'error', message: 'cannot slice {what}' },
   OT4013: { severity: 'error', message: 'cannot convert a circular value to JSON' },
 } as const satisfies Record<string, { severity: Severity; message: string }>;

@@ -1,0 +1,21 @@
+import nunjucksRuntime from 'nunjucks/src/runtime.js';
+
+/**
+ * nunjucks' SafeString: text that `escape` leaves alone. Macros and `caller()` return one, and
+ * filters such as `safe`, `escape` and `trim` produce or preserve one. We use nunjucks' own class
+ * (not a look-alike) because its filters and tests check `instanceof` against it.
+ */
+export type SafeString = InstanceType<typeof nunjucksRuntime.SafeString>;
+
+/** The SafeString constructor shared with nunjucks' filters. */
+export const SafeString = nunjucksRuntime.SafeString;
+
+/** Marks text as safe, as a macro's return value is (`runtime.markSafe` for strings). */
+export function markSafe(text: string): SafeString {
+  return new SafeString(text);
+}
+
+/** True for nunjucks SafeStrings. */
+export function isSafeString(value: unknown): value is SafeString {
+  return value instanceof SafeString;
+}
