@@ -7,6 +7,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import type { KeyvStoreAdapter, StoredData } from 'keyv';
 import { assertNever } from '../assert-never.js';
 import { decodeDiskEntry, encodeDiskEntry } from './disk-entry.js';
+import { createLimiter } from './limiter.js';
 
 /*
  * Layout: one file per entry, `<dir>/<first 2 hex>/<sha256 hex of the key>`, 256 shards.
@@ -24,8 +25,12 @@ import { decodeDiskEntry, encodeDiskEntry } from './disk-entry.js';
  * Speed: replay reads each entry once; sharding keeps directories small (10,000 entries
  * are ~40 per shard) and the file name is computed, never searched. Reads use the callback
  * `fs.readFile`, about 3x faster than `fs.promises.readFile` on small files (measured here:
- * 10,000 entries, ~200 ms vs ~750 ms; nodejs/node#37583, nodejs/node#52046).
+ * 10,000 entries, ~200 ms vs ~750 ms; nodejs/node#37583, nodejs/node#52046). At most
+ * IO_CONCURRENCY files are open at once (see limiter.ts); 64 keeps libuv's threads busy.
  */
+
+/** Most entry files one store has open at once. */
+const IO_CONCURRENCY = 64;
 
 /** Options of the embedded disk store. */
 export interface DiskStoreOptions {
@@ -62,6 +67,7 @@ export class DiskStore extends EventEmitter implements KeyvStoreAdapter {
   /** Set by keyv; unused, because keyv already prefixes the keys it hands us when asked to. */
   namespace?: string | undefined;
   readonly #pendingWrites = new Set<Promise<void>>();
+  readonly #io = createLimiter(IO_CONCURRENCY);
   readonly #tempPrefix = `${process.pid}.`;
   #tempCounter = 0;
   #closed = false;
@@ -76,7 +82,7 @@ export class DiskStore extends EventEmitter implements KeyvStoreAdapter {
     const file = this.entryPath(key);
     let text: string;
     try {
-      text = await readText(file);
+      text = await this.#io(async () => readText(file));
     } catch (error) {
       if (isMissing(error)) return undefined;
       throw error;
@@ -101,7 +107,7 @@ export class DiskStore extends EventEmitter implements KeyvStoreAdapter {
     if (typeof value !== 'string') {
       throw new TypeError('DiskStore stores strings: give keyv a serialize function');
     }
-    const write = this.#write(key, value);
+    const write = this.#io(async () => this.#write(key, value));
     this.#pendingWrites.add(write);
     try {
       await write;

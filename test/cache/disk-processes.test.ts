@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { readdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -10,10 +11,12 @@ import { useTempDirs } from './helpers/temp-dir.js';
 
 const tempDir = useTempDirs();
 let writerScript = '';
+let replayScript = '';
 const children: WatchedChild[] = [];
 
 beforeAll(async () => {
   writerScript = await bundleChildScript(fileURLToPath(new URL('./helpers/disk-writer.ts', import.meta.url)));
+  replayScript = await bundleChildScript(fileURLToPath(new URL('./helpers/disk-replay.ts', import.meta.url)));
 });
 
 afterEach(() => {
@@ -123,5 +126,17 @@ describe('DiskStore across processes', () => {
     expect(warnings).toEqual([]);
     expect(writers.every((w) => w === 'A' || w === 'B')).toBe(true);
     expect(await temporaryFiles(dir)).toEqual([]);
+  });
+
+  it.skipIf(process.platform === 'win32')('reads 3,000 entries at once under a 256 file-descriptor limit', async () => {
+    const dir = await tempDir();
+    const child = spawn('bash', ['-c', 'ulimit -n 256 && exec "$0" "$@"', process.execPath, replayScript, dir, '3000']);
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const code = await new Promise((resolve) => child.on('exit', resolve));
+    expect(code, stderr).toBe(0);
+    expect(stdout.trim()).toBe('hits 3000 warnings 0');
   });
 });
