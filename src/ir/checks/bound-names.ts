@@ -12,7 +12,10 @@ export function scopeBoundNames(nodes: readonly Node[]): string[] {
   return names;
 }
 
-/** Every name bound anywhere in a body, inner scopes included (for front matter `output`). */
+/**
+ * Every name bound anywhere in a body, inner scopes and loop variables included: what front
+ * matter `output` may name, and what an included template may see at some include site.
+ */
 export function allBoundNames(nodes: readonly Node[]): string[] {
   const names: string[] = [];
   collect(nodes, names, true);
@@ -48,7 +51,7 @@ function collect(nodes: readonly Node[], names: string[], deep: boolean): void {
         break;
       case 'For':
         if (deep) {
-          names.push(...node.targets.map((target) => target.name));
+          names.push(...node.targets.map((target) => target.name), 'loop');
           collect(node.body, names, deep);
           if (node.otherwise) collect(node.otherwise, names, deep);
         }
