@@ -85,6 +85,7 @@ export class CallContext {
     const { session } = this.run;
     const hit = await session.cache.get(key);
     if (hit !== undefined) return { value: hit.value as T, cached: true };
+    if (session.dryRun) return { value: dryRunPlaceholder(call) as T, cached: false };
 
     const backendSlot = await session.limiterFor(this.backend).acquire(session.signal);
     let globalSlot: (() => void) | undefined;
@@ -158,4 +159,9 @@ function fillDefaults(backend: Backend, args: GenerationArgs): GenerationArgs {
     }
   }
   return filled as GenerationArgs;
+}
+
+/** What a call that would reach the backend returns in a dry run, so later prompts can show it. */
+function dryRunPlaceholder(call: ModelCall<unknown>): string {
+  return `<${call.info.traceAs ?? call.traceBuiltin ?? call.builtin} ${call.info.location || 'call'}>`;
 }

@@ -9,6 +9,8 @@ export interface SessionOptions {
   concurrency?: number;
   /** Aborts every call in flight and every waiting one (Ctrl-C). */
   signal?: AbortSignal;
+  /** Replay cached calls but never call a backend: a miss gives a placeholder (`--dry-run`). */
+  dryRun?: boolean;
 }
 
 /**
@@ -19,6 +21,7 @@ export class Session {
   readonly cache: CallCache;
   readonly signal: AbortSignal;
   readonly global: Semaphore;
+  readonly dryRun: boolean;
   private readonly perBackend = new Map<Backend, Semaphore>();
   /** Calls in flight by cache key. */
   readonly inFlight = new Map<string, Promise<{ value: unknown }>>();
@@ -27,6 +30,7 @@ export class Session {
     this.cache = options.cache;
     this.signal = options.signal ?? new AbortController().signal;
     this.global = new Semaphore(options.concurrency ?? 64);
+    this.dryRun = options.dryRun ?? false;
   }
 
   /** The concurrency cap of a backend (its config's `concurrency`, default 32). */
