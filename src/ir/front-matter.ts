@@ -1,4 +1,4 @@
-import { isMap, isScalar, parseDocument, type Pair } from 'yaml';
+import { isMap, isScalar, parseDocument, visit, type Document, type Pair } from 'yaml';
 import type { Span } from '../source/span.js';
 import { createSpan } from '../source/span.js';
 import type { FrontMatterNode } from '../syntax/ast.js';
@@ -34,15 +34,18 @@ export function lowerFrontMatter(
   const base = node.sourceSpan.start;
   const doc = parseDocument(node.source, { prettyErrors: false, uniqueKeys: true });
   for (const error of doc.errors) {
-    report('OT2004', createSpan(base + error.pos[0], base + error.pos[1]), {
-      reason: firstLine(error.message),
-    });
+    const [start, end] = error.code === 'DUPLICATE_KEY' ? keyRangeAt(doc, error.pos) : error.pos;
+    report('OT2004', createSpan(base + start, base + end), { reason: firstLine(error.message) });
   }
-  const fm = createFrontMatterContext(doc, base, report);
+  // After a YAML syntax error, keep what the parser recovered (so inputs stay declared and the
+  // body does not fill with undefined-variable warnings) but report nothing more about it: its
+  // shape is a guess.
+  const quiet: Report = () => {};
+  const fm = createFrontMatterContext(doc, base, doc.errors.length > 0 ? quiet : report);
   const root = doc.contents;
   if (root === null || (isScalar(root) && root.value === null)) return { meta, outputSpan: null };
   if (!isMap(root)) {
-    report('OT2004', fm.spanOf(root, node.sourceSpan), {
+    fm.report('OT2004', fm.spanOf(root, node.sourceSpan), {
       reason: 'front matter must be a map of keys to values',
     });
     return { meta, outputSpan: null };
@@ -55,7 +58,7 @@ export function lowerFrontMatter(
     if ((knownKeys as readonly string[]).includes(key)) {
       pairs[key as KnownKey] = { pair, keySpan };
     } else {
-      report('OT2005', keySpan, { key });
+      fm.report('OT2005', keySpan, { key });
     }
   }
 
@@ -79,7 +82,7 @@ export function lowerFrontMatter(
     const name = stringValue(output.pair, output.keySpan, fm);
     const span = fm.spanOf(output.pair.value, output.keySpan);
     if (name !== null && !isIdentifier(name)) {
-      report('OT2004', span, { reason: `\`output\` must be a variable name, got "${name}"` });
+      fm.report('OT2004', span, { reason: `\`output\` must be a variable name, got "${name}"` });
     } else if (name !== null) {
       meta.output = name;
       outputSpan = span;
@@ -101,4 +104,20 @@ function stringValue(pair: Pair, keySpan: Span, fm: FrontMatterContext): string 
 
 function firstLine(message: string): string {
   return message.split('\n', 1)[0]!.replace(/ at line \d+, column \d+:?$/, '');
+}
+
+/** YAML points a duplicate key at its first character; the whole key reads better. */
+function keyRangeAt(doc: Document.Parsed, pos: [number, number]): [number, number] {
+  let range: [number, number] = pos;
+  visit(doc, {
+    Pair: (_, pair) => {
+      const key = pair.key;
+      if (isScalar(key) && key.range && key.range[0] === pos[0]) {
+        range = [key.range[0], key.range[1]];
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return range;
 }
