@@ -1,5 +1,3 @@
-import type { ParamIR } from '../../ir/ir.js';
-
 /** Marks a keyword parameter that the call left out: its default expression must be evaluated. */
 export const USE_DEFAULT: unique symbol = Symbol('ot.useDefault');
 
@@ -25,8 +23,11 @@ export interface MacroArguments {
   caller: unknown;
 }
 
-/** Builds the signature of a macro (or of a `{% call(params) %}` caller). */
-export function createMacroSignature(params: readonly Pick<ParamIR, 'name' | 'defaultValue'>[]): MacroSignature {
+/**
+ * Builds the signature of a macro (or of a `{% call(params) %}` caller) from its parameters
+ * (IR `ParamIR`s: a null `defaultValue` means no default).
+ */
+export function createMacroSignature(params: readonly { name: string; defaultValue: unknown }[]): MacroSignature {
   const positional: string[] = [];
   const keyword: string[] = [];
   for (const param of params) (param.defaultValue === null ? positional : keyword).push(param.name);
