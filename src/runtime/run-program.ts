@@ -82,7 +82,9 @@ function resultOf(template: TemplateIR, rendered: { text: string; outputs: Recor
 
 async function callBuiltin(call: BuiltinCall, run: RunContext, services: RunServices, hooks: ProgramHooks): Promise<unknown> {
   const location = services.locate(call.site);
-  const context = new CallContext(run, () => hooks.resolveBackend(backendName(run, call.template), call.template));
+  // A file without its own `backend:` (a `flow()` library) runs on the entry file's backend.
+  const owner = call.template.meta.backend ? call.template : services.program.templates[services.program.entry]!;
+  const context = new CallContext(run, () => hooks.resolveBackend(backendName(run, owner), owner));
   try {
     return await templateBuiltins[call.builtin](call, {
       registry: run.registry,
@@ -93,7 +95,7 @@ async function callBuiltin(call: BuiltinCall, run: RunContext, services: RunServ
   } catch (error) {
     if (isOtError(error)) throw error;
     const cause = error instanceof Error ? error.message : String(error);
-    const backendLabel = context.backendIfResolved?.name ?? run.backendName ?? call.template.meta.backend ?? 'none';
+    const backendLabel = context.backendIfResolved?.name ?? run.backendName ?? owner.meta.backend ?? 'none';
     const diagnostic = createDiagnostic('OT4004', call.site.file, call.site.span, {
       builtin: call.builtin,
       backend: backendLabel,

@@ -1,0 +1,17 @@
+// `npm run bench`: every benchmark, each printing ratios measured side by side in this one run.
+const suites = [
+  ['parse (ours vs nunjucks)', './parse.mjs', 'benchParse'],
+  ['render (ours vs nunjucks)', './render.mjs', 'benchRender'],
+  ['runtime (scheduling, overhead, replay)', './runtime.mjs', 'benchRuntime'],
+  ['cache', './cache.mjs', 'benchCache'],
+];
+
+for (const [title, file, exported] of suites) {
+  console.log(`\n## ${title}`);
+  try {
+    const module = await import(file);
+    console.table(await module[exported]());
+  } catch (error) {
+    console.log(`(skipped: ${error instanceof Error ? error.message : String(error)})`);
+  }
+}

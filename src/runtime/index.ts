@@ -1,0 +1,29 @@
+/**
+ * `ot-lang/runtime`: everything needed to run flows, without the parser (no chevrotain, no
+ * nunjucks parser). Compiled modules import only this.
+ */
+export { Executable } from './api/executable.js';
+export type { Awaitable } from './api/executable.js';
+export { run } from './api/run.js';
+export type { RunOptions } from './api/run.js';
+export { parallel, parIter, makeExecutable, repeat } from './api/combinators.js';
+export { stream } from './api/stream.js';
+export type { StreamEvent } from './api/stream.js';
+export { llm } from './api/llm.js';
+export type { GenerateOptions } from './api/llm.js';
+export { compose } from './api/compose.js';
+export { withRegistry, backend } from './api/registry-api.js';
+export { withRegistryContext, copyRegistry, currentRegistry } from './registry/current.js';
+export { createRegistry } from './registry/registry.js';
+export type { Registry, BuiltinImplementations } from './registry/types.js';
+export { Session } from './session.js';
+export type { TraceEvent, TraceSink } from './trace.js';
+export { runProgram } from './run-program.js';
+export type { RunResult, ProgramHooks } from './run-program.js';
+export { createBackendResolver } from './backend-resolver.js';
+export type { Backend, BackendCapabilities, CompletionRequest, GenerationArgs, Message } from '../backends/backend.js';
+export { BackendError } from '../backends/backend-error.js';
+export { createFakeBackend } from '../backends/fake/fake-backend.js';
+export { openCache, cacheFromKeyv } from '../cache/index.js';
+export type { CallCache } from '../cache/index.js';
+export { OtError, isOtError } from '../diagnostics/ot-error.js';
