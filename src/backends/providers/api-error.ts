@@ -1,6 +1,6 @@
 import { STATUS_CODES } from 'node:http';
 import { BackendError } from '../backend-error.js';
-import { excerpt } from '../excerpt.js';
+import { clip, excerpt } from '../excerpt.js';
 import { isRetryableStatus, parseRetryAfter } from '../retry.js';
 
 /** What an error message can say about the backend beyond the failure itself. */
@@ -104,8 +104,8 @@ function describeBody(body: string, cause: unknown): string {
     return `an HTML page${title ? ` titled ${excerpt(title, 80)}` : ''} instead of JSON (is base_url the API's address?)`;
   }
   const causeName = cause instanceof Error ? cause.name : '';
-  if (causeName === 'AI_JSONParseError') return `a body that is not JSON: ${excerpt(text, 200)}`;
-  return `an unexpected body: ${excerpt(text, 200)}`;
+  if (causeName === 'AI_JSONParseError') return `a body that is not JSON: ${clip(text)}`;
+  return `an unexpected body: ${clip(text)}`;
 }
 
 function describeNetworkError(cause: Error): string {

@@ -3,6 +3,7 @@ import { BackendError } from '../backend-error.js';
 import { withRetries, type RetryOptions } from '../retry.js';
 import { toBackendError } from './api-error.js';
 import { toCallOptions } from './call-options.js';
+import { ignoredArgError } from './ignored-args.js';
 import type { LanguageModel } from './language-model.js';
 import type { ModelSettings, ProviderDefinition } from './provider-definition.js';
 import { replyText } from './reply-text.js';
@@ -43,6 +44,8 @@ export function createProviderBackend(options: ProviderBackendOptions): Backend 
       async (signal) => {
         try {
           const result = await loaded.doGenerate({ ...callOptions, abortSignal: signal });
+          const ignored = ignoredArgError(result, request.args, settings.model);
+          if (ignored) throw ignored;
           return replyText(result, definition, constrained);
         } catch (error) {
           throw toBackendError(error, { apiKeyEnv: options.apiKeyEnv });

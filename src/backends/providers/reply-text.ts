@@ -1,5 +1,5 @@
 import { BackendError } from '../backend-error.js';
-import { excerpt } from '../excerpt.js';
+import { clip } from '../excerpt.js';
 import { CHOICE_KEY } from './call-options.js';
 import type { GenerateResult } from './language-model.js';
 import type { ProviderDefinition } from './provider-definition.js';
@@ -22,7 +22,7 @@ export function replyText(
     const body = result.response?.body;
     if (definition.hasEmptyReply(body)) return '';
     const reason = result.finishReason.raw ?? result.finishReason.unified;
-    const shown = body === undefined ? '' : `: ${excerpt(JSON.stringify(body) ?? '', 200)}`;
+    const shown = body === undefined ? '' : `: ${clip(JSON.stringify(body) ?? '')}`;
     throw new BackendError(`the response has no reply text (finish reason: ${reason})${shown}`);
   }
   const text = parts.join('');
