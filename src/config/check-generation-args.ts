@@ -1,3 +1,4 @@
+import { assertNever } from '../assert-never.js';
 import type { GenerationArgs } from '../backends/backend.js';
 import {
   checkInteger,
@@ -56,6 +57,8 @@ export function checkGenerationArgs(
         if (stop) args.stop = stop;
         break;
       }
+      default:
+        assertNever(name);
     }
   }
   return args;
