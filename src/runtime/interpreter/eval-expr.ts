@@ -4,7 +4,7 @@ import type { Span } from '../../source/span.js';
 import type { ExecState, Value } from './exec-state.js';
 import { lookupName } from './frame.js';
 import { startBuiltinCall } from './builtin-call.js';
-import { then, thenAll } from './pending.js';
+import { whenKnown, whenAllKnown } from './pending.js';
 import {
   applyFilter,
   applyTest,
@@ -31,29 +31,29 @@ export function evalExpr(expr: Expr, state: ExecState): Value {
     case 'name':
       return lookupName(state.context, state.frame, expr.name);
     case 'list':
-      return thenAll(
+      return whenAllKnown(
         expr.items.map((item) => evalExpr(item, state)),
         (items) => items,
       );
     case 'dict': {
       const parts: Value[] = [];
       for (const entry of expr.entries) parts.push(evalExpr(entry.key, state), evalExpr(entry.value, state));
-      return thenAll(parts, (values) => {
+      return whenAllKnown(parts, (values) => {
         const dict: Record<string, unknown> = {};
         for (let i = 0; i < values.length; i += 2) dict[String(values[i])] = values[i + 1];
         return dict;
       });
     }
     case 'member':
-      return then(evalExpr(expr.object, state), (object) =>
+      return whenKnown(evalExpr(expr.object, state), (object) =>
         withSpan(expr.span, state, () => getMember(object, expr.property)),
       );
     case 'index':
-      return thenAll([evalExpr(expr.object, state), evalExpr(expr.index, state)], ([object, index]) =>
+      return whenAllKnown([evalExpr(expr.object, state), evalExpr(expr.index, state)], ([object, index]) =>
         withSpan(expr.span, state, () => getIndex(object, index)),
       );
     case 'slice':
-      return thenAll(
+      return whenAllKnown(
         [
           evalExpr(expr.object, state),
           expr.start ? evalExpr(expr.start, state) : undefined,
@@ -65,7 +65,7 @@ export function evalExpr(expr: Expr, state: ExecState): Value {
     case 'call':
       return evalCall(expr.callee, expr.args, expr.kwargs, state, expr.span);
     case 'filter':
-      return thenAll(
+      return whenAllKnown(
         [evalExpr(expr.target, state), ...evalArgs(expr.args, expr.kwargs, state)],
         (values) => {
           const [target, ...rest] = values;
@@ -74,13 +74,13 @@ export function evalExpr(expr: Expr, state: ExecState): Value {
         },
       );
     case 'test':
-      return thenAll([evalExpr(expr.target, state), ...expr.args.map((a) => evalExpr(a, state))], (values) => {
+      return whenAllKnown([evalExpr(expr.target, state), ...expr.args.map((a) => evalExpr(a, state))], (values) => {
         const [target, ...args] = values;
         const result = withSpan(expr.span, state, () => applyTest(expr.name, target, args));
         return expr.negated ? !result : result;
       });
     case 'unary':
-      return then(evalExpr(expr.operand, state), (operand) =>
+      return whenKnown(evalExpr(expr.operand, state), (operand) =>
         expr.operator === 'not' ? !isTruthy(operand) : unaryOp(expr.operator, operand),
       );
     case 'binary':
@@ -89,12 +89,12 @@ export function evalExpr(expr: Expr, state: ExecState): Value {
       let result = evalExpr(expr.first, state);
       for (const { operator, expr: next } of expr.rest) {
         // nunjucks emits `a < b < c` as JavaScript does: each comparison takes the last result.
-        result = thenAll([result, evalExpr(next, state)], ([left, right]) => compareOp(operator, left, right));
+        result = whenAllKnown([result, evalExpr(next, state)], ([left, right]) => compareOp(operator, left, right));
       }
       return result;
     }
     case 'conditional':
-      return then(evalExpr(expr.test, state), (test) =>
+      return whenKnown(evalExpr(expr.test, state), (test) =>
         isTruthy(test) ? evalExpr(expr.then, state) : expr.otherwise ? evalExpr(expr.otherwise, state) : '',
       );
     case 'builtinCall':
@@ -112,12 +112,12 @@ function evalBinary(
 ): Value {
   // `and`/`or` short-circuit and return an operand, like the JavaScript nunjucks emits.
   if (operator === 'and') {
-    return then(evalExpr(leftExpr, state), (left) => (isTruthy(left) ? evalExpr(rightExpr, state) : left));
+    return whenKnown(evalExpr(leftExpr, state), (left) => (isTruthy(left) ? evalExpr(rightExpr, state) : left));
   }
   if (operator === 'or') {
-    return then(evalExpr(leftExpr, state), (left) => (isTruthy(left) ? left : evalExpr(rightExpr, state)));
+    return whenKnown(evalExpr(leftExpr, state), (left) => (isTruthy(left) ? left : evalExpr(rightExpr, state)));
   }
-  return thenAll([evalExpr(leftExpr, state), evalExpr(rightExpr, state)], ([left, right]) =>
+  return whenAllKnown([evalExpr(leftExpr, state), evalExpr(rightExpr, state)], ([left, right]) =>
     binaryOp(operator, left, right),
   );
 }
@@ -130,7 +130,7 @@ function evalCall(
   span: Span,
 ): Value {
   // A method call keeps its receiver, as nunjucks' memberLookup binds methods.
-  return thenAll([evalExpr(calleeExpr, state), ...evalArgs(argExprs, kwargExprs, state)], (values) => {
+  return whenAllKnown([evalExpr(calleeExpr, state), ...evalArgs(argExprs, kwargExprs, state)], (values) => {
     const [callee, ...rest] = values;
     const { args, kwargs } = splitArgs(rest, kwargExprs);
     if (isMacro(callee)) return callee[invokeMacro](args, kwargs, state);
@@ -139,7 +139,7 @@ function evalCall(
 }
 
 function evalBuiltinCall(expr: BuiltinCallExprIR, state: ExecState): Value {
-  return thenAll(evalArgs(expr.args, expr.kwargs, state), (values) => {
+  return whenAllKnown(evalArgs(expr.args, expr.kwargs, state), (values) => {
     const { args, kwargs } = splitArgs(values, expr.kwargs);
     return startBuiltinCall(expr, args, kwargs, state);
   });

@@ -4,7 +4,7 @@ import { execBody } from './exec.js';
 import type { ExecState, Value } from './exec-state.js';
 import { Frame } from './frame.js';
 import { OutputBuffer, ownText } from './output-buffer.js';
-import { then } from './pending.js';
+import { whenKnown } from './pending.js';
 import { markSafe } from './values.js';
 
 /** The hidden entry point of a macro value that also receives the caller's state. */
@@ -71,7 +71,7 @@ export function createMacro(
       frame.set(param.name, value);
     }
     execBody(body, state);
-    return then(ownText(buffer), markSafe);
+    return whenKnown(ownText(buffer), markSafe);
   };
 
   const macro = ((...callArgs: unknown[]) => {

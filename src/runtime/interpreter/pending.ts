@@ -53,7 +53,7 @@ export function settle<T>(value: MaybePending<T>): MaybePending<T> {
 }
 
 /** Applies `fn` now if `value` is known, else once it is (the result is then a Pending). */
-export function then<T, R>(value: MaybePending<T>, fn: (value: T) => MaybePending<R>): MaybePending<R> {
+export function whenKnown<T, R>(value: MaybePending<T>, fn: (value: T) => MaybePending<R>): MaybePending<R> {
   const known = settle(value);
   if (known instanceof Pending) {
     return new Pending(known.promise.then((v) => resolveDeep(fn(v))));
@@ -62,7 +62,7 @@ export function then<T, R>(value: MaybePending<T>, fn: (value: T) => MaybePendin
 }
 
 /** Applies `fn` once every value is known; synchronous when they already are. */
-export function thenAll<R>(values: readonly unknown[], fn: (values: unknown[]) => MaybePending<R>): MaybePending<R> {
+export function whenAllKnown<R>(values: readonly unknown[], fn: (values: unknown[]) => MaybePending<R>): MaybePending<R> {
   let waiting: Pending[] | null = null;
   for (const value of values) {
     if (value instanceof Pending) {

@@ -2,7 +2,7 @@ import type { CallBlockStmt, Expr, RoleName } from '../../../ir/ir.js';
 import { assignVariable } from '../assign.js';
 import { evalExpr } from '../eval-expr.js';
 import type { ExecState, Value } from '../exec-state.js';
-import { then, thenAll } from '../pending.js';
+import { whenKnown, whenAllKnown } from '../pending.js';
 import { renderCallTerm } from '../values.js';
 
 /**
@@ -16,13 +16,13 @@ export function execCallBlock(stmt: CallBlockStmt, state: ExecState): void {
   for (const term of stmt.terms) {
     const value = evalExpr(term, state);
     raw = value;
-    const text = then(value, renderCallTerm);
+    const text = whenKnown(value, renderCallTerm);
     texts.push(text);
     state.out.writeAs(text, replyRole(term, state.out.role));
   }
   if (stmt.target === null) return;
   const single = stmt.terms.length === 1 && stmt.terms[0]!.kind === 'builtinCall';
-  const bound = single ? raw : thenAll(texts, (parts) => parts.join(''));
+  const bound = single ? raw : whenAllKnown(texts, (parts) => parts.join(''));
   assignVariable(state, stmt.target, bound);
   state.outputs.values[stmt.target] = bound;
 }

@@ -2,7 +2,7 @@ import type { CallTagStmt } from '../../../ir/ir.js';
 import { evalArgs, evalExpr, splitArgs } from '../eval-expr.js';
 import type { ExecState } from '../exec-state.js';
 import { createMacro, isMacro, invokeMacro } from '../macro.js';
-import { then, thenAll } from '../pending.js';
+import { whenKnown, whenAllKnown } from '../pending.js';
 import { callValue, renderOutput } from '../values.js';
 import { withSpan } from '../runtime-error.js';
 
@@ -10,12 +10,12 @@ import { withSpan } from '../runtime-error.js';
 export function execCallTag(stmt: CallTagStmt, state: ExecState): void {
   const caller = createMacro(stmt.callerParams, stmt.body, { ...state, inLoop: true }, true);
   const { callee: calleeExpr, args: argExprs, kwargs: kwargExprs } = stmt.call;
-  const result = thenAll([evalExpr(calleeExpr, state), ...evalArgs(argExprs, kwargExprs, state)], (values) => {
+  const result = whenAllKnown([evalExpr(calleeExpr, state), ...evalArgs(argExprs, kwargExprs, state)], (values) => {
     const [callee, ...rest] = values;
     const { args, kwargs } = splitArgs(rest, kwargExprs);
     const withCaller = { ...(kwargs ?? {}), caller };
     if (isMacro(callee)) return callee[invokeMacro](args, withCaller, state);
     return withSpan(stmt.span, state, () => callValue(callee, args, withCaller, 'caller'));
   });
-  state.out.write(then(result, renderOutput));
+  state.out.write(whenKnown(result, renderOutput));
 }

@@ -3,7 +3,7 @@ import { evalArgs, splitArgs } from '../eval-expr.js';
 import { execBody } from '../exec.js';
 import type { ExecState } from '../exec-state.js';
 import { ownText } from '../output-buffer.js';
-import { thenAll } from '../pending.js';
+import { whenAllKnown } from '../pending.js';
 import { withSpan } from '../runtime-error.js';
 import { applyFilter, renderOutput } from '../values.js';
 import { captureBuffer } from './capture.js';
@@ -12,7 +12,7 @@ import { captureBuffer } from './capture.js';
 export function execFilterBlock(stmt: FilterBlockStmt, state: ExecState): void {
   const buffer = captureBuffer(state);
   execBody(stmt.body, { ...state, out: buffer });
-  const result = thenAll([ownText(buffer), ...evalArgs(stmt.args, stmt.kwargs, state)], (values) => {
+  const result = whenAllKnown([ownText(buffer), ...evalArgs(stmt.args, stmt.kwargs, state)], (values) => {
     const [text, ...rest] = values;
     const { args, kwargs } = splitArgs(rest, stmt.kwargs);
     return renderOutput(withSpan(stmt.span, state, () => applyFilter(stmt.name, text, args, kwargs)));
