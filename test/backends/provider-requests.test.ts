@@ -210,7 +210,7 @@ describe('provider specifics', () => {
   const wire = (provider: RemoteProviderName): WireFormat =>
     wireFormats.find((w) => w.provider === provider) as WireFormat;
 
-  it('openai-compatible without structured_outputs leaves schemas and choices to the runtime', async () => {
+  it('openai-compatible without structured_outputs asks for choices and JSON in words', async () => {
     const w = wire('openai-compatible');
     server = await startServer(() => ({ status: 200, body: w.answer('Lyon') }));
     const backend = backendFor(w, server);
@@ -221,6 +221,14 @@ describe('provider specifics', () => {
     );
     expect(reply).toBe('Lyon');
     expect(server.requests[0]?.body).not.toHaveProperty('response_format');
+    const asked = JSON.stringify(server.requests[0]?.body);
+    expect(asked).toContain('Which city?');
+    expect(asked).toContain('Answer with exactly one of the following options and nothing else: Paris | Lyon');
+
+    await backend.complete(textRequest('Give a number', undefined, { responseSchema: { type: 'number' } }));
+    expect(JSON.stringify(server.requests[1]?.body)).toContain(
+      'validates against this JSON Schema: {\\"type\\":\\"number\\"}',
+    );
   });
 
   it('sends no Authorization header for an openai-compatible server without a key', async () => {

@@ -1,6 +1,7 @@
 import type { JsonSchema } from '../../ir/ir.js';
 import type { BackendCapabilities, CompletionRequest, Message } from '../backend.js';
 import type { CallOptions, ModelPrompt, SdkJsonSchema } from './language-model.js';
+import { appendInstruction, instructionFor } from './instructions.js';
 import type { ProviderDefinition } from './provider-definition.js';
 
 /** The property our choice schema puts the chosen option in. */
@@ -9,7 +10,8 @@ export const CHOICE_KEY = 'choice';
 /**
  * Translates a request into `doGenerate` options (without the abort signal). A text prompt goes
  * to a chat-only model as one user message; `responseSchema` and `choices` become a native JSON
- * schema where the backend offers one, and are left to the runtime otherwise.
+ * schema where the backend offers one, and are asked for in words otherwise (the runtime checks
+ * the reply in both cases).
  */
 export function toCallOptions(
   request: CompletionRequest,
@@ -18,8 +20,9 @@ export function toCallOptions(
 ): Omit<CallOptions, 'abortSignal'> {
   const { args } = request;
   const responseFormat = chooseResponseFormat(request, capabilities);
+  const instruction = instructionFor(request, capabilities);
   return {
-    prompt: toModelPrompt(request),
+    prompt: toModelPrompt(request, instruction),
     ...(args.temperature === undefined ? {} : { temperature: args.temperature }),
     ...(args.max_tokens === undefined ? {} : { maxOutputTokens: args.max_tokens }),
     ...(args.stop === undefined ? {} : { stopSequences: args.stop }),
@@ -36,11 +39,13 @@ export function toCallOptions(
 /** Messages as the SDK wants them; a bare prompt becomes one user message. */
 export function toModelPrompt(
   request: Pick<CompletionRequest, 'prompt' | 'messages'>,
+  instruction: string | null = null,
 ): ModelPrompt {
-  const messages: Message[] =
+  const given: Message[] =
     request.prompt !== null
       ? [{ role: 'user', content: request.prompt }]
       : (request.messages ?? []);
+  const messages = instruction === null ? given : appendInstruction(given, instruction);
   return messages.map((message) =>
     message.role === 'system'
       ? { role: 'system', content: message.content }
