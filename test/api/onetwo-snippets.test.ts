@@ -54,7 +54,7 @@ describe('the OneTwo snippets in TypeScript', () => {
   it('RegistryContext with a fake configure: the change stays inside the context', async () => {
     const e = llm.generateText('Hello');
     const inside = await withRegistryContext(async () => {
-      llm.generateText.configure(async (prompt, options) => `fake(${prompt}, t=${options.temperature})`, { temperature: 0.5 });
+      llm.generateText.configure(async (prompt, options) => `fake(${prompt}, t=${options?.temperature})`, { temperature: 0.5 });
       return run(e);
     });
     expect(inside).toBe('fake(Hello, t=0.5)');

@@ -5,7 +5,7 @@ import type { ExecState, Value } from './exec-state.js';
 import { Frame } from './frame.js';
 import { OutputBuffer, ownText } from './output-buffer.js';
 import { whenKnown } from './pending.js';
-import { markSafe } from './values.js';
+import { bindMacroArgs, createMacroSignature, markSafe, splitKeywordArgs, USE_DEFAULT } from './values.js';
 
 /** The hidden entry point of a macro value that also receives the caller's state. */
 export const invokeMacro = Symbol('ot.invokeMacro');
@@ -22,10 +22,9 @@ export function isMacro(value: unknown): value is MacroFunction {
 }
 
 /**
- * Creates a macro as nunjucks' `makeMacro` does: parameters without a default are positional,
- * those with one are keyword parameters (extra positional arguments fill them in order); a
- * macro body runs in a fresh frame (a `call` body in a child of the defining frame); defaults
- * are evaluated at call time in the macro's frame; the result is a safe string.
+ * Creates a macro as nunjucks' `makeMacro` does (argument binding is the shared `bindMacroArgs`):
+ * a macro body runs in a fresh frame (a `call` body in a child of the defining frame), sees the
+ * prefix at its call site followed by its own text, and returns a safe string.
  */
 export function createMacro(
   params: readonly ParamIR[],
@@ -33,27 +32,14 @@ export function createMacro(
   definition: ExecState,
   keepFrame: boolean,
 ): MacroFunction {
-  const positional = params.filter((p) => p.defaultValue === null);
-  const keyword = params.filter((p) => p.defaultValue !== null);
+  const signature = createMacroSignature(params);
+  // Parameters in binding order (positional, then keyword), matching `bindMacroArgs`' values.
+  const ordered = [...params.filter((p) => p.defaultValue === null), ...params.filter((p) => p.defaultValue !== null)];
 
-  const invoke = (args: unknown[], kwargsIn: Record<string, unknown> | null, caller: ExecState): Value => {
-    const kwargs: Record<string, unknown> = { ...(kwargsIn ?? {}) };
+  const invoke = (args: unknown[], kwargs: Record<string, unknown> | null, caller: ExecState): Value => {
+    const bound = bindMacroArgs(signature, args, kwargs);
     const frame = keepFrame ? definition.frame.push(true) : new Frame(null, false);
-    if (Object.prototype.hasOwnProperty.call(kwargs, 'caller')) frame.set('caller', kwargs.caller);
-    for (let i = 0; i < positional.length; i++) {
-      const name = positional[i]!.name;
-      let value: unknown;
-      if (i < args.length) value = args[i];
-      else {
-        value = kwargs[name];
-        delete kwargs[name];
-      }
-      frame.set(name, value);
-    }
-    // Positional arguments past the named ones fill keyword parameters in order.
-    for (let i = positional.length; i < args.length && i - positional.length < keyword.length; i++) {
-      kwargs[keyword[i - positional.length]!.name] = args[i];
-    }
+    if (bound.hasCaller) frame.set('caller', bound.caller);
     const buffer = new OutputBuffer(caller.out.here());
     buffer.role = caller.out.role;
     const state: ExecState = {
@@ -64,11 +50,10 @@ export function createMacro(
       outputs: caller.outputs,
       inLoop: keepFrame,
     };
-    for (const param of keyword) {
-      const value = Object.prototype.hasOwnProperty.call(kwargs, param.name)
-        ? kwargs[param.name]
-        : evalExpr(param.defaultValue!, state);
-      frame.set(param.name, value);
+    for (let i = 0; i < ordered.length; i++) {
+      const value = bound.values[i];
+      // Defaults are evaluated at call time, in order, in the macro's own frame.
+      frame.set(ordered[i]!.name, value === USE_DEFAULT ? evalExpr(ordered[i]!.defaultValue!, state) : value);
     }
     execBody(body, state);
     return whenKnown(ownText(buffer), markSafe);
@@ -76,16 +61,9 @@ export function createMacro(
 
   const macro = ((...callArgs: unknown[]) => {
     // Called from outside the interpreter (a filter, a test): nunjucks' keyword convention.
-    const last = callArgs[callArgs.length - 1];
-    const hasKeywords = isKeywordArgs(last);
-    const args = hasKeywords ? callArgs.slice(0, -1) : callArgs;
-    const result = invoke(args, hasKeywords ? (last as Record<string, unknown>) : null, definition);
-    return result;
+    const { args, kwargs } = splitKeywordArgs(callArgs);
+    return invoke(args, kwargs, definition);
   }) as MacroFunction;
   macro[invokeMacro] = invoke;
   return macro;
-}
-
-function isKeywordArgs(value: unknown): boolean {
-  return typeof value === 'object' && value !== null && Object.prototype.hasOwnProperty.call(value, '__keywords');
 }
