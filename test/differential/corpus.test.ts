@@ -26,18 +26,42 @@ describe('differential corpus: the nunjucks reference', () => {
   const sources = cases.map((c) => c.source).join('\n');
 
   it('uses every built-in filter', () => {
-    const unused = filterNames().filter((name) => !new RegExp(`(\\||\\bfilter)\\s*${name}\\b`).test(sources));
+    const unused = filterNames().filter(
+      (name) => !new RegExp(`(\\||\\bfilter)\\s*${name}\\b`).test(sources),
+    );
     expect(unused).toEqual([]);
   });
 
   it('uses every built-in test', () => {
-    const unused = testNames().filter((name) => !new RegExp(`\\bis\\s+(not\\s+)?${name}\\b`).test(sources));
+    const unused = testNames().filter(
+      (name) => !new RegExp(`\\bis\\s+(not\\s+)?${name}\\b`).test(sources),
+    );
     expect(unused).toEqual([]);
   });
 
   it('uses every required tag and whitespace-control form', () => {
-    const forms = ['{% if', '{% elif', '{% else', '{% for', '{% set', '{% endset', '{% include', 'ignore missing',
-      '{% macro', '{% call', '{% raw', '{% verbatim', '{% filter', '{%-', '-%}', '{{-', '-}}', '{#-', '-#}', '{#'];
+    const forms = [
+      '{% if',
+      '{% elif',
+      '{% else',
+      '{% for',
+      '{% set',
+      '{% endset',
+      '{% include',
+      'ignore missing',
+      '{% macro',
+      '{% call',
+      '{% raw',
+      '{% verbatim',
+      '{% filter',
+      '{%-',
+      '-%}',
+      '{{-',
+      '-}}',
+      '{#-',
+      '-#}',
+      '{#',
+    ];
     expect(forms.filter((form) => !sources.includes(form))).toEqual([]);
   });
 });
@@ -48,7 +72,12 @@ describe.skipIf(ours.render === null)(
     for (const testCase of cases) {
       it(testCase.name, async () => {
         const reference = renderReference(testCase.source, testCase.context, testCase.path);
-        const actual = await renderOurs(ours.render!, testCase.source, testCase.context, testCase.path);
+        const actual = await renderOurs(
+          ours.render!,
+          testCase.source,
+          testCase.context,
+          testCase.path,
+        );
         if (!reference.ok) {
           // Both must fail; the messages differ by design (ours are diagnostics).
           expect(actual.ok, `nunjucks fails (${reference.error}), so must we`).toBe(false);

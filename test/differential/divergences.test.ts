@@ -12,7 +12,8 @@ describe('deliberate divergences from nunjucks: nunjucks really differs', () => 
     it(`${testCase.name}: ${testCase.why}`, () => {
       const reference = renderReference(testCase.source, testCase.context, testCase.path);
       // If nunjucks agreed with us, the case belongs in corpus/ instead.
-      if ('text' in testCase.expected) expect(reference).not.toEqual({ ok: true, text: testCase.expected.text });
+      if ('text' in testCase.expected)
+        expect(reference).not.toEqual({ ok: true, text: testCase.expected.text });
       else expect(reference.ok).toBe(true);
     });
   }
@@ -23,12 +24,19 @@ describe.skipIf(ours.render === null)(
   () => {
     for (const testCase of cases) {
       it(testCase.name, async () => {
-        const actual = await renderOurs(ours.render!, testCase.source, testCase.context, testCase.path);
+        const actual = await renderOurs(
+          ours.render!,
+          testCase.source,
+          testCase.context,
+          testCase.path,
+        );
         if ('text' in testCase.expected) {
           expect(actual).toEqual({ ok: true, text: testCase.expected.text });
         } else {
           expect(actual.ok).toBe(false);
-          expect(actual.codes ?? [], actual.ok ? '' : actual.error).toContain(testCase.expected.errorCode);
+          expect(actual.codes ?? [], actual.ok ? '' : actual.error).toContain(
+            testCase.expected.errorCode,
+          );
         }
       });
     }

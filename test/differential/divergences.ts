@@ -20,9 +20,18 @@ export function loadDivergences(dir: string): DivergenceCase[] {
     const name = file.slice(0, -'.njk'.length);
     const specPath = join(dir, `${name}.json`);
     if (!existsSync(specPath)) throw new Error(`${join(dir, file)} has no ${name}.json`);
-    const spec = JSON.parse(readFileSync(specPath, 'utf8')) as Omit<DivergenceCase, 'name' | 'path' | 'source'>;
+    const spec = JSON.parse(readFileSync(specPath, 'utf8')) as Omit<
+      DivergenceCase,
+      'name' | 'path' | 'source'
+    >;
     if (!spec.why || !spec.expected) throw new Error(`${specPath} needs "why" and "expected"`);
-    cases.push({ name, path: join(dir, file), source: readFileSync(join(dir, file), 'utf8'), ...spec, context: spec.context ?? {} });
+    cases.push({
+      name,
+      path: join(dir, file),
+      source: readFileSync(join(dir, file), 'utf8'),
+      ...spec,
+      context: spec.context ?? {},
+    });
   }
   return cases;
 }

@@ -17,7 +17,10 @@ describe('generated templates: the nunjucks reference', () => {
       fc.property(fc.gen(), (g) => {
         const testCase = generateCase(drawFromGen(g));
         const reference = renderReference(testCase.source, testCase.context);
-        expect(reference.ok, `${describeCase(testCase)}\n${reference.ok ? '' : reference.error}`).toBe(!testCase.expectError);
+        expect(
+          reference.ok,
+          `${describeCase(testCase)}\n${reference.ok ? '' : reference.error}`,
+        ).toBe(!testCase.expectError);
       }),
       { numRuns: 300 },
     );
@@ -32,12 +35,35 @@ describe('generated templates: the nunjucks reference', () => {
       { numRuns: 300 },
     );
     const all = cases.map((c) => c.source).join('\n');
-    const forms = ['{% if', '{% elif', '{% else', '{% for', '{% set', '{% endset', '{% filter', '{% raw', '{% verbatim',
-      '{#', '{{-', '-}}', '{%-', '-%}', ' ~ ', ' // ', ' | ', ' is ', ' in ', 'loop.', ' if '];
+    const forms = [
+      '{% if',
+      '{% elif',
+      '{% else',
+      '{% for',
+      '{% set',
+      '{% endset',
+      '{% filter',
+      '{% raw',
+      '{% verbatim',
+      '{#',
+      '{{-',
+      '-}}',
+      '{%-',
+      '-%}',
+      ' ~ ',
+      ' // ',
+      ' | ',
+      ' is ',
+      ' in ',
+      'loop.',
+      ' if ',
+    ];
     expect(forms.filter((form) => !all.includes(form))).toEqual([]);
     // Not all trivial: most templates render some text.
     const rendered = cases.map((c) => renderReference(c.source, c.context));
-    expect(rendered.filter((r) => r.ok && r.text.trim() !== '').length).toBeGreaterThan(cases.length / 2);
+    expect(rendered.filter((r) => r.ok && r.text.trim() !== '').length).toBeGreaterThan(
+      cases.length / 2,
+    );
   });
 });
 
@@ -51,7 +77,10 @@ describe.skipIf(ours.render === null)(
           const reference = renderReference(testCase.source, testCase.context);
           const actual = await renderOurs(ours.render!, testCase.source, testCase.context);
           if (!reference.ok) {
-            expect(actual.ok, `nunjucks fails (${reference.error}), so must we\n${describeCase(testCase)}`).toBe(false);
+            expect(
+              actual.ok,
+              `nunjucks fails (${reference.error}), so must we\n${describeCase(testCase)}`,
+            ).toBe(false);
           } else {
             expect(actual, describeCase(testCase)).toEqual({ ok: true, text: reference.text });
           }

@@ -9,7 +9,11 @@ export type RenderOutcome = { ok: true; text: string } | { ok: false; error: str
  * other defaults (LANGUAGE.md §3). Includes resolve from the template's directory (uncached, so
  * edits to a corpus partial show at once).
  */
-export function renderReference(source: string, context: Record<string, unknown>, path?: string): RenderOutcome {
+export function renderReference(
+  source: string,
+  context: Record<string, unknown>,
+  path?: string,
+): RenderOutcome {
   const loader = path ? new nunjucks.FileSystemLoader(dirname(path), { noCache: true }) : null;
   const env = new nunjucks.Environment(loader, { autoescape: false });
   // nunjucks' renderString takes `{ path }` (for relative includes); @types/nunjucks omits it.

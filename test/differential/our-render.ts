@@ -8,7 +8,8 @@ export type RenderForTest = (
 ) => Promise<string>;
 
 /** Our renderer, or why it cannot be loaded yet. */
-export type OurRenderer = { render: RenderForTest; missing: null } | { render: null; missing: string };
+export type OurRenderer =
+  { render: RenderForTest; missing: null } | { render: null; missing: string };
 
 /**
  * Loads `renderTemplateForTest` from test/helpers/render.ts. The import is dynamic so that this
@@ -19,14 +20,23 @@ export type OurRenderer = { render: RenderForTest; missing: null } | { render: n
 export async function loadOurRenderer(): Promise<OurRenderer> {
   const specifier = '../helpers/render.js';
   try {
-    const module = (await import(/* @vite-ignore */ specifier)) as { renderTemplateForTest?: RenderForTest };
+    const module = (await import(/* @vite-ignore */ specifier)) as {
+      renderTemplateForTest?: RenderForTest;
+    };
     if (typeof module.renderTemplateForTest !== 'function') {
-      return { render: null, missing: 'test/helpers/render.ts does not export renderTemplateForTest' };
+      return {
+        render: null,
+        missing: 'test/helpers/render.ts does not export renderTemplateForTest',
+      };
     }
     return { render: module.renderTemplateForTest, missing: null };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    if (/Cannot find module|Failed to load url|ERR_MODULE_NOT_FOUND|Does the file exist/i.test(message)) {
+    if (
+      /Cannot find module|Failed to load url|ERR_MODULE_NOT_FOUND|Does the file exist/i.test(
+        message,
+      )
+    ) {
       return { render: null, missing: message.split('\n')[0]! };
     }
     throw error;

@@ -32,9 +32,43 @@ function uniformInteger(min: number, max: number): fc.Arbitrary<number> {
  */
 type Kind = 'str' | 'pstr' | 'num' | 'bool' | 'strList' | 'numList' | 'dict' | 'person' | 'people';
 
-const WORDS = ['alpha', 'beta', 'gamma', 'x', 'Ünï', '42', 'a.b', 'end', '(yes)', '"q"', "it's", 'ok!', 'ca$h', '%', '}'];
+const WORDS = [
+  'alpha',
+  'beta',
+  'gamma',
+  'x',
+  'Ünï',
+  '42',
+  'a.b',
+  'end',
+  '(yes)',
+  '"q"',
+  "it's",
+  'ok!',
+  'ca$h',
+  '%',
+  '}',
+];
 const SEPARATORS = [' ', ' ', '  ', '\n', '\t', ', ', '. ', ' - ', '\n\n', ' \n ', '\n  '];
-const STRING_CHARS = ['a', 'b', 'Z', ' ', '-', '.', ',', 'é', '<', '&', '"', "'", '\\', '\n', '\t', '1', '}'];
+const STRING_CHARS = [
+  'a',
+  'b',
+  'Z',
+  ' ',
+  '-',
+  '.',
+  ',',
+  'é',
+  '<',
+  '&',
+  '"',
+  "'",
+  '\\',
+  '\n',
+  '\t',
+  '1',
+  '}',
+];
 const SET_NAMES = ['v1', 'v2', 'v3', 'v4'];
 const CAPTURE_NAMES = ['c1', 'c2'];
 
@@ -92,7 +126,8 @@ class CaseBuilder {
   // --- context ------------------------------------------------------------------------------
 
   private context(): Record<string, unknown> {
-    const list = <T>(make: () => T, max: number): T[] => Array.from({ length: this.int(0, max) }, make);
+    const list = <T>(make: () => T, max: number): T[] =>
+      Array.from({ length: this.int(0, max) }, make);
     return {
       s1: this.stringValue(),
       s2: this.stringValue(),
@@ -150,7 +185,8 @@ class CaseBuilder {
   private ifStatement(depth: number): string {
     let out = this.tag(`if ${this.expr('bool', 2)}`) + this.block(depth - 1);
     const elifs = this.int(0, 2);
-    for (let i = 0; i < elifs; i++) out += this.tag(`elif ${this.expr('bool', 2)}`) + this.block(depth - 1);
+    for (let i = 0; i < elifs; i++)
+      out += this.tag(`elif ${this.expr('bool', 2)}`) + this.block(depth - 1);
     if (this.chance(50)) out += this.tag('else') + this.block(depth - 1);
     return out + this.tag('endif');
   }
@@ -222,7 +258,9 @@ class CaseBuilder {
     const candidates = SET_NAMES.filter((name) => (this.setKinds.get(name) ?? kind) === kind);
     // Only names whose current kind is exactly `kind`: a `set` in a loop body may write to the
     // outer frame, so it must not change what the name holds there (a SafeString into a `pstr`).
-    const visible = this.namesOf(kind, true).filter((name) => !['item', 'k', 'v', 'p', 'ch'].includes(name));
+    const visible = this.namesOf(kind, true).filter(
+      (name) => !['item', 'k', 'v', 'p', 'ch'].includes(name),
+    );
     return [...new Set([...candidates, ...visible])];
   }
 
@@ -285,7 +323,10 @@ class CaseBuilder {
   /** An expression of any kind, or one of the forms that may be undefined or null. */
   private any(depth: number): string {
     if (this.chance(70)) {
-      return this.expr(this.pick<Kind>(['str', 'pstr', 'num', 'num', 'bool', 'strList', 'numList', 'dict']), depth);
+      return this.expr(
+        this.pick<Kind>(['str', 'pstr', 'num', 'num', 'bool', 'strList', 'numList', 'dict']),
+        depth,
+      );
     }
     return this.pick([
       'u',
@@ -322,11 +363,17 @@ class CaseBuilder {
       case 'bool':
         return atom ? this.boolAtom() : this.boolCompound(depth - 1);
       case 'strList':
-        return atom ? this.pick(['sl', ...this.namesOf('strList')]) : this.strListCompound(depth - 1);
+        return atom
+          ? this.pick(['sl', ...this.namesOf('strList')])
+          : this.strListCompound(depth - 1);
       case 'numList':
-        return atom ? this.pick(['nl', ...this.namesOf('numList'), `range(${this.int(0, 5)})`]) : this.numListCompound(depth - 1);
+        return atom
+          ? this.pick(['nl', ...this.namesOf('numList'), `range(${this.int(0, 5)})`])
+          : this.numListCompound(depth - 1);
       case 'dict':
-        return atom || this.chance(50) ? this.pick(['d', ...this.namesOf('dict')]) : `{a: ${this.expr('num', depth - 1)}, "b c": ${this.expr('str', depth - 1)} }`;
+        return atom || this.chance(50)
+          ? this.pick(['d', ...this.namesOf('dict')])
+          : `{a: ${this.expr('num', depth - 1)}, "b c": ${this.expr('str', depth - 1)} }`;
       case 'person':
       case 'people':
         return 'people';
@@ -341,13 +388,28 @@ class CaseBuilder {
   private pstrCompound(depth: number): string {
     return this.weighted<() => string>([
       [4, () => `${this.operand(this.any(depth))} ~ ${this.operand(this.any(depth))}`],
-      [2, () => `${this.filterTarget(this.expr('pstr', depth))} | ${this.pick(['upper', 'lower', 'capitalize', 'title', 'trim', 'reverse', 'striptags', 'urlencode'])}`],
-      [1, () => `${this.filterTarget(this.expr('pstr', depth))} | replace(${this.expr('pstr', 0)}, ${this.expr('pstr', 0)})`],
-      [1, () => `${this.filterTarget(this.expr('strList', depth))} | join(${this.expr('pstr', 0)})`],
+      [
+        2,
+        () =>
+          `${this.filterTarget(this.expr('pstr', depth))} | ${this.pick(['upper', 'lower', 'capitalize', 'title', 'trim', 'reverse', 'striptags', 'urlencode'])}`,
+      ],
+      [
+        1,
+        () =>
+          `${this.filterTarget(this.expr('pstr', depth))} | replace(${this.expr('pstr', 0)}, ${this.expr('pstr', 0)})`,
+      ],
+      [
+        1,
+        () => `${this.filterTarget(this.expr('strList', depth))} | join(${this.expr('pstr', 0)})`,
+      ],
       [1, () => `${this.filterTarget(this.expr('numList', depth))} | join("-")`],
       [1, () => `${this.filterTarget(this.expr('num', depth))} | string`],
       [1, () => `${this.filterTarget(this.expr('dict', depth))} | dump`],
-      [1, () => `(${this.expr('pstr', depth)} if ${this.expr('bool', depth)} else ${this.expr('pstr', depth)})`],
+      [
+        1,
+        () =>
+          `(${this.expr('pstr', depth)} if ${this.expr('bool', depth)} else ${this.expr('pstr', depth)})`,
+      ],
       [1, () => `${this.group(this.expr('pstr', depth))}.toUpperCase()`],
     ])();
   }
@@ -355,18 +417,35 @@ class CaseBuilder {
   private strCompound(depth: number): string {
     return this.weighted<() => string>([
       [3, () => this.pstrCompound(depth)],
-      [2, () => `${this.filterTarget(this.expr('str', depth))} | ${this.pick(['escape', 'e', 'safe', 'forceescape', 'upper', 'lower', 'capitalize', 'title', 'trim', 'nl2br', 'urlize'])}`],
-      [1, () => `${this.filterTarget(this.expr('str', depth))} | truncate(${this.int(1, 10)}${this.chance(50) ? ', true' : ''})`],
+      [
+        2,
+        () =>
+          `${this.filterTarget(this.expr('str', depth))} | ${this.pick(['escape', 'e', 'safe', 'forceescape', 'upper', 'lower', 'capitalize', 'title', 'trim', 'nl2br', 'urlize'])}`,
+      ],
+      [
+        1,
+        () =>
+          `${this.filterTarget(this.expr('str', depth))} | truncate(${this.int(1, 10)}${this.chance(50) ? ', true' : ''})`,
+      ],
       [1, () => `${this.filterTarget(this.expr('str', depth))} | center(${this.int(0, 12)})`],
-      [1, () => `${this.filterTarget(this.expr('str', depth))} | indent(${this.int(0, 3)}${this.chance(50) ? ', true' : ''})`],
+      [
+        1,
+        () =>
+          `${this.filterTarget(this.expr('str', depth))} | indent(${this.int(0, 3)}${this.chance(50) ? ', true' : ''})`,
+      ],
       [1, () => `${this.filterTarget(this.expr('str', depth))} | default(${this.expr('pstr', 0)})`],
-      [1, () => `(${this.expr('str', depth)} if ${this.expr('bool', depth)} else ${this.expr('str', depth)})`],
+      [
+        1,
+        () =>
+          `(${this.expr('str', depth)} if ${this.expr('bool', depth)} else ${this.expr('str', depth)})`,
+      ],
     ])();
   }
 
   private numAtom(): string {
     const names = [...this.namesOf('num'), ...this.personFields('age')];
-    if (this.loopDepth > 0) names.push(`loop.${this.pick(['index', 'index0', 'revindex', 'revindex0', 'length'])}`);
+    if (this.loopDepth > 0)
+      names.push(`loop.${this.pick(['index', 'index0', 'revindex', 'revindex0', 'length'])}`);
     if (this.chance(40) || names.length === 0) {
       return this.chance(70) ? String(this.int(0, 20)) : `${this.int(0, 9)}.${this.int(0, 99)}`;
     }
@@ -375,15 +454,35 @@ class CaseBuilder {
 
   private numCompound(depth: number): string {
     return this.weighted<() => string>([
-      [4, () => `${this.operand(this.expr('num', depth))} ${this.pick(['+', '-', '*', '/', '//', '%'])} ${this.operand(this.expr('num', depth))}`],
+      [
+        4,
+        () =>
+          `${this.operand(this.expr('num', depth))} ${this.pick(['+', '-', '*', '/', '//', '%'])} ${this.operand(this.expr('num', depth))}`,
+      ],
       [1, () => `${this.operand(this.expr('num', depth))} ** ${this.int(0, 3)}`],
       [1, () => `-${this.group(this.expr('num', depth))}`],
-      [1, () => `${this.filterTarget(this.expr(this.pick<Kind>(['str', 'strList', 'numList', 'dict']), depth))} | length`],
+      [
+        1,
+        () =>
+          `${this.filterTarget(this.expr(this.pick<Kind>(['str', 'strList', 'numList', 'dict']), depth))} | length`,
+      ],
       [1, () => `${this.filterTarget(this.expr('numList', depth))} | sum`],
       [1, () => 'people | sum("age")'],
-      [1, () => `${this.filterTarget(this.expr('num', depth))} | ${this.pick(['abs', 'round', 'round(1)', 'round(0, "floor")', 'int', 'float'])}`],
-      [1, () => `${this.filterTarget(this.expr('str', depth))} | ${this.pick(['int(0)', 'float(0)', 'int(1, 16)'])}`],
-      [1, () => `(${this.expr('num', depth)} if ${this.expr('bool', depth)} else ${this.expr('num', depth)})`],
+      [
+        1,
+        () =>
+          `${this.filterTarget(this.expr('num', depth))} | ${this.pick(['abs', 'round', 'round(1)', 'round(0, "floor")', 'int', 'float'])}`,
+      ],
+      [
+        1,
+        () =>
+          `${this.filterTarget(this.expr('str', depth))} | ${this.pick(['int(0)', 'float(0)', 'int(1, 16)'])}`,
+      ],
+      [
+        1,
+        () =>
+          `(${this.expr('num', depth)} if ${this.expr('bool', depth)} else ${this.expr('num', depth)})`,
+      ],
     ])();
   }
 
@@ -395,31 +494,78 @@ class CaseBuilder {
 
   private boolCompound(depth: number): string {
     return this.weighted<() => string>([
-      [3, () => `${this.operand(this.any(depth))} ${this.pick(['==', '!=', '===', '!==', '<', '>', '<=', '>='])} ${this.operand(this.any(depth))}`],
-      [2, () => `${this.operand(this.expr('bool', depth))} ${this.pick(['and', 'or'])} ${this.operand(this.expr('bool', depth))}`],
+      [
+        3,
+        () =>
+          `${this.operand(this.any(depth))} ${this.pick(['==', '!=', '===', '!==', '<', '>', '<=', '>='])} ${this.operand(this.any(depth))}`,
+      ],
+      [
+        2,
+        () =>
+          `${this.operand(this.expr('bool', depth))} ${this.pick(['and', 'or'])} ${this.operand(this.expr('bool', depth))}`,
+      ],
       [1, () => `not ${this.operand(this.any(depth))}`],
-      [2, () => `${this.operand(this.any(depth))} is ${this.chance(20) ? 'not ' : ''}${this.pick(['defined', 'undefined', 'none', 'null', 'string', 'number', 'truthy', 'falsy', 'odd', 'even', 'escaped', 'mapping', 'callable'])}`],
-      [1, () => `${this.operand(this.expr(this.pick<Kind>(['num', 'str', 'strList', 'dict']), depth))} is iterable`],
-      [1, () => `${this.operand(this.expr('num', depth))} is ${this.pick([`divisibleby(${this.int(1, 4)})`, `ge(${this.int(0, 9)})`, `lt(${this.int(0, 9)})`, `equalto(${this.int(0, 3)})`])}`],
+      [
+        2,
+        () =>
+          `${this.operand(this.any(depth))} is ${this.chance(20) ? 'not ' : ''}${this.pick(['defined', 'undefined', 'none', 'null', 'string', 'number', 'truthy', 'falsy', 'odd', 'even', 'escaped', 'mapping', 'callable'])}`,
+      ],
+      [
+        1,
+        () =>
+          `${this.operand(this.expr(this.pick<Kind>(['num', 'str', 'strList', 'dict']), depth))} is iterable`,
+      ],
+      [
+        1,
+        () =>
+          `${this.operand(this.expr('num', depth))} is ${this.pick([`divisibleby(${this.int(1, 4)})`, `ge(${this.int(0, 9)})`, `lt(${this.int(0, 9)})`, `equalto(${this.int(0, 3)})`])}`,
+      ],
       [1, () => `${this.operand(this.expr('str', depth))} is ${this.pick(['lower', 'upper'])}`],
-      [1, () => `${this.operand(this.expr('pstr', depth))} ${this.pick(['in', 'not in'])} ${this.operand(this.expr(this.pick<Kind>(['pstr', 'strList', 'dict']), depth))}`],
-      [1, () => `${this.operand(this.expr('num', depth))} in ${this.operand(this.expr('numList', depth))}`],
+      [
+        1,
+        () =>
+          `${this.operand(this.expr('pstr', depth))} ${this.pick(['in', 'not in'])} ${this.operand(this.expr(this.pick<Kind>(['pstr', 'strList', 'dict']), depth))}`,
+      ],
+      [
+        1,
+        () =>
+          `${this.operand(this.expr('num', depth))} in ${this.operand(this.expr('numList', depth))}`,
+      ],
     ])();
   }
 
   private strListCompound(depth: number): string {
     return this.weighted<() => string>([
-      [2, () => `[${Array.from({ length: this.int(0, 3) }, () => this.expr('str', depth)).join(', ')}]`],
-      [2, () => `${this.filterTarget(this.expr('strList', depth))} | ${this.pick(['sort', 'reverse', 'sort(true)', 'sort(false, true)'])}`],
+      [
+        2,
+        () =>
+          `[${Array.from({ length: this.int(0, 3) }, () => this.expr('str', depth)).join(', ')}]`,
+      ],
+      [
+        2,
+        () =>
+          `${this.filterTarget(this.expr('strList', depth))} | ${this.pick(['sort', 'reverse', 'sort(true)', 'sort(false, true)'])}`,
+      ],
       [1, () => `${this.filterTarget(this.expr('pstr', depth))} | list`],
-      [1, () => `${this.group(this.expr('pstr', depth))}.split(${this.pick(['","', '" "', '""'])})`],
+      [
+        1,
+        () => `${this.group(this.expr('pstr', depth))}.split(${this.pick(['","', '" "', '""'])})`,
+      ],
     ])();
   }
 
   private numListCompound(depth: number): string {
     return this.weighted<() => string>([
-      [2, () => `[${Array.from({ length: this.int(0, 3) }, () => this.expr('num', depth)).join(', ')}]`],
-      [2, () => `${this.filterTarget(this.expr('numList', depth))} | ${this.pick(['sort', 'reverse', 'sort(reverse=true)', 'select("odd")', 'reject("even")'])}`],
+      [
+        2,
+        () =>
+          `[${Array.from({ length: this.int(0, 3) }, () => this.expr('num', depth)).join(', ')}]`,
+      ],
+      [
+        2,
+        () =>
+          `${this.filterTarget(this.expr('numList', depth))} | ${this.pick(['sort', 'reverse', 'sort(reverse=true)', 'select("odd")', 'reject("even")'])}`,
+      ],
       [1, () => `range(${this.int(0, 3)}, ${this.int(0, 6)})`],
     ])();
   }
@@ -470,7 +616,8 @@ class CaseBuilder {
       for (const [name, k] of this.scopes[i]!) if (!seen.has(name)) seen.set(name, k);
     }
     const names: string[] = [];
-    for (const [name, k] of seen) if (k === kind || (!exact && kind === 'str' && k === 'pstr')) names.push(name);
+    for (const [name, k] of seen)
+      if (k === kind || (!exact && kind === 'str' && k === 'pstr')) names.push(name);
     return names;
   }
 

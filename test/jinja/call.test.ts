@@ -15,7 +15,9 @@ describe('callValue', () => {
   it('fails like callWrap on undefined, falsy and non-function callees', () => {
     for (const callee of [undefined, null, 0, '', false]) {
       expect(tryRenderNunjucks('{{ f() }}', { f: callee })).toHaveProperty('error');
-      expect(() => callValue(callee, [], null, 'f')).toThrow(/OT4007: cannot call `f`: it is undefined or falsey/);
+      expect(() => callValue(callee, [], null, 'f')).toThrow(
+        /OT4007: cannot call `f`: it is undefined or falsey/,
+      );
     }
     for (const callee of [1, 'text', [1], { a: 1 }]) {
       expect(tryRenderNunjucks('{{ f() }}', { f: callee })).toHaveProperty('error');
@@ -50,7 +52,10 @@ describe('callValue', () => {
   });
 
   it('splits a nunjucks-convention argument list back', () => {
-    expect(splitKeywordArgs([1, 2, makeKeywordArgs({ x: 3 })])).toEqual({ args: [1, 2], kwargs: { x: 3 } });
+    expect(splitKeywordArgs([1, 2, makeKeywordArgs({ x: 3 })])).toEqual({
+      args: [1, 2],
+      kwargs: { x: 3 },
+    });
     expect(splitKeywordArgs([1, { x: 3 }])).toEqual({ args: [1, { x: 3 }], kwargs: null });
     expect(splitKeywordArgs([])).toEqual({ args: [], kwargs: null });
   });
@@ -58,7 +63,8 @@ describe('callValue', () => {
 
 describe('createGlobals', () => {
   const globals = createGlobals();
-  const call = (name: string, ...args: unknown[]): unknown => callValue(globals[name], args, null, name);
+  const call = (name: string, ...args: unknown[]): unknown =>
+    callValue(globals[name], args, null, name);
 
   it('range behaves as nunjucks range', () => {
     const cases: [string, unknown[]][] = [
@@ -88,7 +94,11 @@ describe('createGlobals', () => {
 
     const joiner = call('joiner', ' | ');
     const parts = [1, 2, 3].map((n) => `${renderOutput(callValue(joiner, [], null, 'j'))}${n}`);
-    expect(parts.join('')).toBe(renderNunjucks('{% set j = joiner(" | ") %}{% for n in [1,2,3] %}{{ j() }}{{ n }}{% endfor %}'));
+    expect(parts.join('')).toBe(
+      renderNunjucks(
+        '{% set j = joiner(" | ") %}{% for n in [1,2,3] %}{{ j() }}{{ n }}{% endfor %}',
+      ),
+    );
     const comma = call('joiner');
     expect([callValue(comma, [], null, 'j'), callValue(comma, [], null, 'j')]).toEqual(['', ',']);
   });
@@ -99,6 +109,8 @@ describe('createGlobals', () => {
   });
 
   it('lets a filter receive a global’s result', () => {
-    expect(renderOutput(applyFilter('join', call('range', 3), ['-'], null))).toBe(renderNunjucks('{{ range(3) | join("-") }}'));
+    expect(renderOutput(applyFilter('join', call('range', 3), ['-'], null))).toBe(
+      renderNunjucks('{{ range(3) | join("-") }}'),
+    );
   });
 });

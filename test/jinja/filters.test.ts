@@ -10,7 +10,12 @@ import {
 } from '../../src/runtime/jinja/index.js';
 import { tryRenderNunjucks, tryRun } from './nunjucks.js';
 
-type FilterCase = [name: string, target: unknown, args?: unknown[], kwargs?: Record<string, unknown>];
+type FilterCase = [
+  name: string,
+  target: unknown,
+  args?: unknown[],
+  kwargs?: Record<string, unknown>,
+];
 
 const people = [
   { name: 'Ann', team: 'b', age: 31, admin: true },
@@ -112,7 +117,13 @@ const cases: FilterCase[] = [
   ['upper', 'abc'],
   ['urlencode', 'a b&c/é'],
   ['urlencode', { a: 'x y', b: 1 }],
-  ['urlencode', [['k', 'v w'], ['z', '&']]],
+  [
+    'urlencode',
+    [
+      ['k', 'v w'],
+      ['z', '&'],
+    ],
+  ],
   ['urlize', 'see http://x.com/a, www.y.org or a@b.com and z.net.'],
   ['urlize', 'http://example.com/long/path', [10, true]],
   ['wordcount', 'one two  three'],
@@ -165,7 +176,8 @@ describe('applyFilter', () => {
   it('knows exactly the nunjucks filters', () => {
     expect(hasFilter('upper')).toBe(true);
     expect(hasFilter('e')).toBe(true);
-    for (const name of ['constructor', 'toString', '__proto__', 'map', 'nope']) expect(hasFilter(name)).toBe(false);
+    for (const name of ['constructor', 'toString', '__proto__', 'map', 'nope'])
+      expect(hasFilter(name)).toBe(false);
   });
 
   it('reports an unknown filter as OT2006', () => {

@@ -5,7 +5,27 @@ import { tryRenderNunjucks, tryRun } from './nunjucks.js';
 
 type TestCase = [name: string, values: unknown[], arg?: unknown];
 
-const values = [undefined, null, 0, 1, 2, 3, -4, 2.5, '', 'abc', 'ABC', 'aBc', [], [1], {}, { a: 1 }, true, false, markSafe('s')];
+const values = [
+  undefined,
+  null,
+  0,
+  1,
+  2,
+  3,
+  -4,
+  2.5,
+  '',
+  'abc',
+  'ABC',
+  'aBc',
+  [],
+  [1],
+  {},
+  { a: 1 },
+  true,
+  false,
+  markSafe('s'),
+];
 const cases: TestCase[] = [
   ['callable', [...values, () => 1]],
   ['defined', values],
@@ -53,7 +73,9 @@ describe('applyTest', () => {
 
   it('treats `is none` as nunjucks does (the `null` test)', () => {
     for (const value of [null, undefined, 0, '']) {
-      expect(String(applyTest('none', value, []))).toBe((tryRenderNunjucks('{{ v is none }}', { v: value }) as { text: string }).text);
+      expect(String(applyTest('none', value, []))).toBe(
+        (tryRenderNunjucks('{{ v is none }}', { v: value }) as { text: string }).text,
+      );
     }
   });
 
@@ -63,7 +85,8 @@ describe('applyTest', () => {
     expect(testNames()).toEqual([...Object.keys(nunjucksTests), 'none'].sort());
     expect(hasTest('odd')).toBe(true);
     expect(hasTest('none')).toBe(true);
-    for (const name of ['constructor', 'true', 'toString', 'nope']) expect(hasTest(name)).toBe(false);
+    for (const name of ['constructor', 'true', 'toString', 'nope'])
+      expect(hasTest(name)).toBe(false);
   });
 
   it('fails with OT2010 for an unknown test and OT4010 inside a test', () => {

@@ -72,7 +72,9 @@ describe('iterateFor and the loop variables', () => {
   }
 
   it('reports a missing row as OT4011', () => {
-    expect(() => iterateFor([null], 2)).toThrow(/^OT4011: cannot unpack null into 2 loop variables/);
+    expect(() => iterateFor([null], 2)).toThrow(
+      /^OT4011: cannot unpack null into 2 loop variables/,
+    );
   });
 
   it('lists exactly the loop fields nunjucks sets, in its order', () => {
@@ -83,7 +85,9 @@ describe('iterateFor and the loop variables', () => {
   });
 
   it('has no loop.cycle, as nunjucks has none', () => {
-    expect(tryRenderNunjucks('{% for x in [1] %}{{ loop.cycle("a", "b") }}{% endfor %}')).toHaveProperty('error');
+    expect(
+      tryRenderNunjucks('{% for x in [1] %}{{ loop.cycle("a", "b") }}{% endfor %}'),
+    ).toHaveProperty('error');
     expect('cycle' in createLoop(0, 1)).toBe(false);
   });
 });

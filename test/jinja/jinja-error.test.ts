@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { errorReason, isJinjaError, JinjaError, toJinjaError } from '../../src/runtime/jinja/index.js';
+import {
+  errorReason,
+  isJinjaError,
+  JinjaError,
+  toJinjaError,
+} from '../../src/runtime/jinja/index.js';
 
 describe('JinjaError', () => {
   it('carries a catalog code and its arguments, with the catalog message', () => {

@@ -31,7 +31,10 @@ function parseParams(source: string): { name: string; defaultValue: string | nul
   if (!source) return [];
   return source.split(',').map((part) => {
     const [name, value] = part.split('=').map((s) => s.trim());
-    return { name: name!, defaultValue: value === undefined ? null : JSON.parse(value) as string };
+    return {
+      name: name!,
+      defaultValue: value === undefined ? null : (JSON.parse(value) as string),
+    };
   });
 }
 
@@ -71,7 +74,9 @@ describe('bindMacroArgs', () => {
         const template =
           `{% macro m(${source}) %}[${body}]{% if caller %}{{ caller }}{% else %}-{% endif %}{% endmacro %}` +
           `{{ m(${callSource}) }}`;
-        expect(renderBinding(signature, params, parseCall(callSource)), `m(${callSource})`).toBe(renderNunjucks(template));
+        expect(renderBinding(signature, params, parseCall(callSource)), `m(${callSource})`).toBe(
+          renderNunjucks(template),
+        );
       }
     });
   }

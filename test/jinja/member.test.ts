@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { callValue, getIndex, getMember, isJinjaError, markSafe } from '../../src/runtime/jinja/index.js';
+import {
+  callValue,
+  getIndex,
+  getMember,
+  isJinjaError,
+  markSafe,
+} from '../../src/runtime/jinja/index.js';
 import { renderNunjucks } from './nunjucks.js';
 
 const objects: Record<string, unknown> = {
@@ -11,14 +17,30 @@ const objects: Record<string, unknown> = {
   number: 42,
   safe: markSafe('safe'),
 };
-const keys: unknown[] = ['a', 'b', 'length', 0, 1, -1, '1', 'two words', 'missing', null, true, [1]];
+const keys: unknown[] = [
+  'a',
+  'b',
+  'length',
+  0,
+  1,
+  -1,
+  '1',
+  'two words',
+  'missing',
+  null,
+  true,
+  [1],
+];
 
 describe('getMember', () => {
   it('reads data like runtime.memberLookup', () => {
     for (const [name, object] of Object.entries(objects)) {
       for (const key of keys) {
         const expected = renderNunjucks('{{ o[k] | dump }}', { o: object, k: key });
-        expect(JSON.stringify(getMember(object, key)) ?? '', `${name}[${JSON.stringify(key)}]`).toBe(expected);
+        expect(
+          JSON.stringify(getMember(object, key)) ?? '',
+          `${name}[${JSON.stringify(key)}]`,
+        ).toBe(expected);
       }
     }
   });
@@ -45,7 +67,13 @@ describe('getMember', () => {
     expect(renderNunjucks('{% set _ = l.push(2) %}{{ l }}', { l: [1] })).toBe('1,2');
   });
 
-  for (const name of ['constructor', '__proto__', 'prototype', '__lookupGetter__', '__defineSetter__']) {
+  for (const name of [
+    'constructor',
+    '__proto__',
+    'prototype',
+    '__lookupGetter__',
+    '__defineSetter__',
+  ]) {
     it(`refuses \`${name}\` on any object, naming it`, () => {
       for (const object of [{}, [], 'text', () => 1, undefined, null]) {
         let thrown: unknown;

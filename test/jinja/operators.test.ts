@@ -27,7 +27,18 @@ const operands: Record<string, unknown> = {
   object: { a: 1 },
 };
 
-const arithmetic: StrictBinaryOperator[] = ['+', '-', '*', '/', '//', '%', '**', '~', 'in', 'not in'];
+const arithmetic: StrictBinaryOperator[] = [
+  '+',
+  '-',
+  '*',
+  '/',
+  '//',
+  '%',
+  '**',
+  '~',
+  'in',
+  'not in',
+];
 
 describe('binaryOp', () => {
   for (const operator of arithmetic) {
@@ -41,8 +52,11 @@ describe('binaryOp', () => {
             return `${JSON.stringify(result) ?? ''}|${renderOutput(result)}`;
           });
           // Both fail (an `in` on a number) or both give the same text.
-          expect('error' in actual, `${leftName} ${operator} ${rightName}`).toBe('error' in expected);
-          if ('text' in expected) expect(actual, `${leftName} ${operator} ${rightName}`).toEqual(expected);
+          expect('error' in actual, `${leftName} ${operator} ${rightName}`).toBe(
+            'error' in expected,
+          );
+          if ('text' in expected)
+            expect(actual, `${leftName} ${operator} ${rightName}`).toEqual(expected);
         }
       }
     });
@@ -69,9 +83,10 @@ describe('compareOp', () => {
       for (const [leftName, left] of Object.entries(operands)) {
         for (const [rightName, right] of Object.entries(operands)) {
           const expected = tryRenderNunjucks(`{{ a ${operator} b }}`, { a: left, b: right });
-          expect({ text: String(compareOp(operator, left, right)) }, `${leftName} ${operator} ${rightName}`).toEqual(
-            expected,
-          );
+          expect(
+            { text: String(compareOp(operator, left, right)) },
+            `${leftName} ${operator} ${rightName}`,
+          ).toEqual(expected);
         }
       }
     });
@@ -80,15 +95,42 @@ describe('compareOp', () => {
 
 describe('compareChain', () => {
   const chains: [unknown[], CompareOperator[]][] = [
-    [[1, 2, 3], ['<', '<']],
-    [[3, 2, 1], ['>', '>']],
-    [[1, 2, 3], ['==', '<']],
-    [[true, 2, 3], ['==', '<']],
-    [[1, 2, 3, 4], ['<', '==', '<']],
-    [[2, 2, 1], ['==', '==']],
-    [[1, 1, 2, 2], ['!=', '<', '!==']],
-    [[0, 1, 0, 1], ['<=', '>=', '===']],
-    [['a', 'b', true], ['<', '===']],
+    [
+      [1, 2, 3],
+      ['<', '<'],
+    ],
+    [
+      [3, 2, 1],
+      ['>', '>'],
+    ],
+    [
+      [1, 2, 3],
+      ['==', '<'],
+    ],
+    [
+      [true, 2, 3],
+      ['==', '<'],
+    ],
+    [
+      [1, 2, 3, 4],
+      ['<', '==', '<'],
+    ],
+    [
+      [2, 2, 1],
+      ['==', '=='],
+    ],
+    [
+      [1, 1, 2, 2],
+      ['!=', '<', '!=='],
+    ],
+    [
+      [0, 1, 0, 1],
+      ['<=', '>=', '==='],
+    ],
+    [
+      ['a', 'b', true],
+      ['<', '==='],
+    ],
   ];
   for (const [values, operators] of chains) {
     it(`evaluates ${operators.join(' ')} as nunjucks' emitted JavaScript does`, () => {
@@ -97,7 +139,9 @@ describe('compareChain', () => {
       operators.forEach((op, i) => (source += ` ${op} ${names[i + 1]}`));
       const context = Object.fromEntries(values.map((v, i) => [`v${i}`, v]));
       const expected = tryRenderNunjucks(`{{ ${source} }}`, context);
-      expect({ text: String(compareChain(values[0], operators, values.slice(1))) }).toEqual(expected);
+      expect({ text: String(compareChain(values[0], operators, values.slice(1))) }).toEqual(
+        expected,
+      );
     });
   }
 

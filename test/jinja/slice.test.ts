@@ -28,7 +28,9 @@ describe('sliceValue', () => {
       expect(sliceValue('abcdef', start, stop, step)).toBe(expected);
       expect(sliceValue('abcdef'.split(''), start, stop, step)).toEqual(expected.split(''));
       // undefined (an absent bound) and none mean the same.
-      expect(sliceValue('abcdef', start ?? undefined, stop ?? undefined, step ?? undefined)).toBe(expected);
+      expect(sliceValue('abcdef', start ?? undefined, stop ?? undefined, step ?? undefined)).toBe(
+        expected,
+      );
     });
   }
 
@@ -57,7 +59,9 @@ describe('sliceValue', () => {
   });
 
   it('refuses what Python refuses', () => {
-    expect(() => sliceValue('abc', null, null, 0)).toThrow(/^OT4012: cannot slice with a step of 0/);
+    expect(() => sliceValue('abc', null, null, 0)).toThrow(
+      /^OT4012: cannot slice with a step of 0/,
+    );
     expect(() => sliceValue('abc', 1.5, null, null)).toThrow(/with the index 1.5/);
     expect(() => sliceValue('abc', '1', null, null)).toThrow(/with the index "1"/);
     expect(() => sliceValue(5, null, null, null)).toThrow(/cannot slice a number/);

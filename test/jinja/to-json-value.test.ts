@@ -3,7 +3,19 @@ import { createGlobals, createLoop, markSafe, toJsonValue } from '../../src/runt
 
 describe('toJsonValue', () => {
   it('is what JSON.stringify would print, for plain data', () => {
-    const values = [null, true, 0, -1.5, 'x', [], {}, [1, 'a', null, [true]], { b: { c: [1] }, a: 'z' }, NaN, Infinity];
+    const values = [
+      null,
+      true,
+      0,
+      -1.5,
+      'x',
+      [],
+      {},
+      [1, 'a', null, [true]],
+      { b: { c: [1] }, a: 'z' },
+      NaN,
+      Infinity,
+    ];
     for (const value of values) {
       expect(JSON.stringify(toJsonValue(value))).toBe(JSON.stringify(value));
     }

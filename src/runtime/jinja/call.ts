@@ -17,7 +17,8 @@ export function callValue(
   name: string,
 ): unknown {
   if (!callee) throw new JinjaError('OT4007', { name, what: 'undefined or falsey' });
-  if (typeof callee !== 'function') throw new JinjaError('OT4007', { name, what: 'not a function' });
+  if (typeof callee !== 'function')
+    throw new JinjaError('OT4007', { name, what: 'not a function' });
   const fn = callee as (...a: unknown[]) => unknown;
   if (kwargs === null || !hasKeys(kwargs)) return fn.apply(nunjucksContext, args as unknown[]);
   return fn.apply(nunjucksContext, [...args, makeKeywordArgs(kwargs)]);
@@ -30,16 +31,24 @@ export function makeKeywordArgs(kwargs: Record<string, unknown>): KeywordArgs {
 
 /** True for a keyword-argument object (nunjucks checks for an own `__keywords` property). */
 export function isKeywordArgs(value: unknown): value is KeywordArgs {
-  return typeof value === 'object' && value !== null && Object.prototype.hasOwnProperty.call(value, '__keywords');
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    Object.prototype.hasOwnProperty.call(value, '__keywords')
+  );
 }
 
 /**
  * Splits a nunjucks-convention argument list into positional arguments and keywords: what a
  * macro called from outside the interpreter (by a filter, or through `callValue`) receives.
  */
-export function splitKeywordArgs(callArgs: readonly unknown[]): { args: unknown[]; kwargs: Record<string, unknown> | null } {
+export function splitKeywordArgs(callArgs: readonly unknown[]): {
+  args: unknown[];
+  kwargs: Record<string, unknown> | null;
+} {
   const last = callArgs[callArgs.length - 1];
-  if (callArgs.length === 0 || !isKeywordArgs(last)) return { args: callArgs.slice(), kwargs: null };
+  if (callArgs.length === 0 || !isKeywordArgs(last))
+    return { args: callArgs.slice(), kwargs: null };
   const kwargs: Record<string, unknown> = {};
   for (const key of Object.keys(last)) if (key !== '__keywords') kwargs[key] = last[key];
   return { args: callArgs.slice(0, -1), kwargs };

@@ -39,7 +39,11 @@ export function compareOp(operator: CompareOperator, left: unknown, right: unkno
  * equality ones (`== != === !==`) and each level folds left, e.g. `1 == 2 < 3` is
  * `1 == (2 < 3)` and `3 > 2 > 1` is `(3 > 2) > 1`, which is false.
  */
-export function compareChain(first: unknown, operators: readonly CompareOperator[], operands: readonly unknown[]): unknown {
+export function compareChain(
+  first: unknown,
+  operators: readonly CompareOperator[],
+  operands: readonly unknown[],
+): unknown {
   // Equality level: fold left over groups; each group is a left fold of relational operators.
   let equalityResult: unknown = undefined;
   let pendingEquality: CompareOperator | null = null;
@@ -51,7 +55,8 @@ export function compareChain(first: unknown, operators: readonly CompareOperator
       group = compareOp(operator, group, operand);
       continue;
     }
-    equalityResult = pendingEquality === null ? group : compareOp(pendingEquality, equalityResult, group);
+    equalityResult =
+      pendingEquality === null ? group : compareOp(pendingEquality, equalityResult, group);
     pendingEquality = operator;
     group = operand;
   }

@@ -12,7 +12,13 @@ export { binaryOp, unaryOp, inOperator, type StrictBinaryOperator } from './oper
 export { compareOp, compareChain, type CompareOperator } from './compare.js';
 export { getMember, getIndex, isForbiddenProperty } from './member.js';
 export { sliceValue } from './slice.js';
-export { callValue, makeKeywordArgs, isKeywordArgs, splitKeywordArgs, type KeywordArgs } from './call.js';
+export {
+  callValue,
+  makeKeywordArgs,
+  isKeywordArgs,
+  splitKeywordArgs,
+  type KeywordArgs,
+} from './call.js';
 export { applyFilter, hasFilter, filterNames } from './filters.js';
 export { applyTest, hasTest, testNames } from './is-tests.js';
 export { createGlobals } from './globals.js';

@@ -27,7 +27,9 @@ export interface MacroArguments {
  * Builds the signature of a macro (or of a `{% call(params) %}` caller) from its parameters
  * (IR `ParamIR`s: a null `defaultValue` means no default).
  */
-export function createMacroSignature(params: readonly { name: string; defaultValue: unknown }[]): MacroSignature {
+export function createMacroSignature(
+  params: readonly { name: string; defaultValue: unknown }[],
+): MacroSignature {
   const positional: string[] = [];
   const keyword: string[] = [];
   for (const param of params) (param.defaultValue === null ? positional : keyword).push(param.name);
@@ -67,7 +69,8 @@ export function bindMacroArgs(
   const overflow = args.length - positional.length;
   for (let j = 0; j < keyword.length; j++) {
     const name = keyword[j]!;
-    values[positional.length + j] = j < overflow ? args[positional.length + j] : hasOwn(given, name) ? given[name] : USE_DEFAULT;
+    values[positional.length + j] =
+      j < overflow ? args[positional.length + j] : hasOwn(given, name) ? given[name] : USE_DEFAULT;
   }
   const hasCaller = !callerTakenByPosition && hasOwn(given, 'caller');
   return { values, hasCaller, caller: hasCaller ? given.caller : undefined };

@@ -14,13 +14,17 @@ export function getMember(object: unknown, key: unknown): unknown {
   // JavaScript converts the key to a string before the lookup; check the converted key, so that
   // `x[["constructor"]]` cannot slip through.
   const name = typeof key === 'string' || typeof key === 'number' ? key : String(key);
-  if (typeof name === 'string' && isForbiddenProperty(name)) throw new JinjaError('OT4001', { name });
+  if (typeof name === 'string' && isForbiddenProperty(name))
+    throw new JinjaError('OT4001', { name });
   if (object === undefined || object === null) return undefined;
   const value = (object as Record<string | number, unknown>)[name];
   if (typeof value === 'function') {
     // nunjucks re-reads the member at call time and calls it with the object as `this`.
     return function boundMember(...args: unknown[]): unknown {
-      return (object as Record<string | number, (...a: unknown[]) => unknown>)[name]!.apply(object, args);
+      return (object as Record<string | number, (...a: unknown[]) => unknown>)[name]!.apply(
+        object,
+        args,
+      );
     };
   }
   return value;

@@ -18,7 +18,13 @@ export const testTable: Readonly<Record<string, NunjucksFunction>> = ownEntries(
  */
 export const nunjucksContext = {
   env: {
-    opts: { autoescape: false, throwOnUndefined: false, trimBlocks: false, lstripBlocks: false, dev: false },
+    opts: {
+      autoescape: false,
+      throwOnUndefined: false,
+      trimBlocks: false,
+      lstripBlocks: false,
+      dev: false,
+    },
     getFilter(name: string): NunjucksFunction {
       const filter = filterTable[name];
       if (!filter) throw new Error(`filter not found: ${name}`);

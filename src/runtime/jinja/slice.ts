@@ -40,7 +40,12 @@ function sliceBound(value: unknown): number | null {
 }
 
 /** CPython's PySlice_AdjustIndices: the first index and how many items the slice takes. */
-function sliceRange(length: number, start: number | null, stop: number | null, step: number): [number, number] {
+function sliceRange(
+  length: number,
+  start: number | null,
+  stop: number | null,
+  step: number,
+): [number, number] {
   const first = clamp(start, length, step, step < 0 ? length - 1 : 0);
   const end = clamp(stop, length, step, step < 0 ? -1 : length);
   if (step > 0) return [first, first < end ? Math.floor((end - first - 1) / step) + 1 : 0];

@@ -2,7 +2,8 @@ import { JinjaError } from './jinja-error.js';
 import { isSafeString } from './safe-string.js';
 
 /** A JSON value, as the run's `outputs` and JSON-rendered call terms hold them. */
-export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
+export type JsonValue =
+  null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
 
 /**
  * Converts a template value to plain JSON data, following `JSON.stringify`'s rules so that the
