@@ -2,8 +2,7 @@ import type { Command } from 'commander';
 
 /** The result of reading `--input`/`--input-json` flags: the inputs, or one clear error. */
 export type InputFlagsResult =
-  | { ok: true; inputs: Record<string, unknown> }
-  | { ok: false; error: string };
+  { ok: true; inputs: Record<string, unknown> } | { ok: false; error: string };
 
 /** Commander's collector for a repeatable option: each use appends its value. */
 export function collect(value: string, previous: string[] = []): string[] {

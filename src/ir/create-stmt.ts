@@ -106,10 +106,7 @@ export function createFilterBlock(
 }
 
 /** A fork whose branches are explicit `branch` blocks. */
-export function createBranchesFork(
-  branches: { body: Stmt[]; span: Span }[],
-  span: Span,
-): ForkStmt {
+export function createBranchesFork(branches: { body: Stmt[]; span: Span }[], span: Span): ForkStmt {
   return { kind: 'fork', mode: 'branches', branches, span };
 }
 

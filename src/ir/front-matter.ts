@@ -25,10 +25,7 @@ type KnownKey = (typeof knownKeys)[number];
  * Parses and checks the YAML front matter. Positions in YAML errors and in every value are
  * mapped back to file offsets, so carets point into the YAML itself.
  */
-export function lowerFrontMatter(
-  node: FrontMatterNode | null,
-  report: Report,
-): FrontMatterResult {
+export function lowerFrontMatter(node: FrontMatterNode | null, report: Report): FrontMatterResult {
   const meta = createEmptyMeta();
   if (node === null) return { meta, outputSpan: null };
   const base = node.sourceSpan.start;

@@ -9,7 +9,12 @@ let shared: Ajv | undefined;
  * `$id` are not registered, so compiling the same schema twice is not an error.
  */
 function ajv(): Ajv {
-  shared ??= new Ajv({ strict: false, validateFormats: false, addUsedSchema: false, logger: false });
+  shared ??= new Ajv({
+    strict: false,
+    validateFormats: false,
+    addUsedSchema: false,
+    logger: false,
+  });
   return shared;
 }
 

@@ -103,7 +103,11 @@ export const set = (target: string, value: A.Expr): A.SetNode => ({
   tags: [tag('set')],
   span: none,
 });
-export const ifNode = (testExpr: A.Expr, body: A.Node[], otherwise: A.Node[] | null = null): A.IfNode => ({
+export const ifNode = (
+  testExpr: A.Expr,
+  body: A.Node[],
+  otherwise: A.Node[] | null = null,
+): A.IfNode => ({
   type: 'If',
   branches: [{ test: testExpr, body, span: none }],
   otherwise,
@@ -132,9 +136,17 @@ export const macro = (macroName: string, params: string[], body: A.Node[]): A.Ma
   tags: [tag('macro'), tag('endmacro')],
   span: none,
 });
-export const callTag = (callerParams: string[], callExpr: A.CallExpr, body: A.Node[]): A.CallTagNode => ({
+export const callTag = (
+  callerParams: string[],
+  callExpr: A.CallExpr,
+  body: A.Node[],
+): A.CallTagNode => ({
   type: 'CallTag',
-  callerParams: callerParams.map((param) => ({ name: ident(param), defaultValue: null, span: none })),
+  callerParams: callerParams.map((param) => ({
+    name: ident(param),
+    defaultValue: null,
+    span: none,
+  })),
   call: callExpr,
   body,
   tags: [tag('call'), tag('endcall')],
@@ -159,14 +171,22 @@ export const role = (roleExpr: A.Expr, body: A.Node[], span: Span = none): A.Rol
   tags: [tag('role', span), tag('endrole')],
   span,
 });
-export const callBlock = (target: string | null, terms: A.Expr[], span: Span = none): A.CallBlockNode => ({
+export const callBlock = (
+  target: string | null,
+  terms: A.Expr[],
+  span: Span = none,
+): A.CallBlockNode => ({
   type: 'CallBlock',
   target: target === null ? null : ident(target),
   terms,
   delimiter: { span, trimBefore: false, trimAfter: false },
   span,
 });
-export const unsupported = (tagName: string, body: A.Node[], span: Span = none): A.UnsupportedTagNode => ({
+export const unsupported = (
+  tagName: string,
+  body: A.Node[],
+  span: Span = none,
+): A.UnsupportedTagNode => ({
   type: 'UnsupportedTag',
   name: tagName,
   body,

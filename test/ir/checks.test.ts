@@ -61,13 +61,17 @@ describe('undefined variables (OT2003) and unknown calls in call blocks (OT2001)
     expect(
       check(
         b.template([
-          b.macro('card', ['title'], [
-            b.output(b.name('title')),
-            b.output(b.call('caller')),
-            b.output(b.name('later')),
-            b.output(b.call('card', [b.lit('x')])),
-            b.output(b.name('nowhere')),
-          ]),
+          b.macro(
+            'card',
+            ['title'],
+            [
+              b.output(b.name('title')),
+              b.output(b.call('caller')),
+              b.output(b.name('later')),
+              b.output(b.call('card', [b.lit('x')])),
+              b.output(b.name('nowhere')),
+            ],
+          ),
           b.set('later', b.lit(1)),
           b.callTag(['row'], b.call('card', [b.lit('t')]), [b.output(b.name('row'))]),
           b.output(b.name('row')),
@@ -174,8 +178,19 @@ describe('builtin arguments (OT2008) and schemas (OT2011)', () => {
         b.template(
           [
             block(
-              b.call('generate_text', [b.lit('p')], [b.kw('temperature', b.lit(0.5)), b.kw('stop', b.list([b.lit('\n')]))]),
-              b.call('generate_texts', [], [b.kw('samples', b.lit(3)), b.kw('seed', { type: 'Unary', operator: '-', operand: b.lit(1), span: at(0) })]),
+              b.call(
+                'generate_text',
+                [b.lit('p')],
+                [b.kw('temperature', b.lit(0.5)), b.kw('stop', b.list([b.lit('\n')]))],
+              ),
+              b.call(
+                'generate_texts',
+                [],
+                [
+                  b.kw('samples', b.lit(3)),
+                  b.kw('seed', { type: 'Unary', operator: '-', operand: b.lit(1), span: at(0) }),
+                ],
+              ),
               b.call('generate_object', [], [b.kw('schema', b.lit('City'))]),
               b.call('select', [b.list([b.lit('a'), b.lit('b')]), b.lit('Pick:')]),
               b.call('instruct', [b.lit('p'), b.lit('Answer:')]),
@@ -207,7 +222,9 @@ describe('builtin arguments (OT2008) and schemas (OT2011)', () => {
   });
 
   it('reports missing required arguments unless front matter defaults supply them', () => {
-    const body = [block(b.call('generate_texts'), b.call('generate_object'), b.call('select'), b.call('flow'))];
+    const body = [
+      block(b.call('generate_texts'), b.call('generate_object'), b.call('select'), b.call('flow')),
+    ];
     expect(check(b.template(body))).toEqual([
       'OT2008 generate_texts: missing required argument `samples`',
       'OT2008 generate_object: missing required argument `schema`',
@@ -235,8 +252,16 @@ describe('builtin arguments (OT2008) and schemas (OT2011)', () => {
             block(
               b.call('generate_texts', [], [b.kw('samples', b.lit(0))]),
               b.call('generate_texts', [], [b.kw('samples', b.lit(2.5))]),
-              b.call('generate_text', [b.lit(3)], [b.kw('temperature', b.lit('hot')), b.kw('stop', b.list([b.lit(1)]))]),
-              b.call('generate_text', [], [b.kw('max_tokens', b.name('n')), b.kw('temperature', b.lit(null))]),
+              b.call(
+                'generate_text',
+                [b.lit(3)],
+                [b.kw('temperature', b.lit('hot')), b.kw('stop', b.list([b.lit(1)]))],
+              ),
+              b.call(
+                'generate_text',
+                [],
+                [b.kw('max_tokens', b.name('n')), b.kw('temperature', b.lit(null))],
+              ),
               b.call('select', [b.list([])]),
               b.call('select', [b.lit('a,b')]),
               b.call('generate_object', [], [b.kw('schema', b.list([]))]),
@@ -259,7 +284,14 @@ describe('builtin arguments (OT2008) and schemas (OT2011)', () => {
 
   it('reports an undeclared schema name at the name (OT2011)', () => {
     const result = lower(
-      b.template([block(b.call('generate_object', [], [b.kw('schema', b.lit('Persn', { start: 40, end: 47 }))]))], 'schemas:\n  Person: true\n'),
+      b.template(
+        [
+          block(
+            b.call('generate_object', [], [b.kw('schema', b.lit('Persn', { start: 40, end: 47 }))]),
+          ),
+        ],
+        'schemas:\n  Person: true\n',
+      ),
       { path: 'main.ot', source: '' },
     );
     expect(result.diagnostics.map((d) => [d.code, d.span, d.message])).toEqual([
@@ -270,7 +302,11 @@ describe('builtin arguments (OT2008) and schemas (OT2011)', () => {
 
 describe('front matter output (OT2003)', () => {
   it('warns when output names a variable the template never binds', () => {
-    expect(check(b.template([b.callBlock('answer', [b.call('generate_text')])], 'output: answer\n'))).toEqual([]);
-    expect(check(b.template([b.text('x')], 'output: answer\n'))).toEqual(['OT2003 undefined variable `answer`']);
+    expect(
+      check(b.template([b.callBlock('answer', [b.call('generate_text')])], 'output: answer\n')),
+    ).toEqual([]);
+    expect(check(b.template([b.text('x')], 'output: answer\n'))).toEqual([
+      'OT2003 undefined variable `answer`',
+    ]);
   });
 });

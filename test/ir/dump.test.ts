@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { createSourceFile } from '../../src/source/index.js';
-import { createCallBlock, createEmptyMeta, createProgram, createTemplate, createText } from '../../src/ir/create-stmt.js';
+import {
+  createCallBlock,
+  createEmptyMeta,
+  createProgram,
+  createTemplate,
+  createText,
+} from '../../src/ir/create-stmt.js';
 import { createBuiltinCall, createKeywordArg, createLiteral } from '../../src/ir/create-expr.js';
 import { dumpIR } from '../../src/ir/dump.js';
 

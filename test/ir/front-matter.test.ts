@@ -15,7 +15,10 @@ function frontMatter(yaml: string) {
     span: { start: 0, end: 4 + yaml.length + 4 },
   };
   const diagnostics: Diagnostic[] = [];
-  const result = lowerFrontMatter(node, createReport('t.ot', (d) => diagnostics.push(d)));
+  const result = lowerFrontMatter(
+    node,
+    createReport('t.ot', (d) => diagnostics.push(d)),
+  );
   const file = createSourceFile('t.ot', text);
   /** Each diagnostic as `code line:col "the text under the span"`. */
   const described = diagnostics.map((d) => {
@@ -28,7 +31,10 @@ function frontMatter(yaml: string) {
 describe('front matter', () => {
   it('gives empty metadata without front matter', () => {
     const diagnostics: Diagnostic[] = [];
-    const { meta } = lowerFrontMatter(null, createReport('t.ot', (d) => diagnostics.push(d)));
+    const { meta } = lowerFrontMatter(
+      null,
+      createReport('t.ot', (d) => diagnostics.push(d)),
+    );
     expect(meta).toEqual({
       description: null,
       inputs: {},
@@ -94,7 +100,11 @@ describe('front matter', () => {
       'input:\n  xs: {type: list, default: []}\n  y: {type: any, default: null}\n',
     );
     expect(described).toEqual([]);
-    expect(meta.inputs['xs']).toMatchObject({ schema: { type: 'array' }, required: false, default: [] });
+    expect(meta.inputs['xs']).toMatchObject({
+      schema: { type: 'array' },
+      required: false,
+      default: [],
+    });
     expect(meta.inputs['y']).toMatchObject({ schema: {}, required: false, default: null });
   });
 

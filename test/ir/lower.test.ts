@@ -23,7 +23,11 @@ describe('lower: statements', () => {
     expect(diagnostics).toEqual([]);
     expect(template.body).toEqual([
       { kind: 'text', value: 'a{{ x }}b', span: { start: 0, end: 22 } },
-      { kind: 'output', expr: { kind: 'literal', value: 1, span: { start: 0, end: 0 } }, span: { start: 0, end: 0 } },
+      {
+        kind: 'output',
+        expr: { kind: 'literal', value: 1, span: { start: 0, end: 0 } },
+        span: { start: 0, end: 0 },
+      },
     ]);
   });
 
@@ -31,7 +35,10 @@ describe('lower: statements', () => {
     const { template } = run(
       b.template([
         b.macro('m', [], []),
-        b.callBlock('x', [b.call('generate_text', [], [b.kw('temperature', b.lit(0))]), b.call('m')]),
+        b.callBlock('x', [
+          b.call('generate_text', [], [b.kw('temperature', b.lit(0))]),
+          b.call('m'),
+        ]),
         b.output(b.call(b.member(b.name('loop'), 'cycle'), [b.lit('a')])),
       ]),
     );
@@ -40,11 +47,20 @@ describe('lower: statements', () => {
       kind: 'callBlock',
       target: 'x',
       terms: [
-        { kind: 'builtinCall', name: 'generate_text', args: [], kwargs: [{ name: 'temperature' }], resolved: null },
+        {
+          kind: 'builtinCall',
+          name: 'generate_text',
+          args: [],
+          kwargs: [{ name: 'temperature' }],
+          resolved: null,
+        },
         { kind: 'call', callee: { kind: 'name', name: 'm' } },
       ],
     });
-    expect(template.body[2]).toMatchObject({ kind: 'output', expr: { kind: 'call', callee: { kind: 'member', property: 'cycle' } } });
+    expect(template.body[2]).toMatchObject({
+      kind: 'output',
+      expr: { kind: 'call', callee: { kind: 'member', property: 'cycle' } },
+    });
   });
 
   it('resolves a literal flow path and a literal include path against the file', () => {
@@ -52,19 +68,36 @@ describe('lower: statements', () => {
       b.template([
         b.callBlock(null, [b.call('flow', [b.lit('sub/other.ot')], [b.kw('q', b.lit(1))])]),
         b.callBlock(null, [b.call('flow', [b.name('dynamic')])]),
-        { type: 'Include', template: b.lit('../part.ot'), ignoreMissing: true, tags: [], span: { start: 0, end: 0 } },
+        {
+          type: 'Include',
+          template: b.lit('../part.ot'),
+          ignoreMissing: true,
+          tags: [],
+          span: { start: 0, end: 0 },
+        },
       ]),
     );
-    expect(template.body[0]).toMatchObject({ terms: [{ kind: 'builtinCall', name: 'flow', resolved: 'dir/sub/other.ot' }] });
-    expect(template.body[1]).toMatchObject({ terms: [{ kind: 'builtinCall', name: 'flow', resolved: null }] });
-    expect(template.body[2]).toMatchObject({ kind: 'include', resolved: 'part.ot', ignoreMissing: true });
+    expect(template.body[0]).toMatchObject({
+      terms: [{ kind: 'builtinCall', name: 'flow', resolved: 'dir/sub/other.ot' }],
+    });
+    expect(template.body[1]).toMatchObject({
+      terms: [{ kind: 'builtinCall', name: 'flow', resolved: null }],
+    });
+    expect(template.body[2]).toMatchObject({
+      kind: 'include',
+      resolved: 'part.ot',
+      ignoreMissing: true,
+    });
   });
 
   it('treats a builtin name shadowed by an input as a variable, with a warning at the input', () => {
     const { template, diagnostics } = run(
       b.template([b.output(b.call('select', [b.lit(1)]))], 'input:\n  select: any\n'),
     );
-    expect(template.body[0]).toMatchObject({ kind: 'output', expr: { kind: 'call', callee: { kind: 'name', name: 'select' } } });
+    expect(template.body[0]).toMatchObject({
+      kind: 'output',
+      expr: { kind: 'call', callee: { kind: 'name', name: 'select' } },
+    });
     expect(diagnostics.map((d) => [d.code, d.span])).toEqual([['OT2009', { start: 13, end: 19 }]]);
   });
 
@@ -79,7 +112,9 @@ describe('lower: statements', () => {
   });
 
   it('maps a Missing expression (parser recovery) to none without a second error', () => {
-    const { template, diagnostics } = run(b.template([b.output({ type: 'Missing', span: { start: 5, end: 5 } })]));
+    const { template, diagnostics } = run(
+      b.template([b.output({ type: 'Missing', span: { start: 5, end: 5 } })]),
+    );
     expect(template.body[0]).toMatchObject({ expr: { kind: 'literal', value: null } });
     expect(diagnostics).toEqual([]);
   });
@@ -111,10 +146,20 @@ describe('lower: forks', () => {
 
   it('turns one for loop into a loop fork', () => {
     const { template, diagnostics } = run(
-      b.template([b.fork([b.text(' '), b.forNode(['x'], b.list([b.lit(1)]), [b.output(b.name('x'))]), b.text(' ')])]),
+      b.template([
+        b.fork([
+          b.text(' '),
+          b.forNode(['x'], b.list([b.lit(1)]), [b.output(b.name('x'))]),
+          b.text(' '),
+        ]),
+      ]),
     );
     expect(diagnostics).toEqual([]);
-    expect(template.body[0]).toMatchObject({ kind: 'fork', mode: 'loop', loop: { kind: 'for', targets: ['x'] } });
+    expect(template.body[0]).toMatchObject({
+      kind: 'fork',
+      mode: 'loop',
+      loop: { kind: 'for', targets: ['x'] },
+    });
   });
 
   it('reports text inside a fork at the text itself, without its surrounding whitespace', () => {
@@ -146,7 +191,9 @@ describe('lower: forks', () => {
   });
 
   it('reports a branch outside a fork and keeps its body', () => {
-    const { template, diagnostics } = run(b.template([b.branch([b.text('A')], { start: 0, end: 12 })]));
+    const { template, diagnostics } = run(
+      b.template([b.branch([b.text('A')], { start: 0, end: 12 })]),
+    );
     expect(diagnostics.map((d) => [d.code, d.message])).toEqual([
       ['OT2012', '`branch` is only allowed directly inside `fork`'],
     ]);
@@ -170,14 +217,25 @@ describe('lower: roles', () => {
 
   it('rejects unknown and computed roles at the role expression', () => {
     const { template, diagnostics } = run(
-      b.template([
-        b.role(b.lit('narrator', { start: 8, end: 18 }), [b.text('A')]),
-        b.role(b.name('who', { start: 30, end: 33 }), [b.text('B')], { start: 22, end: 40 }),
-      ], 'input:\n  who: string\n'),
+      b.template(
+        [
+          b.role(b.lit('narrator', { start: 8, end: 18 }), [b.text('A')]),
+          b.role(b.name('who', { start: 30, end: 33 }), [b.text('B')], { start: 22, end: 40 }),
+        ],
+        'input:\n  who: string\n',
+      ),
     );
     expect(diagnostics.map((d) => [d.code, d.span, d.message])).toEqual([
-      ['OT2012', { start: 8, end: 18 }, 'unknown role "narrator"; expected "system", "user", "assistant" or "model"'],
-      ['OT2012', { start: 30, end: 33 }, 'a role must be a string literal: "system", "user", "assistant" or "model"'],
+      [
+        'OT2012',
+        { start: 8, end: 18 },
+        'unknown role "narrator"; expected "system", "user", "assistant" or "model"',
+      ],
+      [
+        'OT2012',
+        { start: 30, end: 33 },
+        'a role must be a string literal: "system", "user", "assistant" or "model"',
+      ],
     ]);
     // The bodies are kept so their text still renders.
     expect(template.body).toMatchObject([{ kind: 'text', value: 'AB' }]);
@@ -185,9 +243,13 @@ describe('lower: roles', () => {
 
   it('rejects nested roles at the inner tag', () => {
     const { template, diagnostics } = run(
-      b.template([b.role(b.lit('user'), [b.role(b.lit('system'), [b.text('x')], { start: 10, end: 28 })])]),
+      b.template([
+        b.role(b.lit('user'), [b.role(b.lit('system'), [b.text('x')], { start: 10, end: 28 })]),
+      ]),
     );
     expect(diagnostics.map((d) => [d.code, d.span])).toEqual([['OT2012', { start: 10, end: 28 }]]);
-    expect(template.body).toMatchObject([{ kind: 'role', role: 'user', body: [{ kind: 'text', value: 'x' }] }]);
+    expect(template.body).toMatchObject([
+      { kind: 'role', role: 'user', body: [{ kind: 'text', value: 'x' }] },
+    ]);
   });
 });

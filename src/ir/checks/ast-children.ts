@@ -68,7 +68,10 @@ export function nodeParts(node: Node): NodeParts {
     case 'Include':
       return { exprs: [node.template], bodies: [] };
     case 'Macro':
-      return { exprs: nonNull(node.params.map((param) => param.defaultValue)), bodies: [node.body] };
+      return {
+        exprs: nonNull(node.params.map((param) => param.defaultValue)),
+        bodies: [node.body],
+      };
     case 'CallTag':
       return {
         exprs: [node.call, ...nonNull(node.callerParams.map((param) => param.defaultValue))],

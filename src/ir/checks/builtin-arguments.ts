@@ -26,14 +26,18 @@ export const checkBuiltinArguments: TemplateCheck = (ctx) => {
 
 function checkCall(call: CallExpr, builtin: BuiltinName, ctx: CheckContext): void {
   const signature = builtinSignatures[builtin];
-  const fail = (span: Expr['span'], reason: string) => ctx.report('OT2008', span, { builtin, reason });
+  const fail = (span: Expr['span'], reason: string) =>
+    ctx.report('OT2008', span, { builtin, reason });
   const given = new Map<string, Expr>();
 
   call.args.forEach((arg, index) => {
     const param = signature.positional[index];
     if (param === undefined) {
       const count = signature.positional.length;
-      fail(arg.span, `takes at most ${count} positional argument${count === 1 ? '' : 's'} (${signature.positional.join(', ')})`);
+      fail(
+        arg.span,
+        `takes at most ${count} positional argument${count === 1 ? '' : 's'} (${signature.positional.join(', ')})`,
+      );
     } else {
       given.set(param, arg);
     }
@@ -44,7 +48,10 @@ function checkCall(call: CallExpr, builtin: BuiltinName, ctx: CheckContext): voi
     const name = kwarg.name.name;
     const known = Object.hasOwn(signature.keywords, name);
     if (!known && !signature.inputKeywords) {
-      fail(kwarg.name.span, `unknown argument \`${name}\`; expected ${Object.keys(signature.keywords).join(', ')}`);
+      fail(
+        kwarg.name.span,
+        `unknown argument \`${name}\`; expected ${Object.keys(signature.keywords).join(', ')}`,
+      );
       continue;
     }
     if (given.has(name) || seenInputs.has(name)) {
