@@ -53,8 +53,15 @@ export function cacheFromKeyv(keyv: Keyv, options: KeyvCacheOptions = {}): CallC
   const description = options.description ?? 'keyv cache';
   const warn = distinctWarnings(options.onWarning ?? processWarning);
   const reported = new WeakSet<object>();
-  const inFlight = new Set<Promise<unknown>>();
   let closing: Promise<void> | undefined;
+  // A counter, not a set of promises: replay makes thousands of lookups at once, and close
+  // only needs to know when the last one has settled.
+  let active = 0;
+  let whenIdle: (() => void) | undefined;
+  const settle = (): void => {
+    active -= 1;
+    if (active === 0) whenIdle?.();
+  };
 
   const report = (error: unknown, consequence: string): void => {
     if (typeof error === 'object' && error !== null) {
@@ -66,45 +73,38 @@ export function cacheFromKeyv(keyv: Keyv, options: KeyvCacheOptions = {}): CallC
   const onError = (error: unknown): void => report(error, '');
   keyv.on('error', onError);
 
-  const track = <T>(operation: Promise<T>): Promise<T> => {
-    inFlight.add(operation);
-    return operation.finally(() => inFlight.delete(operation));
-  };
-
   return {
     description,
     async get(key) {
       if (closing) return undefined;
-      return track(
-        (async () => {
-          try {
-            const stored: unknown = await keyv.get(key);
-            if (stored === undefined) return undefined;
-            if (isCachedEntry(stored)) return stored;
-            warn(`${description}: the entry ${key} is not a call result; treated as a miss`);
-            return undefined;
-          } catch (error) {
-            report(error, `; reading ${key} failed, treated as a miss`);
-            return undefined;
-          }
-        })(),
-      );
+      active += 1;
+      try {
+        const stored: unknown = await keyv.get(key);
+        if (stored === undefined) return undefined;
+        if (isCachedEntry(stored)) return stored;
+        warn(`${description}: the entry ${key} is not a call result; treated as a miss`);
+        return undefined;
+      } catch (error) {
+        report(error, `; reading ${key} failed, treated as a miss`);
+        return undefined;
+      } finally {
+        settle();
+      }
     },
     async set(key, entry) {
       if (closing) return;
-      await track(
-        (async () => {
-          try {
-            await keyv.set(key, entry);
-          } catch (error) {
-            report(error, `; writing ${key} failed, the result is not cached`);
-          }
-        })(),
-      );
+      active += 1;
+      try {
+        await keyv.set(key, entry);
+      } catch (error) {
+        report(error, `; writing ${key} failed, the result is not cached`);
+      } finally {
+        settle();
+      }
     },
     close() {
       closing ??= (async () => {
-        await Promise.allSettled([...inFlight]);
+        if (active > 0) await new Promise<void>((resolve) => (whenIdle = resolve));
         try {
           await (options.release ?? (async () => keyv.disconnect()))();
         } catch (error) {

@@ -3,9 +3,10 @@ export type Limiter = <T>(task: () => Promise<T>) => Promise<T>;
 
 /**
  * At most `limit` tasks run at once; the others start in arrival order as slots free up.
- * The disk store needs it because a replay asks for thousands of entries at once, and each
- * read holds a file descriptor while it waits for libuv's four threads: unbounded, that
- * exceeds the default descriptor limit (1,024 on Linux, 256 on macOS) and reads fail EMFILE.
+ * The disk store needs it because a run may store thousands of results at once, and each
+ * write holds a file descriptor while it waits for libuv's four threads (and for fsync):
+ * unbounded, that exceeds the default descriptor limit (1,024 on Linux, 256 on macOS) and
+ * writes fail with EMFILE.
  */
 export function createLimiter(limit: number): Limiter {
   let running = 0;

@@ -95,7 +95,8 @@ describe('DiskStore across processes', () => {
     void exits.then(() => {
       stopped = true;
     });
-    while (!stopped) {
+    // Bounded, so a store that never lets the loop turn fails here instead of spinning.
+    while (!stopped && Date.now() < stopAt + 10_000) {
       for (let i = 0; i < 20; i += 1) {
         const key = `k${i}`;
         const text = await reader.get(key);

@@ -102,6 +102,23 @@ describe('DiskStore', () => {
     await new DiskStore({ dir: path.join(await tempDir(), 'none') }).clear();
   });
 
+  it('lets the event loop turn during a long run of reads', async () => {
+    const store = new DiskStore({ dir: await tempDir() });
+    await store.set('k', 'v');
+    let timerRan = false;
+    setTimeout(() => {
+      timerRan = true;
+    }, 0);
+    let reads = 0;
+    // Without turns of the loop, the timer could not run before all 200,000 reads are done.
+    while (!timerRan && reads < 200_000) {
+      await store.get('k');
+      reads += 1;
+    }
+    expect(timerRan).toBe(true);
+    expect(reads).toBeLessThan(200_000);
+  });
+
   it('refuses values that are not strings (keyv always serializes)', async () => {
     const store = new DiskStore({ dir: await tempDir() });
     await expect(store.set('k', { a: 1 })).rejects.toThrow('DiskStore stores strings');
