@@ -14,7 +14,11 @@ export async function benchCache() {
   const keys = Array.from({ length: ENTRIES }, (_, i) =>
     cacheKey({
       builtin: 'generate_text',
-      backend: { provider: 'openai-compatible', model: 'bench-model', baseUrl: 'http://localhost:8080/v1' },
+      backend: {
+        provider: 'openai-compatible',
+        model: 'bench-model',
+        baseUrl: 'http://localhost:8080/v1',
+      },
       args: { temperature: 0.7, max_tokens: 256 },
       prompt: `Question ${i}: what is the southernmost city in France?`,
       messages: null,
@@ -22,7 +26,9 @@ export async function benchCache() {
     }),
   );
   // Replies of a few hundred characters, like short model answers.
-  const entries = keys.map((_, i) => createCachedEntry('generate_text', `Answer ${i}: ${'Menton, on the coast. '.repeat(15)}`));
+  const entries = keys.map((_, i) =>
+    createCachedEntry('generate_text', `Answer ${i}: ${'Menton, on the coast. '.repeat(15)}`),
+  );
   const rows = [];
   const onWarning = (message) => {
     throw new Error(`unexpected cache warning: ${message}`);
@@ -30,7 +36,11 @@ export async function benchCache() {
 
   const memory = await openCache('memory', { cwd: process.cwd(), onWarning });
   await Promise.all(keys.map((key, i) => memory.set(key, entries[i])));
-  rows.push({ name: `cache: ${fmt(ENTRIES)} get hits, memory`, ms: await timeReplay(memory, keys, entries, 'all'), target_ms: 100 });
+  rows.push({
+    name: `cache: ${fmt(ENTRIES)} get hits, memory`,
+    ms: await timeReplay(memory, keys, entries, 'all'),
+    target_ms: 100,
+  });
   await memory.close();
 
   const dir = await mkdtemp(path.join(os.tmpdir(), 'ot-bench-cache-'));
@@ -39,17 +49,29 @@ export async function benchCache() {
     const writer = await openCache(dir, { cwd: dir, onWarning });
     const written = performance.now();
     await Promise.all(keys.map((key, i) => writer.set(key, entries[i])));
-    rows.push({ name: `cache: ${fmt(ENTRIES)} set, disk (fsync)`, ms: performance.now() - written, target_ms: null });
+    rows.push({
+      name: `cache: ${fmt(ENTRIES)} set, disk (fsync)`,
+      ms: performance.now() - written,
+      target_ms: null,
+    });
     await writer.close();
 
     // A fresh store over the existing directory: nothing of it is in this process's memory
     // (the operating system's page cache is warm; we cannot fairly drop it here).
     const replay = await openCache(dir, { cwd: dir, onWarning });
-    rows.push({ name: `cache: ${fmt(ENTRIES)} get hits, disk, fresh store, all at once`, ms: await timeReplay(replay, keys, entries, 'all'), target_ms: 500 });
+    rows.push({
+      name: `cache: ${fmt(ENTRIES)} get hits, disk, fresh store, all at once`,
+      ms: await timeReplay(replay, keys, entries, 'all'),
+      target_ms: 500,
+    });
     await replay.close();
 
     const sequential = await openCache(dir, { cwd: dir, onWarning });
-    rows.push({ name: `cache: ${fmt(ENTRIES)} get hits, disk, fresh store, one at a time`, ms: await timeReplay(sequential, keys, entries, 'sequential'), target_ms: null });
+    rows.push({
+      name: `cache: ${fmt(ENTRIES)} get hits, disk, fresh store, one at a time`,
+      ms: await timeReplay(sequential, keys, entries, 'sequential'),
+      target_ms: null,
+    });
     await sequential.close();
   } finally {
     await rm(dir, { recursive: true, force: true });
@@ -70,7 +92,8 @@ async function timeReplay(cache, keys, entries, mode) {
   }
   const ms = performance.now() - started;
   got.forEach((entry, i) => {
-    if (entry?.value !== entries[i].value) throw new Error(`entry ${i} did not replay (${cache.description})`);
+    if (entry?.value !== entries[i].value)
+      throw new Error(`entry ${i} did not replay (${cache.description})`);
   });
   return ms;
 }
@@ -86,6 +109,8 @@ if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.ar
   for (const row of rows) {
     const target = row.target_ms === null ? '—' : `≤ ${row.target_ms}`;
     const verdict = row.target_ms === null ? '' : row.ms <= row.target_ms ? '  ok' : '  OVER';
-    console.log(`${row.name.padEnd(width)}  ${row.ms.toFixed(1).padStart(8)}  ${target.padStart(8)}${verdict}`);
+    console.log(
+      `${row.name.padEnd(width)}  ${row.ms.toFixed(1).padStart(8)}  ${target.padStart(8)}${verdict}`,
+    );
   }
 }

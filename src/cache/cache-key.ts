@@ -28,7 +28,9 @@ export const CACHE_KEY_VERSION = 'ot1';
 
 /** The cache key of a call: `ot1:` and the sha256 (hex) of the canonical JSON of its parts. */
 export function cacheKey(parts: CallKeyParts): string {
-  const digest = createHash('sha256').update(canonicalJson(keyMaterial(parts))).digest('hex');
+  const digest = createHash('sha256')
+    .update(canonicalJson(keyMaterial(parts)))
+    .digest('hex');
   return `${CACHE_KEY_VERSION}:${digest}`;
 }
 

@@ -147,7 +147,9 @@ function isCachedEntry(value: unknown): value is CachedEntry {
   if (typeof value !== 'object' || value === null) return false;
   const entry = value as Record<string, unknown>;
   return (
-    'value' in entry && typeof entry['createdAt'] === 'string' && typeof entry['builtin'] === 'string'
+    'value' in entry &&
+    typeof entry['createdAt'] === 'string' &&
+    typeof entry['builtin'] === 'string'
   );
 }
 

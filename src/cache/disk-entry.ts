@@ -5,9 +5,7 @@ export const DISK_ENTRY_FORMAT = 'ot-cache-entry/1';
 
 /** What reading an entry file gave: the stored value, another key's entry, or damage. */
 export type DecodedDiskEntry =
-  | { kind: 'value'; value: string }
-  | { kind: 'other-key' }
-  | { kind: 'corrupt'; reason: string };
+  { kind: 'value'; value: string } | { kind: 'other-key' } | { kind: 'corrupt'; reason: string };
 
 interface EntryHeader {
   format: string;

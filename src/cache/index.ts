@@ -2,8 +2,18 @@
 export { canonicalJson } from './canonical-json.js';
 export { CACHE_KEY_VERSION, cacheKey } from './cache-key.js';
 export type { CallKeyParts } from './cache-key.js';
-export { cacheFromKeyv, createCachedEntry, createOffCache, distinctWarnings } from './call-cache.js';
-export type { CachedEntry, CacheWarningHandler, CallCache, KeyvCacheOptions } from './call-cache.js';
+export {
+  cacheFromKeyv,
+  createCachedEntry,
+  createOffCache,
+  distinctWarnings,
+} from './call-cache.js';
+export type {
+  CachedEntry,
+  CacheWarningHandler,
+  CallCache,
+  KeyvCacheOptions,
+} from './call-cache.js';
 export { DEFAULT_CACHE_DIR, openCache, parseCacheSpec } from './open-cache.js';
 export type { CacheSpec, OpenCacheOptions } from './open-cache.js';
 export { CorruptCacheEntryError, DiskStore } from './disk-store.js';

@@ -18,7 +18,10 @@ const MAX_RECONNECT_DELAY_MS = 500;
  * until the client reconnects in the background. `close()` destroys the connection, so
  * the process can exit.
  */
-export async function openRedisCache(url: string, onWarning: CacheWarningHandler): Promise<CallCache> {
+export async function openRedisCache(
+  url: string,
+  onWarning: CacheWarningHandler,
+): Promise<CallCache> {
   const description = `redis cache at ${redactUrl(url)}`;
   let everReady = false;
   const client = createClient({

@@ -5,7 +5,11 @@ import { cacheKey } from '../../src/cache/cache-key.js';
 function parts(overrides: Partial<CallKeyParts> = {}): CallKeyParts {
   return {
     builtin: 'generate_text',
-    backend: { provider: 'openai-compatible', model: 'llama-3', baseUrl: 'http://localhost:8080/v1' },
+    backend: {
+      provider: 'openai-compatible',
+      model: 'llama-3',
+      baseUrl: 'http://localhost:8080/v1',
+    },
     args: { temperature: 0.5, max_tokens: 100, stop: ['\n'] },
     prompt: 'The southernmost city in France is',
     messages: null,
@@ -26,50 +30,103 @@ describe('cacheKey', () => {
   it('ignores the order of keyword arguments and of any object member', () => {
     const reordered = parts({
       args: { stop: ['\n'], max_tokens: 100, temperature: 0.5 },
-      backend: { baseUrl: 'http://localhost:8080/v1', model: 'llama-3', provider: 'openai-compatible' },
+      backend: {
+        baseUrl: 'http://localhost:8080/v1',
+        model: 'llama-3',
+        provider: 'openai-compatible',
+      },
     });
     expect(cacheKey(reordered)).toBe(cacheKey(parts()));
   });
 
   it('treats an undefined argument as an absent one', () => {
-    expect(cacheKey(parts({ args: { temperature: 0.5, max_tokens: 100, stop: ['\n'], seed: undefined } }))).toBe(
-      cacheKey(parts()),
-    );
+    expect(
+      cacheKey(
+        parts({ args: { temperature: 0.5, max_tokens: 100, stop: ['\n'], seed: undefined } }),
+      ),
+    ).toBe(cacheKey(parts()));
   });
 
   const changes: Array<[string, Partial<CallKeyParts>]> = [
     ['the prompt', { prompt: 'The southernmost city in France is ' }],
     ['the builtin', { builtin: 'instruct' }],
-    ['the model', { backend: { provider: 'openai-compatible', model: 'llama-3.1', baseUrl: 'http://localhost:8080/v1' } }],
-    ['the base URL', { backend: { provider: 'openai-compatible', model: 'llama-3', baseUrl: 'http://localhost:8081/v1' } }],
-    ['the provider', { backend: { provider: 'openai', model: 'llama-3', baseUrl: 'http://localhost:8080/v1' } }],
-    ['no base URL', { backend: { provider: 'openai-compatible', model: 'llama-3', baseUrl: null } }],
+    [
+      'the model',
+      {
+        backend: {
+          provider: 'openai-compatible',
+          model: 'llama-3.1',
+          baseUrl: 'http://localhost:8080/v1',
+        },
+      },
+    ],
+    [
+      'the base URL',
+      {
+        backend: {
+          provider: 'openai-compatible',
+          model: 'llama-3',
+          baseUrl: 'http://localhost:8081/v1',
+        },
+      },
+    ],
+    [
+      'the provider',
+      { backend: { provider: 'openai', model: 'llama-3', baseUrl: 'http://localhost:8080/v1' } },
+    ],
+    [
+      'no base URL',
+      { backend: { provider: 'openai-compatible', model: 'llama-3', baseUrl: null } },
+    ],
     ['a parameter value', { args: { temperature: 0.7, max_tokens: 100, stop: ['\n'] } }],
     ['an added parameter', { args: { temperature: 0.5, max_tokens: 100, stop: ['\n'], seed: 1 } }],
-    ['a parameter set to null instead of absent', { args: { temperature: 0.5, max_tokens: 100, stop: ['\n'], seed: null } }],
+    [
+      'a parameter set to null instead of absent',
+      { args: { temperature: 0.5, max_tokens: 100, stop: ['\n'], seed: null } },
+    ],
     ['the stop list order', { args: { temperature: 0.5, max_tokens: 100, stop: ['\n', '.'] } }],
     ['the sample key', { sample: '1' }],
     ['a nested sample key', { sample: '1#0' }],
     ['the schema', { extra: { schema: { type: 'string' } } }],
-    ['messages instead of a prompt', { prompt: null, messages: [{ role: 'user', content: 'The southernmost city in France is' }] }],
+    [
+      'messages instead of a prompt',
+      { prompt: null, messages: [{ role: 'user', content: 'The southernmost city in France is' }] },
+    ],
   ];
   it.each(changes)('changes with %s', (_what, change) => {
     expect(cacheKey(parts(change))).not.toBe(cacheKey(parts()));
   });
 
   it('distinguishes message roles, contents and order', () => {
-    const chat = (messages: CallKeyParts['messages']) => cacheKey(parts({ prompt: null, messages }));
+    const chat = (messages: CallKeyParts['messages']) =>
+      cacheKey(parts({ prompt: null, messages }));
     const base = chat([
       { role: 'system', content: 'Be brief.' },
       { role: 'user', content: 'Hi' },
     ]);
-    expect(chat([{ role: 'system', content: 'Be brief.' }, { role: 'assistant', content: 'Hi' }])).not.toBe(base);
-    expect(chat([{ role: 'system', content: 'Be brief!' }, { role: 'user', content: 'Hi' }])).not.toBe(base);
-    expect(chat([{ role: 'user', content: 'Hi' }, { role: 'system', content: 'Be brief.' }])).not.toBe(base);
+    expect(
+      chat([
+        { role: 'system', content: 'Be brief.' },
+        { role: 'assistant', content: 'Hi' },
+      ]),
+    ).not.toBe(base);
+    expect(
+      chat([
+        { role: 'system', content: 'Be brief!' },
+        { role: 'user', content: 'Hi' },
+      ]),
+    ).not.toBe(base);
+    expect(
+      chat([
+        { role: 'user', content: 'Hi' },
+        { role: 'system', content: 'Be brief.' },
+      ]),
+    ).not.toBe(base);
   });
 
   it('distinguishes select options and their order', () => {
-    const select = (options: string[]) => cacheKey(parts({ builtin: 'select', extra: { options } }));
+    const select = (options: string[]) =>
+      cacheKey(parts({ builtin: 'select', extra: { options } }));
     expect(select(['yes', 'no'])).not.toBe(select(['no', 'yes']));
   });
 
@@ -84,6 +141,8 @@ describe('cacheKey', () => {
   });
 
   it('refuses arguments that are not JSON', () => {
-    expect(() => cacheKey(parts({ args: { temperature: 1n } }))).toThrow('cannot encode the bigint 1n at $.args.temperature');
+    expect(() => cacheKey(parts({ args: { temperature: 1n } }))).toThrow(
+      'cannot encode the bigint 1n at $.args.temperature',
+    );
   });
 });

@@ -15,8 +15,12 @@ let replayScript = '';
 const children: WatchedChild[] = [];
 
 beforeAll(async () => {
-  writerScript = await bundleChildScript(fileURLToPath(new URL('./helpers/disk-writer.ts', import.meta.url)));
-  replayScript = await bundleChildScript(fileURLToPath(new URL('./helpers/disk-replay.ts', import.meta.url)));
+  writerScript = await bundleChildScript(
+    fileURLToPath(new URL('./helpers/disk-writer.ts', import.meta.url)),
+  );
+  replayScript = await bundleChildScript(
+    fileURLToPath(new URL('./helpers/disk-replay.ts', import.meta.url)),
+  );
 });
 
 afterEach(() => {
@@ -46,7 +50,8 @@ async function temporaryFiles(dir: string): Promise<string[]> {
   const found: string[] = [];
   for (const shard of await readdir(dir)) {
     if (!/^[0-9a-f]{2}$/.test(shard)) continue;
-    for (const name of await readdir(`${dir}/${shard}`)) if (name.endsWith('.tmp')) found.push(name);
+    for (const name of await readdir(`${dir}/${shard}`))
+      if (name.endsWith('.tmp')) found.push(name);
   }
   return found;
 }
@@ -55,7 +60,14 @@ describe('DiskStore across processes', () => {
   it('survives kill -9 in the middle of writes: every entry is absent or whole', async () => {
     const dir = await tempDir();
     const sizes = { A: 200_000 };
-    const writer = startWriter({ dir, writer: 'A', keys: 40, valueSize: sizes.A, startAt: 0, stopAt: null });
+    const writer = startWriter({
+      dir,
+      writer: 'A',
+      keys: 40,
+      valueSize: sizes.A,
+      startAt: 0,
+      stopAt: null,
+    });
     await writer.line('first');
     await new Promise((resolve) => setTimeout(resolve, 300));
     writer.process.kill('SIGKILL');
@@ -67,7 +79,8 @@ describe('DiskStore across processes', () => {
     // A killed writer may leave its temporary file behind; it never shadows an entry, and
     // the next write of every key works.
     console.info(`kill -9 left ${(await temporaryFiles(dir)).length} temporary file(s)`);
-    for (let i = 0; i < 40; i += 1) await store.set(`k${i}`, `{"writer":"B","key":"k${i}","pad":"B","end":true}`);
+    for (let i = 0; i < 40; i += 1)
+      await store.set(`k${i}`, `{"writer":"B","key":"k${i}","pad":"B","end":true}`);
     const after = await readAll(dir, 40, { ...sizes, B: 1 });
     expect(after.writers.every((w) => w === 'B')).toBe(true);
     expect(after.warnings).toEqual([]);
@@ -129,15 +142,25 @@ describe('DiskStore across processes', () => {
     expect(await temporaryFiles(dir)).toEqual([]);
   });
 
-  it.skipIf(process.platform === 'win32')('reads 3,000 entries at once under a 256 file-descriptor limit', async () => {
-    const dir = await tempDir();
-    const child = spawn('bash', ['-c', 'ulimit -n 256 && exec "$0" "$@"', process.execPath, replayScript, dir, '3000']);
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    const code = await new Promise((resolve) => child.on('exit', resolve));
-    expect(code, stderr).toBe(0);
-    expect(stdout.trim()).toBe('hits 3000 warnings 0');
-  });
+  it.skipIf(process.platform === 'win32')(
+    'reads 3,000 entries at once under a 256 file-descriptor limit',
+    async () => {
+      const dir = await tempDir();
+      const child = spawn('bash', [
+        '-c',
+        'ulimit -n 256 && exec "$0" "$@"',
+        process.execPath,
+        replayScript,
+        dir,
+        '3000',
+      ]);
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      const code = await new Promise((resolve) => child.on('exit', resolve));
+      expect(code, stderr).toBe(0);
+      expect(stdout.trim()).toBe('hits 3000 warnings 0');
+    },
+  );
 });

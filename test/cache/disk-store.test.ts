@@ -45,14 +45,19 @@ describe('DiskStore', () => {
   it('shards entries into two-hex-digit directories and leaves no temporary files', async () => {
     const dir = await tempDir();
     const store = new DiskStore({ dir, fsync: false });
-    await Promise.all(Array.from({ length: 50 }, async (_, i) => store.set(`key ${i}`, `value ${i}`)));
+    await Promise.all(
+      Array.from({ length: 50 }, async (_, i) => store.set(`key ${i}`, `value ${i}`)),
+    );
     const shards = (await readdir(dir)).filter((name) => name !== '.gitignore');
     expect(shards.length).toBeGreaterThan(10);
     for (const shard of shards) {
       expect(shard).toMatch(/^[0-9a-f]{2}$/);
-      for (const file of await readdir(path.join(dir, shard))) expect(file).toMatch(/^[0-9a-f]{64}$/);
+      for (const file of await readdir(path.join(dir, shard)))
+        expect(file).toMatch(/^[0-9a-f]{64}$/);
     }
-    expect(store.entryPath('key 0')).toMatch(new RegExp(`^${escape(dir)}/[0-9a-f]{2}/[0-9a-f]{64}$`));
+    expect(store.entryPath('key 0')).toMatch(
+      new RegExp(`^${escape(dir)}/[0-9a-f]{2}/[0-9a-f]{64}$`),
+    );
     expect((await stat(store.entryPath('key 0'))).isFile()).toBe(true);
   });
 
@@ -136,36 +141,58 @@ describe('DiskStore', () => {
 
   describe('corrupt entries', () => {
     const damages: Array<[string, (file: string) => Promise<void>, RegExp]> = [
-      ['truncated', async (file) => truncate(file, (await stat(file)).size - 3), /characters, the header says/],
+      [
+        'truncated',
+        async (file) => truncate(file, (await stat(file)).size - 3),
+        /characters, the header says/,
+      ],
       ['cut inside the header', async (file) => truncate(file, 10), /no header line/],
       ['empty', async (file) => truncate(file, 0), /no header line/],
-      ['garbage', async (file) => writeFile(file, '\u0000\u0001garbage\n{{{'), /the header is not JSON/],
-      ['a header of the wrong shape', async (file) => writeFile(file, '{"format":1}\nvalue'), /malformed/],
+      [
+        'garbage',
+        async (file) => writeFile(file, '\u0000\u0001garbage\n{{{'),
+        /the header is not JSON/,
+      ],
+      [
+        'a header of the wrong shape',
+        async (file) => writeFile(file, '{"format":1}\nvalue'),
+        /malformed/,
+      ],
       ['a changed character', async (file) => flipLastCharacter(file), /checksum mismatch/],
-      ['an unknown format', async (file) => writeFile(file, '{"format":"x/9","key":"k","length":1,"crc32":0}\nv'), /unknown format/],
+      [
+        'an unknown format',
+        async (file) => writeFile(file, '{"format":"x/9","key":"k","length":1,"crc32":0}\nv'),
+        /unknown format/,
+      ],
     ];
-    it.each(damages)('an entry file that is %s is a miss and one warning naming the file, then repaired by the next write', async (_what, damage, reason) => {
-      const dir = await tempDir();
-      const { store, warnings } = watchedStore(dir);
-      await store.set('k', JSON.stringify({ value: 'a long enough value' }));
-      const file = store.entryPath('k');
-      await damage(file);
+    it.each(damages)(
+      'an entry file that is %s is a miss and one warning naming the file, then repaired by the next write',
+      async (_what, damage, reason) => {
+        const dir = await tempDir();
+        const { store, warnings } = watchedStore(dir);
+        await store.set('k', JSON.stringify({ value: 'a long enough value' }));
+        const file = store.entryPath('k');
+        await damage(file);
 
-      expect(await store.get('k')).toBeUndefined();
-      expect(warnings).toHaveLength(1);
-      expect(warnings[0]).toBeInstanceOf(CorruptCacheEntryError);
-      expect(warnings[0]?.message).toContain(file);
-      expect(warnings[0]?.message).toMatch(reason);
+        expect(await store.get('k')).toBeUndefined();
+        expect(warnings).toHaveLength(1);
+        expect(warnings[0]).toBeInstanceOf(CorruptCacheEntryError);
+        expect(warnings[0]?.message).toContain(file);
+        expect(warnings[0]?.message).toMatch(reason);
 
-      await store.set('k', 'repaired');
-      expect(await store.get('k')).toBe('repaired');
-      expect(warnings).toHaveLength(1);
-    });
+        await store.set('k', 'repaired');
+        expect(await store.get('k')).toBe('repaired');
+        expect(warnings).toHaveLength(1);
+      },
+    );
 
     it('through openCache: a miss, one warning naming the file, repaired by the next set', async () => {
       const cwd = await tempDir();
       const warnings: string[] = [];
-      const cache = await openCache(undefined, { cwd, onWarning: (message) => warnings.push(message) });
+      const cache = await openCache(undefined, {
+        cwd,
+        onWarning: (message) => warnings.push(message),
+      });
       const entry = createCachedEntry('generate_text', 'Menton');
       await cache.set('ot1:abc', entry);
       const file = new DiskStore({ dir: path.join(cwd, '.ot-cache') }).entryPath('ot1:abc');
@@ -217,33 +244,46 @@ describe('DiskStore', () => {
         cwd: base,
         onWarning: (message) => warnings.push(message),
       });
-      await expect(cache.set('ot1:k', createCachedEntry('generate_text', 'x'))).resolves.toBeUndefined();
+      await expect(
+        cache.set('ot1:k', createCachedEntry('generate_text', 'x')),
+      ).resolves.toBeUndefined();
       expect(await cache.get('ot1:k')).toBeUndefined();
       expect(warnings).toHaveLength(1);
       expect(warnings[0]).toMatch(/^disk cache at .*file\/cache: ENOTDIR/);
       await cache.close();
     });
 
-    it.skipIf(process.getuid?.() === 0)('(no write permission) is a warning, not a throw', async () => {
-      const dir = await tempDir();
-      await chmod(dir, 0o555);
-      try {
-        const warnings: string[] = [];
-        const cache = await openCache(dir, { cwd: dir, onWarning: (message) => warnings.push(message) });
-        await cache.set('ot1:k', createCachedEntry('generate_text', 'x'));
-        expect(await cache.get('ot1:k')).toBeUndefined();
-        expect(warnings.join('\n')).toMatch(/EACCES/);
-        await cache.close();
-      } finally {
-        await chmod(dir, 0o755);
-      }
-    });
+    it.skipIf(process.getuid?.() === 0)(
+      '(no write permission) is a warning, not a throw',
+      async () => {
+        const dir = await tempDir();
+        await chmod(dir, 0o555);
+        try {
+          const warnings: string[] = [];
+          const cache = await openCache(dir, {
+            cwd: dir,
+            onWarning: (message) => warnings.push(message),
+          });
+          await cache.set('ot1:k', createCachedEntry('generate_text', 'x'));
+          expect(await cache.get('ot1:k')).toBeUndefined();
+          expect(warnings.join('\n')).toMatch(/EACCES/);
+          await cache.close();
+        } finally {
+          await chmod(dir, 0o755);
+        }
+      },
+    );
 
     it('an unreadable entry (a directory in its place) is a warning and a miss', async () => {
       const cwd = await tempDir();
       const warnings: string[] = [];
-      const cache = await openCache('store', { cwd, onWarning: (message) => warnings.push(message) });
-      await mkdir(new DiskStore({ dir: path.join(cwd, 'store') }).entryPath('ot1:k'), { recursive: true });
+      const cache = await openCache('store', {
+        cwd,
+        onWarning: (message) => warnings.push(message),
+      });
+      await mkdir(new DiskStore({ dir: path.join(cwd, 'store') }).entryPath('ot1:k'), {
+        recursive: true,
+      });
       expect(await cache.get('ot1:k')).toBeUndefined();
       expect(warnings).toHaveLength(1);
       expect(warnings[0]).toMatch(/EISDIR.*reading ot1:k failed, treated as a miss/);

@@ -18,11 +18,17 @@ describe('parseCacheSpec', () => {
     ['off', { kind: 'off' }],
     ['memory', { kind: 'memory' }],
     ['redis://127.0.0.1:6379', { kind: 'redis', url: 'redis://127.0.0.1:6379' }],
-    ['rediss://user:pw@cache.example:6380/1', { kind: 'redis', url: 'rediss://user:pw@cache.example:6380/1' }],
+    [
+      'rediss://user:pw@cache.example:6380/1',
+      { kind: 'redis', url: 'rediss://user:pw@cache.example:6380/1' },
+    ],
     ['cache-dir', { kind: 'disk', dir: path.join(cwd, 'cache-dir') }],
     ['../shared/cache', { kind: 'disk', dir: path.resolve(cwd, '../shared/cache') }],
     [path.resolve('/var/cache/ot'), { kind: 'disk', dir: path.resolve('/var/cache/ot') }],
-    [pathToFileURL(path.resolve('/var/cache/ot')).href, { kind: 'disk', dir: path.resolve('/var/cache/ot') }],
+    [
+      pathToFileURL(path.resolve('/var/cache/ot')).href,
+      { kind: 'disk', dir: path.resolve('/var/cache/ot') },
+    ],
     ['memcached://cache.example', { kind: 'unsupported', spec: 'memcached://cache.example' }],
   ] as const)('%s', (spec, expected) => {
     expect(parseCacheSpec(spec, cwd)).toEqual(expected);
@@ -46,7 +52,11 @@ describe('openCache', () => {
 
   it('memory: stores values as JSON (a string starting with ":base64:" stays a string)', async () => {
     const cache = await openCache('memory', { cwd: await tempDir() });
-    const tricky = createCachedEntry('generate_texts', [':base64:aGk=', '::x', { toJSON: 'a key, not a method' }]);
+    const tricky = createCachedEntry('generate_texts', [
+      ':base64:aGk=',
+      '::x',
+      { toJSON: 'a key, not a method' },
+    ]);
     await cache.set('ot1:t', tricky);
     expect(await cache.get('ot1:t')).toEqual(tricky);
   });
@@ -79,7 +89,9 @@ describe('openCache', () => {
     const cache = await openCache('my-cache', { cwd });
     await cache.set('ot1:k', entry);
     expect(await readdir(path.join(cwd, 'my-cache'))).toContain('.gitignore');
-    expect(await (await openCache(path.join(cwd, 'my-cache'), { cwd: '/' })).get('ot1:k')).toEqual(entry);
+    expect(await (await openCache(path.join(cwd, 'my-cache'), { cwd: '/' })).get('ot1:k')).toEqual(
+      entry,
+    );
   });
 
   it('an unsupported URL: one warning and no cache', async () => {
@@ -170,6 +182,8 @@ describe('cacheFromKeyv', () => {
     const warnings: string[] = [];
     const cache = cacheFromKeyv(keyv, { onWarning: (message) => warnings.push(message) });
     expect(await cache.get('ot1:k')).toBeUndefined();
-    expect(warnings).toEqual(['keyv cache: the entry ot1:k is not a call result; treated as a miss']);
+    expect(warnings).toEqual([
+      'keyv cache: the entry ot1:k is not a call result; treated as a miss',
+    ]);
   });
 });

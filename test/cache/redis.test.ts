@@ -16,7 +16,9 @@ const skip = redisBinary === undefined && process.env['OT_SKIP_REDIS'] === '1';
 
 describe('redactUrl', () => {
   it('removes user name and password', () => {
-    expect(redactUrl('redis://user:secret@cache.example:6380/2')).toBe('redis://cache.example:6380/2');
+    expect(redactUrl('redis://user:secret@cache.example:6380/2')).toBe(
+      'redis://cache.example:6380/2',
+    );
     expect(redactUrl('rediss://:secret@cache.example')).toBe('rediss://cache.example');
     expect(redactUrl('redis://127.0.0.1:6379')).toBe('redis://127.0.0.1:6379');
   });
@@ -34,7 +36,9 @@ describe.skipIf(skip)('redis cache (a real redis-server)', () => {
         'redis-server is not on PATH. CI installs it (apt-get install redis-server); set OT_SKIP_REDIS=1 to skip the redis tests.',
       );
     }
-    childScript = await bundleChildScript(fileURLToPath(new URL('./helpers/redis-child.ts', import.meta.url)));
+    childScript = await bundleChildScript(
+      fileURLToPath(new URL('./helpers/redis-child.ts', import.meta.url)),
+    );
   });
 
   afterEach(async () => {
@@ -50,7 +54,10 @@ describe.skipIf(skip)('redis cache (a real redis-server)', () => {
   }
 
   async function open(url: string, warnings: string[] = []): Promise<CallCache> {
-    const cache = await openCache(url, { cwd: process.cwd(), onWarning: (message) => warnings.push(message) });
+    const cache = await openCache(url, {
+      cwd: process.cwd(),
+      onWarning: (message) => warnings.push(message),
+    });
     caches.push(cache);
     return cache;
   }
@@ -103,7 +110,9 @@ describe.skipIf(skip)('redis cache (a real redis-server)', () => {
     await cache.close();
     expect(Date.now() - started).toBeLessThan(3_000);
     expect(warnings).toHaveLength(1);
-    expect(warnings[0]).toMatch(/^redis cache at redis:\/\/127\.0\.0\.1:\d+ is unreachable \(.*ECONNREFUSED.*\); continuing without the cache$/);
+    expect(warnings[0]).toMatch(
+      /^redis cache at redis:\/\/127\.0\.0\.1:\d+ is unreachable \(.*ECONNREFUSED.*\); continuing without the cache$/,
+    );
     expect(cache.description).toContain('unreachable');
   });
 
@@ -122,7 +131,9 @@ describe.skipIf(skip)('redis cache (a real redis-server)', () => {
     await Promise.all(Array.from({ length: 20 }, async () => cache.get('ot1:k')));
     expect(Date.now() - started).toBeLessThan(3_000);
     expect(warnings.length).toBeGreaterThan(0);
-    expect(warnings.every((message) => message.startsWith(`redis cache at ${first.url}: `))).toBe(true);
+    expect(warnings.every((message) => message.startsWith(`redis cache at ${first.url}: `))).toBe(
+      true,
+    );
     // Identical failures are reported once, not once per call.
     expect(new Set(warnings).size).toBe(warnings.length);
     expect(warnings.length).toBeLessThan(10);
@@ -143,7 +154,9 @@ describe.skipIf(skip)('redis cache (a real redis-server)', () => {
     const redis = await server();
     const child = startNode(childScript, [redis.url]);
     children.push(child);
-    expect(JSON.parse((await child.line('ready ')).slice(6))).toMatchObject({ value: 'from the child' });
+    expect(JSON.parse((await child.line('ready ')).slice(6))).toMatchObject({
+      value: 'from the child',
+    });
     await redis.stop();
     child.process.stdin?.write('go\n');
     const exit = await child.exit(5_000);

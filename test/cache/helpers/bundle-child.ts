@@ -11,7 +11,13 @@ const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
  */
 export async function bundleChildScript(entry: string): Promise<string> {
   const name = path.basename(entry, '.ts');
-  const outfile = path.join(repoRoot, 'node_modules', '.cache', 'ot-cache-tests', `${name}-${process.pid}.mjs`);
+  const outfile = path.join(
+    repoRoot,
+    'node_modules',
+    '.cache',
+    'ot-cache-tests',
+    `${name}-${process.pid}.mjs`,
+  );
   await build({
     entryPoints: [entry],
     outfile,

@@ -70,7 +70,10 @@ export function startNode(script: string, args: string[]): WatchedChild {
     async exit(timeoutMs = 10_000) {
       let timer: NodeJS.Timeout | undefined;
       const timeout = new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new Error(`child still running after ${timeoutMs} ms; stderr: ${stderr}`)), timeoutMs);
+        timer = setTimeout(
+          () => reject(new Error(`child still running after ${timeoutMs} ms; stderr: ${stderr}`)),
+          timeoutMs,
+        );
       });
       try {
         return await Promise.race([exited, timeout]);

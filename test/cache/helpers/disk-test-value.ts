@@ -4,11 +4,16 @@ export function diskTestValue(writer: string, key: string, sequence: number, siz
 }
 
 /** Checks a value read back is one that `diskTestValue` wrote for this key; returns its writer. */
-export function checkDiskTestValue(text: string, key: string, sizes: Record<string, number>): string {
+export function checkDiskTestValue(
+  text: string,
+  key: string,
+  sizes: Record<string, number>,
+): string {
   const value = JSON.parse(text) as { writer: string; key: string; pad: string; end: boolean };
   const size = sizes[value.writer];
   if (size === undefined) throw new Error(`unknown writer ${value.writer}`);
   if (value.key !== key) throw new Error(`entry of ${key} holds ${value.key}`);
-  if (value.pad !== value.writer.repeat(size) || value.end !== true) throw new Error(`entry of ${key} is not whole`);
+  if (value.pad !== value.writer.repeat(size) || value.end !== true)
+    throw new Error(`entry of ${key} is not whole`);
   return value.writer;
 }

@@ -39,9 +39,13 @@ export interface RedisServer {
 /** Starts `redis-server` without persistence on `port` (a free one by default); resolves once it answers PING. */
 export async function startRedisServer(binary: string, port?: number): Promise<RedisServer> {
   const chosen = port ?? (await freePort());
-  const child = spawn(binary, ['--port', String(chosen), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    binary,
+    ['--port', String(chosen), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let output = '';
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
@@ -69,7 +73,8 @@ async function waitForPong(port: number, child: ChildProcess, output: () => stri
   for (;;) {
     if (child.exitCode !== null) throw new Error(`redis-server exited: ${output()}`);
     if (await ping(port)) return;
-    if (Date.now() > deadline) throw new Error(`redis-server did not answer PING within 10 s: ${output()}`);
+    if (Date.now() > deadline)
+      throw new Error(`redis-server did not answer PING within 10 s: ${output()}`);
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
 }
