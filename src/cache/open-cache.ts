@@ -37,7 +37,14 @@ export function parseCacheSpec(spec: string | undefined, cwd: string): CacheSpec
   if (text === 'off') return { kind: 'off' };
   if (text === 'memory') return { kind: 'memory' };
   if (/^rediss?:\/\//i.test(text)) return { kind: 'redis', url: text };
-  if (/^file:\/\//i.test(text)) return { kind: 'disk', dir: fileURLToPath(text) };
+  if (/^file:\/\//i.test(text)) {
+    try {
+      return { kind: 'disk', dir: fileURLToPath(text) };
+    } catch {
+      // A file URL naming another host, or not a valid URL at all.
+      return { kind: 'unsupported', spec: text };
+    }
+  }
   // Two or more letters before `://`, so a Windows path like C:\cache stays a directory.
   if (/^[a-z][a-z0-9+.-]+:\/\//i.test(text)) return { kind: 'unsupported', spec: text };
   return { kind: 'disk', dir: path.resolve(cwd, text) };

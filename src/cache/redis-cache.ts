@@ -24,19 +24,13 @@ export async function openRedisCache(
 ): Promise<CallCache> {
   const description = `redis cache at ${redactUrl(url)}`;
   let everReady = false;
-  const client = createClient({
-    url,
-    // Queued commands would wait for a server that may never come back: refuse them instead.
-    disableOfflineQueue: true,
-    commandOptions: { timeout: COMMAND_TIMEOUT_MS },
-    socket: {
-      connectTimeout: CONNECT_TIMEOUT_MS,
-      // Never retry the first connection (the run continues uncached at once); after a
-      // connection that worked, keep retrying in the background with a short back-off.
-      reconnectStrategy: (retries) =>
-        everReady ? Math.min(50 * 2 ** retries, MAX_RECONNECT_DELAY_MS) : false,
-    },
-  });
+  let client: ReturnType<typeof createRedisClient>;
+  try {
+    client = createRedisClient(url, () => everReady);
+  } catch (error) {
+    onWarning(`${description}: ${errorText(error)}; continuing without the cache`);
+    return createOffCache(`no cache (${description} is not a valid redis URL)`);
+  }
   client.on('ready', () => {
     everReady = true;
   });
@@ -46,9 +40,7 @@ export async function openRedisCache(
   try {
     await client.connect();
   } catch (error) {
-    onWarning(
-      `${description} is unreachable (${error instanceof Error ? error.message : String(error)}); continuing without the cache`,
-    );
+    onWarning(`${description} is unreachable (${errorText(error)}); continuing without the cache`);
     return createOffCache(`no cache (${description} is unreachable)`);
   }
   const store = new KeyvRedis(client, { throwOnErrors: true });
@@ -65,6 +57,23 @@ export async function openRedisCache(
   });
 }
 
+/** A client that fails fast instead of queueing or retrying while the server is away. */
+function createRedisClient(url: string, everReady: () => boolean) {
+  return createClient({
+    url,
+    // Queued commands would wait for a server that may never come back: refuse them instead.
+    disableOfflineQueue: true,
+    commandOptions: { timeout: COMMAND_TIMEOUT_MS },
+    socket: {
+      connectTimeout: CONNECT_TIMEOUT_MS,
+      // Never retry the first connection (the run continues uncached at once); after a
+      // connection that worked, keep retrying in the background with a short back-off.
+      reconnectStrategy: (retries) =>
+        everReady() ? Math.min(50 * 2 ** retries, MAX_RECONNECT_DELAY_MS) : false,
+    },
+  });
+}
+
 /** The URL without user name and password, for messages. */
 export function redactUrl(url: string): string {
   try {
@@ -75,4 +84,8 @@ export function redactUrl(url: string): string {
   } catch {
     return url.replace(/\/\/[^@/]*@/, '//');
   }
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }

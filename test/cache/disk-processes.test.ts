@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
-import { readdir } from 'node:fs/promises';
+import { readdir, rm } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DiskStore } from '../../src/cache/disk-store.js';
 import { bundleChildScript } from './helpers/bundle-child.js';
 import type { WatchedChild } from './helpers/child.js';
@@ -20,6 +20,12 @@ beforeAll(async () => {
   );
   replayScript = await bundleChildScript(
     fileURLToPath(new URL('./helpers/disk-replay.ts', import.meta.url)),
+  );
+});
+
+afterAll(async () => {
+  await Promise.all(
+    [writerScript, replayScript].map(async (script) => rm(script, { force: true })),
   );
 });
 

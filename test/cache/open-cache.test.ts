@@ -30,6 +30,7 @@ describe('parseCacheSpec', () => {
       { kind: 'disk', dir: path.resolve('/var/cache/ot') },
     ],
     ['memcached://cache.example', { kind: 'unsupported', spec: 'memcached://cache.example' }],
+    ['file://other-host/cache', { kind: 'unsupported', spec: 'file://other-host/cache' }],
   ] as const)('%s', (spec, expected) => {
     expect(parseCacheSpec(spec, cwd)).toEqual(expected);
   });

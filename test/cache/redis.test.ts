@@ -1,6 +1,7 @@
+import { rm } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { createClient } from '@keyv/redis';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { CallCache } from '../../src/cache/call-cache.js';
 import { createCachedEntry } from '../../src/cache/call-cache.js';
 import { openCache } from '../../src/cache/open-cache.js';
@@ -39,6 +40,10 @@ describe.skipIf(skip)('redis cache (a real redis-server)', () => {
     childScript = await bundleChildScript(
       fileURLToPath(new URL('./helpers/redis-child.ts', import.meta.url)),
     );
+  });
+
+  afterAll(async () => {
+    if (childScript !== '') await rm(childScript, { force: true });
   });
 
   afterEach(async () => {
@@ -97,6 +102,16 @@ describe.skipIf(skip)('redis cache (a real redis-server)', () => {
     expect(warnings).toHaveLength(2);
     expect(warnings[0]).toContain('not a call result');
     expect(warnings[1]).toContain('reading ot1:broken failed, treated as a miss');
+  });
+
+  it('an invalid redis URL: one warning and no cache, no throw', async () => {
+    const warnings: string[] = [];
+    const cache = await open('redis://[not-a-host', warnings);
+    expect(await cache.get('ot1:k')).toBeUndefined();
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(
+      /^redis cache at redis:\/\/\[not-a-host: .*; continuing without the cache$/,
+    );
   });
 
   it('a server that is not running: one warning, misses, no throw, no wait', async () => {
