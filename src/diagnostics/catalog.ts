@@ -17,6 +17,8 @@ export const diagnosticCatalog = {
   OT1009: { severity: 'error', message: 'invalid character {found}' },
   OT1010: { severity: 'error', message: 'unterminated `{tag}` block: missing `{% {expected} %}`' },
   OT1011: { severity: 'error', message: 'nesting is too deep (more than {limit} levels)' },
+  OT1012: { severity: 'error', message: '`{% {tag} %}` outside {where}' },
+  OT1013: { severity: 'error', message: 'the parser failed ({reason}); please report this' },
 
   // --- OT2xxx: semantic -----------------------------------------------------------------------
   OT2001: { severity: 'error', message: 'unknown builtin `{name}`' },
