@@ -39,6 +39,21 @@ export const diagnosticCatalog = {
   OT2013: { severity: 'error', message: 'cannot read included file `{path}`: {reason}' },
   OT2014: { severity: 'error', message: 'cannot read file `{path}`: {reason}' },
 
+  // --- OT3xxx: plan and code generation -------------------------------------------------------
+  OT3001: {
+    severity: 'warning',
+    message: '`flow()` with a computed path: the calls of the file it runs are not in the plan',
+  },
+  OT3002: {
+    severity: 'warning',
+    message: '`include` with a computed path: the calls of the included file are not in the plan',
+  },
+  OT3003: { severity: 'warning', message: '{what} `{name}` reaches itself: its calls are planned once' },
+  OT3004: {
+    severity: 'warning',
+    message: '{what} with a computed path: a compiled module can only run files compiled into it',
+  },
+
   // --- OT4xxx: runtime ------------------------------------------------------------------------
   OT4001: { severity: 'error', message: 'access to property `{name}` is not allowed' },
   OT4002: { severity: 'error', message: 'missing required input `{name}`' },
