@@ -110,7 +110,7 @@ function dumpTemplate(
       case 'include':
         emit(
           level,
-          `include ${stmt.resolved === null ? '(dynamic)' : `-> ${stmt.resolved}`}${stmt.ignoreMissing ? ' ignore-missing' : ''}`,
+          `include ${stmt.resolved === null ? '(unresolved)' : `-> ${stmt.resolved}`}${stmt.ignoreMissing ? ' ignore-missing' : ''}`,
           stmt.span,
         );
         dumpExpr(stmt.template, level + 1);

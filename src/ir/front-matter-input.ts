@@ -29,8 +29,7 @@ export function lowerInputs(
       });
       continue;
     }
-    const spec = lowerInputSpec(name, pair.value, nameSpan, fm);
-    if (spec) inputs[name] = spec;
+    inputs[name] = lowerInputSpec(name, pair.value, nameSpan, fm);
   }
   return inputs;
 }
@@ -40,18 +39,21 @@ function lowerInputSpec(
   node: unknown,
   nameSpan: Span,
   fm: FrontMatterContext,
-): InputSpec | null {
+): InputSpec {
+  // An input whose type is wrong is still declared (as `any`): the error is reported once here,
+  // not again as an undefined variable at every use.
+  const untyped: InputSpec = { schema: {}, required: true, span: nameSpan };
   const valueSpan = fm.spanOf(node, nameSpan);
   const value = fm.valueOf(node, nameSpan);
   // `name:` with no type declares the input without constraining it.
-  if (value === null) return { schema: {}, required: true, span: nameSpan };
+  if (value === null) return untyped;
   if (typeof value === 'string') {
     const schema = Object.hasOwn(shortInputTypes, value) ? shortInputTypes[value] : undefined;
     if (schema === undefined) {
       fm.report('OT2004', valueSpan, {
         reason: `unknown type ${JSON.stringify(value)} for input \`${name}\`; expected ${shortInputTypeNames.join(', ')} or a JSON Schema`,
       });
-      return null;
+      return untyped;
     }
     return { schema: structuredClone(schema), required: true, span: nameSpan };
   }
@@ -61,7 +63,7 @@ function lowerInputSpec(
         reason: `the type of input \`${name}\` must be a type name or a JSON Schema map`,
       });
     }
-    return null;
+    return untyped;
   }
 
   const { default: defaultValue, ...rest } = value as Record<string, unknown>;
@@ -72,7 +74,7 @@ function lowerInputSpec(
     fm.report('OT2004', valueSpan, {
       reason: `the type of input \`${name}\` is not a valid JSON Schema: ${problem}`,
     });
-    return null;
+    return untyped;
   }
   if (!hasDefault) return { schema, required: true, span: nameSpan };
   const mismatch = schemaMismatch(defaultValue, schema);

@@ -133,7 +133,10 @@ describe('front matter', () => {
     const { described, diagnostics, meta } = frontMatter('input:\n  a: strng\n');
     expect(described).toEqual(['OT2004 3:6 "strng"']);
     expect(diagnostics[0]!.message).toContain('unknown type "strng" for input `a`');
-    expect(meta.inputs).toEqual({});
+    // Still declared, as `any`, so its uses are not also reported as undefined.
+    expect(meta.inputs).toEqual({
+      a: { schema: {}, required: true, span: { start: 13, end: 14 } },
+    });
   });
 
   it('rejects an invalid JSON Schema and a default that does not match', () => {
