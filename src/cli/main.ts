@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import type { CommandContext } from './command-context.js';
 import { registerCheckCommand } from './commands/check.js';
 import { registerRunCommand } from './commands/run.js';
+import { registerFmtCommand } from './commands/fmt.js';
 import { processIO, type CliIO } from './io.js';
 
 /** The `ot` command: parses `argv` (without `node` and the script) and returns the exit code. */
@@ -51,6 +52,7 @@ function createProgram(context: CommandContext): Command {
   // when it is created, so subcommands' usage errors also come back to runCli.
   registerCheckCommand(program, context);
   registerRunCommand(program, context);
+  registerFmtCommand(program, context);
   return program;
 }
 
