@@ -1,0 +1,12 @@
+#!/usr/bin/env node
+// Regenerates src/syntax/cst.generated.ts, the CST types of the grammar, with chevrotain's
+// generateCstDts. Run after changing src/syntax/parser.ts and building:
+//   npx tsc -p tsconfig.build.json && node scripts/gen-cst-dts.mjs
+// test/syntax/cst-types.test.ts fails while the checked-in file is stale.
+import { writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { renderCstTypes } from '../dist/syntax/cst-types.js';
+
+const target = fileURLToPath(new URL('../src/syntax/cst.generated.ts', import.meta.url));
+writeFileSync(target, await renderCstTypes());
+console.log(`wrote ${target}`);
