@@ -8,3 +8,23 @@ export type { Diagnostic, DiagnosticCode, Severity } from './diagnostics/index.j
 export { printDiagnostics } from './diagnostics/index.js';
 export { createSourceFile } from './source/index.js';
 export type { ProgramIR, TemplateIR } from './ir/ir.js';
+
+// For tools (the language server, editors, linters): the phases one by one, the AST's types, and
+// the catalogs that completion and hover show.
+export { loadProgram } from './ir/load-program.js';
+export type { LoadProgramOptions, LoadedProgram } from './ir/load-program.js';
+export type * as ast from './syntax/ast.js';
+export type { ParseOptions, ParseResult } from './syntax/index.js';
+export type { BuiltinName, InputSpec, JsonSchema, TemplateMeta } from './ir/ir.js';
+export { builtinNames } from './ir/builtins.js';
+export { builtinSignatures } from './ir/builtin-signatures.js';
+export type { BuiltinSignature } from './ir/builtin-signatures.js';
+export type { ArgRule } from './ir/arg-rules.js';
+export {
+  nunjucksFilterNames,
+  nunjucksTestNames,
+  nunjucksGlobalNames,
+} from './ir/checks/nunjucks-names.js';
+export { diagnosticCatalog } from './diagnostics/index.js';
+export { plan, printPlanMermaid, printPlanText, describeDependency, formatCount } from './plan/index.js';
+export type { Plan, PlannedCall, PlanSources, Count } from './plan/index.js';

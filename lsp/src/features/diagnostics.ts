@@ -1,0 +1,97 @@
+import type { Diagnostic } from 'ot-lang';
+import {
+  DiagnosticSeverity,
+  type Diagnostic as LspDiagnostic,
+} from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { assertNever } from '../assert-never.js';
+import { rangeOf } from '../positions.js';
+import { uriToPath } from '../workspace.js';
+import type { Feature, FeatureContext } from './feature.js';
+
+/** How long typing must pause before a document is checked again (keystrokes come in bursts). */
+const CHECK_DELAY_MS = 120;
+
+/**
+ * Syntax and semantic diagnostics of each open document, published after every change: the
+ * document is loaded as a program (its includes and `flow()` files read from open buffers or
+ * disk), so problems such as a missing included file or a wrong flow input show up too. Open
+ * documents that include or call a changed one are checked again as well.
+ */
+export const diagnosticsFeature: Feature = {
+  capabilities: {},
+  register(context) {
+    const timers = new Map<string, NodeJS.Timeout>();
+    const schedule = (uri: string): void => {
+      clearTimeout(timers.get(uri));
+      timers.set(
+        uri,
+        setTimeout(() => {
+          timers.delete(uri);
+          const document = context.documents.get(uri);
+          if (document) publish(context, document);
+        }, CHECK_DELAY_MS),
+      );
+    };
+    context.documents.onDidChangeContent(({ document }) => {
+      schedule(document.uri);
+      const changedPath = uriToPath(document.uri);
+      for (const other of context.documents.all()) {
+        if (other.uri === document.uri) continue;
+        const sources = context.workspace.cachedProgram(other.uri)?.loaded.sources ?? {};
+        if (Object.hasOwn(sources, changedPath)) {
+          context.workspace.invalidateProgram(other.uri);
+          schedule(other.uri);
+        }
+      }
+    });
+    context.documents.onDidClose(({ document }) => {
+      clearTimeout(timers.get(document.uri));
+      timers.delete(document.uri);
+      context.workspace.forget(document.uri);
+      void context.connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
+    });
+  },
+};
+
+function publish(context: FeatureContext, document: TextDocument): void {
+  const path = uriToPath(document.uri);
+  const { loaded } = context.workspace.program(document);
+  const diagnostics = loaded.diagnostics
+    .filter((diagnostic) => diagnostic.file === path)
+    .map((diagnostic) => toLspDiagnostic(document, diagnostic, context.settings.diagnosticsBaseUrl));
+  void context.connection.sendDiagnostics({
+    uri: document.uri,
+    version: document.version,
+    diagnostics,
+  });
+}
+
+/** One diagnostic for the editor, its code linked to the code's documentation. */
+export function toLspDiagnostic(
+  document: TextDocument,
+  diagnostic: Diagnostic,
+  baseUrl: string,
+): LspDiagnostic {
+  return {
+    range: rangeOf(document, diagnostic.span),
+    severity: severityOf(diagnostic.severity),
+    code: diagnostic.code,
+    codeDescription: { href: `${baseUrl}${diagnostic.code.toLowerCase()}` },
+    source: 'ot',
+    message: diagnostic.message,
+  };
+}
+
+function severityOf(severity: Diagnostic['severity']): DiagnosticSeverity {
+  switch (severity) {
+    case 'error':
+      return DiagnosticSeverity.Error;
+    case 'warning':
+      return DiagnosticSeverity.Warning;
+    case 'info':
+      return DiagnosticSeverity.Information;
+    default:
+      return assertNever(severity);
+  }
+}

@@ -1,0 +1,86 @@
+import type { TextEdit } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { uriToPath } from '../workspace.js';
+import type { Feature, FeatureContext } from './feature.js';
+
+/** The formatter's public entry point; loaded on first use, since it brings prettier with it. */
+type Formatter = typeof import('ot-lang/prettier');
+
+let formatter: Promise<Formatter> | undefined;
+const loadFormatter = (): Promise<Formatter> => (formatter ??= import('ot-lang/prettier'));
+
+/**
+ * Formatting and range formatting through the prettier plugin (`ot-lang/prettier`), as `ot fmt`
+ * does: the prettier config of the file applies, and a result that would not parse to the same
+ * template, or a file with syntax errors, is left alone (no edits, and a message says why).
+ * The edit replaces only the part of the text that changed, so the cursor does not jump.
+ */
+export const formattingFeature: Feature = {
+  capabilities: { documentFormattingProvider: true, documentRangeFormattingProvider: true },
+  register(context) {
+    context.connection.onDocumentFormatting(async (params) => {
+      const document = context.documents.get(params.textDocument.uri);
+      if (!document) return null;
+      const { formatFile } = await loadFormatter();
+      const text = document.getText();
+      const result = await formatFile(uriToPath(document.uri), text);
+      switch (result.status) {
+        case 'formatted':
+          return minimalEdit(document, text, result.output);
+        case 'syntax-error':
+          return refuse(context, 'the file has syntax errors');
+        case 'changes-template':
+          return refuse(context, 'the result would change what the template renders');
+      }
+    });
+    context.connection.onDocumentRangeFormatting(async (params) => {
+      const document = context.documents.get(params.textDocument.uri);
+      if (!document) return null;
+      const { formatSource, sameTemplate, OtFormatSyntaxError } = await loadFormatter();
+      const text = document.getText();
+      const path = uriToPath(document.uri);
+      let output: string;
+      try {
+        output = await formatSource(text, {
+          filepath: path,
+          endOfLine: 'auto',
+          tabWidth: params.options.tabSize,
+          useTabs: !params.options.insertSpaces,
+          rangeStart: document.offsetAt(params.range.start),
+          rangeEnd: document.offsetAt(params.range.end),
+        });
+      } catch (error) {
+        if (error instanceof OtFormatSyntaxError) return refuse(context, 'the file has syntax errors');
+        throw error;
+      }
+      if (!sameTemplate(text, output, path)) {
+        return refuse(context, 'the result would change what the template renders');
+      }
+      return minimalEdit(document, text, output);
+    });
+  },
+};
+
+function refuse(context: FeatureContext, why: string): TextEdit[] {
+  void context.connection.window.showWarningMessage(`ot: not formatted: ${why}.`);
+  return [];
+}
+
+/** One edit covering what differs between the two texts (nothing when they are equal). */
+export function minimalEdit(document: TextDocument, before: string, after: string): TextEdit[] {
+  if (before === after) return [];
+  let start = 0;
+  while (start < before.length && start < after.length && before[start] === after[start]) start++;
+  let endBefore = before.length;
+  let endAfter = after.length;
+  while (endBefore > start && endAfter > start && before[endBefore - 1] === after[endAfter - 1]) {
+    endBefore--;
+    endAfter--;
+  }
+  return [
+    {
+      range: { start: document.positionAt(start), end: document.positionAt(endBefore) },
+      newText: after.slice(start, endAfter),
+    },
+  ];
+}

@@ -1,0 +1,35 @@
+import { InlayHintKind, type InlayHint } from 'vscode-languageserver';
+import { callBlockPlans } from '../analysis/plan-summary.js';
+import { contains } from '../analysis/span.js';
+import { uriToPath } from '../workspace.js';
+import type { Feature } from './feature.js';
+
+/**
+ * The plan beside each call block, as an inlay hint after `>>`: its stage and how many other
+ * calls run in the same stage (`stage 2 · runs with 3 others`); the tooltip says what each call
+ * waits for.
+ */
+export const planHintsFeature: Feature = {
+  capabilities: { inlayHintProvider: true },
+  register(context) {
+    context.connection.languages.inlayHint.on((params) => {
+      const document = context.documents.get(params.textDocument.uri);
+      if (!document) return null;
+      const start = document.offsetAt(params.range.start);
+      const end = document.offsetAt(params.range.end);
+      const program = context.workspace.program(document);
+      const hints: InlayHint[] = [];
+      for (const block of callBlockPlans(program.plan(), uriToPath(document.uri))) {
+        if (!contains({ start, end }, block.blockSpan.end, true)) continue;
+        hints.push({
+          position: document.positionAt(block.blockSpan.end),
+          label: block.label,
+          kind: InlayHintKind.Parameter,
+          paddingLeft: true,
+          tooltip: block.detail.join('\n'),
+        });
+      }
+      return hints;
+    });
+  },
+};
