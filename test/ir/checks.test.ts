@@ -104,6 +104,19 @@ describe('undefined variables (OT2003) and unknown calls in call blocks (OT2001)
     expect(check(b.template([b.output(dict)]))).toEqual(['OT2003 undefined variable `v`']);
   });
 
+  it('does not warn about a name tested with `is defined` or given a `default`', () => {
+    expect(
+      check(
+        b.template([
+          b.output(b.test(b.name('a'), 'defined')),
+          b.output(b.test(b.name('b'), 'undefined')),
+          b.output({ ...b.filter(b.name('c'), 'default'), args: [b.name('fallback')] }),
+          b.output(b.test(b.name('d'), 'odd')),
+        ]),
+      ),
+    ).toEqual(['OT2003 undefined variable `fallback`', 'OT2003 undefined variable `d`']);
+  });
+
   it('accepts names an including template binds', () => {
     expect(check(b.template([b.output(b.name('topic'))]), ['topic'])).toEqual([]);
   });

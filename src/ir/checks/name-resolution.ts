@@ -51,6 +51,13 @@ export function findUnresolvedNames(
       }
       return;
     }
+    if (guardsUndefined(expr)) {
+      // `x is defined` and `x | default(…)` exist to handle an undefined `x`: no warning for it.
+      const args =
+        expr.type === 'Filter' ? [...expr.args, ...expr.kwargs.map((k) => k.value)] : expr.args;
+      for (const arg of args) visitExpr(arg, scope, inCallBlock);
+      return;
+    }
     if (expr.type === 'Call' && expr.callee.type === 'Name') {
       const callee = expr.callee;
       if (builtinCallee(expr, shadowedBuiltins) === null && !isBound(scope, callee.name)) {
@@ -178,4 +185,15 @@ export function findUnresolvedNames(
 
   visitNodes(ast.body, root);
   return found;
+}
+
+/** A test or filter whose purpose is to handle an undefined name: `x is defined`, `x | default`. */
+function guardsUndefined(expr: Expr): expr is Extract<Expr, { type: 'Test' | 'Filter' }> {
+  if (expr.type === 'Test') {
+    return expr.target.type === 'Name' && ['defined', 'undefined'].includes(expr.name.name);
+  }
+  if (expr.type === 'Filter') {
+    return expr.target.type === 'Name' && ['default', 'd'].includes(expr.name.name);
+  }
+  return false;
 }
