@@ -9,6 +9,11 @@ export type FormatFileResult =
   | { status: 'formatted'; output: string }
   /** The file has syntax errors and is not formatted. */
   | { status: 'syntax-error'; diagnostics: readonly Diagnostic[] }
+  /**
+   * The file mixes `\n`, `\r\n` or `\r`. Prettier turns every line ending into one kind before
+   * a plugin sees the text, which would change the prompt text, so the file is not formatted.
+   */
+  | { status: 'mixed-line-endings' }
   /** The output would not parse to the same template; it is not to be written. */
   | { status: 'changes-template'; output: string };
 
@@ -20,6 +25,7 @@ export type FormatFileResult =
 export async function formatFile(path: string, text: string): Promise<FormatFileResult> {
   const errors = parse(text, { path }).diagnostics.filter((d) => d.severity === 'error');
   if (errors.length > 0) return { status: 'syntax-error', diagnostics: errors };
+  if (new Set(text.match(/\r\n|\r|\n/g)).size > 1) return { status: 'mixed-line-endings' };
   const config = (await resolveConfig(path, { editorconfig: true })) ?? {};
   // Line endings are prompt text: `ot fmt` never changes them, whatever the config says.
   const output = await formatSource(text, { ...config, filepath: path, endOfLine: 'auto' });

@@ -57,6 +57,12 @@ export async function formatFiles(files: readonly string[], check: boolean, cont
         failed = true;
         break;
       }
+      case 'mixed-line-endings':
+        io.stderr(
+          `ot fmt: ${file} mixes line endings (\\n and \\r\\n); they are part of the prompt text and prettier would unify them, so it was not formatted\n`,
+        );
+        failed = true;
+        break;
       case 'changes-template':
         io.stderr(
           `ot fmt: ${file}: not formatted: the result would not parse to the same template (this is a bug in the formatter; please report it)\n`,
