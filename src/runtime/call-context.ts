@@ -70,32 +70,39 @@ export class CallContext {
       this.traceCall(call, args, value, true, start);
       return value;
     }
-    const work = this.fetch(call, args, key);
+    const work = this.fetch(call, args, key, start);
     session.inFlight.set(key, work);
     try {
-      const { value, cached } = await work;
-      this.traceCall(call, args, value, cached, start);
+      const { value, cached, startedAt } = await work;
+      this.traceCall(call, args, value, cached, startedAt);
       return value;
     } finally {
       session.inFlight.delete(key);
     }
   }
 
-  private async fetch<T>(call: ModelCall<T>, args: GenerationArgs, key: string): Promise<{ value: T; cached: boolean }> {
+  /** Replays from the cache or calls the backend; a real call's trace time starts when it gets its slot. */
+  private async fetch<T>(
+    call: ModelCall<T>,
+    args: GenerationArgs,
+    key: string,
+    lookupStart: number,
+  ): Promise<{ value: T; cached: boolean; startedAt: number }> {
     const { session } = this.run;
     const hit = await session.cache.get(key);
-    if (hit !== undefined) return { value: hit.value as T, cached: true };
-    if (session.dryRun) return { value: dryRunPlaceholder(call) as T, cached: false };
+    if (hit !== undefined) return { value: hit.value as T, cached: true, startedAt: lookupStart };
+    if (session.dryRun) return { value: dryRunPlaceholder(call) as T, cached: false, startedAt: lookupStart };
 
     const backendSlot = await session.limiterFor(this.backend).acquire(session.signal);
     let globalSlot: (() => void) | undefined;
     try {
       globalSlot = await session.global.acquire(session.signal);
+      const startedAt = this.elapsed();
       const request = this.adapt(call, args);
       const reply = await this.backend.complete(request);
       const value = call.finish(reply);
       await session.cache.set(key, createCachedEntry(call.builtin, value));
-      return { value, cached: false };
+      return { value, cached: false, startedAt };
     } finally {
       globalSlot?.();
       backendSlot();

@@ -24,7 +24,7 @@ export function startBuiltinCall(
     prefixText: async () => joinSegments(await segments()),
     prefixMessages: async () => segmentsToMessages(await segments(), state.template.hasRoles),
     sample: state.sample,
-    site: { file: state.template.path, span: expr.span },
+    site: { file: state.template.path, span: state.callBlock ?? expr.span },
     template: state.template,
     resolved: expr.resolved,
   };

@@ -62,6 +62,8 @@ export interface ExecState {
    * rather than the context (it decides this when compiling, from the frame nesting).
    */
   readonly inLoop: boolean;
+  /** The call block being evaluated: errors and traces name its position (LANGUAGE.md §9). */
+  readonly callBlock?: Span | null;
 }
 
 /** Shorthand for an evaluated value that may still be pending. */

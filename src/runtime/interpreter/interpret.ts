@@ -65,6 +65,7 @@ function walk(
     sample,
     outputs,
     inLoop: false,
+    callBlock: null,
   };
   execBody(template.body, state);
   return { out, outputs };

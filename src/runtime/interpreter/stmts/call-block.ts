@@ -13,8 +13,9 @@ import { renderCallTerm } from '../values.js';
 export function execCallBlock(stmt: CallBlockStmt, state: ExecState): void {
   const texts: Value[] = [];
   let raw: Value = undefined;
+  const termState: ExecState = { ...state, callBlock: stmt.span };
   for (const term of stmt.terms) {
-    const value = evalExpr(term, state);
+    const value = evalExpr(term, termState);
     raw = value;
     const text = whenKnown(value, renderCallTerm);
     texts.push(text);
