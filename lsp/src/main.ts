@@ -7,5 +7,9 @@ export function startStdioServer(): void {
     new StreamMessageReader(process.stdin),
     new StreamMessageWriter(process.stdout),
   );
+  // A long-lived process must not die of one failed promise: report it to the editor's log.
+  process.on('unhandledRejection', (reason) => {
+    connection.console.error(`ot language server: ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}`);
+  });
   startServer(connection);
 }

@@ -1,4 +1,4 @@
-import type { TextEdit } from 'vscode-languageserver';
+import { MessageType, ShowMessageNotification, type TextEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { uriToPath } from '../workspace.js';
 import type { Feature, FeatureContext } from './feature.js';
@@ -62,7 +62,11 @@ export const formattingFeature: Feature = {
 };
 
 function refuse(context: FeatureContext, why: string): TextEdit[] {
-  void context.connection.window.showWarningMessage(`ot: not formatted: ${why}.`);
+  // A notification, not `window.showWarningMessage` (a request some clients do not answer).
+  void context.connection.sendNotification(ShowMessageNotification.type, {
+    type: MessageType.Warning,
+    message: `ot: not formatted: ${why}.`,
+  });
   return [];
 }
 
