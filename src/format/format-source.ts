@@ -12,10 +12,17 @@ const ownNames = new Set(['ot-lang/prettier', 'ot-lang/dist/format/index.js']);
  * the tags in that range. Throws OtFormatSyntaxError (with every diagnostic) for a file with
  * syntax errors.
  */
-export async function formatSource(text: string, options: FormatSourceOptions = {}): Promise<string> {
+export async function formatSource(
+  text: string,
+  options: FormatSourceOptions = {},
+): Promise<string> {
   // Prettier turns a blank file into an empty one, but blank template text renders: keep it.
   if (text.trim() === '') return text;
-  return format(text, { ...options, parser: 'ot', plugins: [otPlugin, ...otherPlugins(options.plugins)] });
+  return format(text, {
+    ...options,
+    parser: 'ot',
+    plugins: [otPlugin, ...otherPlugins(options.plugins)],
+  });
 }
 
 /** The config's other plugins; this one is passed as an object, so it needs no resolving. */

@@ -35,7 +35,12 @@ export interface ExprContext {
 }
 
 /** The expression as a prettier doc, with parentheses only where they are needed. */
-export function printExpr(expr: Expr, ctx: ExprContext, minPrecedence = 0, forceParens = false): Doc {
+export function printExpr(
+  expr: Expr,
+  ctx: ExprContext,
+  minPrecedence = 0,
+  forceParens = false,
+): Doc {
   const needsParens =
     forceParens ||
     exprPrecedence(expr) < minPrecedence ||
@@ -55,19 +60,40 @@ function printNested(expr: Expr, ctx: ExprContext): Doc {
 function printBare(expr: Expr, ctx: ExprContext): Doc {
   switch (expr.type) {
     case 'Literal':
-      return typeof expr.value === 'string' ? printStringLiteral(expr.raw, ctx.singleQuote) : expr.raw;
+      return typeof expr.value === 'string'
+        ? printStringLiteral(expr.raw, ctx.singleQuote)
+        : expr.raw;
     case 'Name':
       return expr.name;
     case 'List':
-      if (expr.tuple) return printBracketed('(', ')', expr.items.map((item) => printNested(item, ctx)), false);
-      return printBracketed('[', ']', expr.items.map((item) => printNested(item, ctx)), false);
+      if (expr.tuple)
+        return printBracketed(
+          '(',
+          ')',
+          expr.items.map((item) => printNested(item, ctx)),
+          false,
+        );
+      return printBracketed(
+        '[',
+        ']',
+        expr.items.map((item) => printNested(item, ctx)),
+        false,
+      );
     case 'Dict':
       // Always `{ a: 1 }`: `}}` would close a `{{ }}` tag around a nested dict.
-      return printBracketed('{', '}', expr.entries.map((entry) => printDictEntry(entry, ctx)), true);
+      return printBracketed(
+        '{',
+        '}',
+        expr.entries.map((entry) => printDictEntry(entry, ctx)),
+        true,
+      );
     case 'Member':
       return [printExpr(expr.object, ctx, Precedence.postfix), '.', expr.property.name];
     case 'Index':
-      return [printExpr(expr.object, ctx, Precedence.postfix), group(['[', indent([softline, printNested(expr.index, ctx)]), softline, ']'])];
+      return [
+        printExpr(expr.object, ctx, Precedence.postfix),
+        group(['[', indent([softline, printNested(expr.index, ctx)]), softline, ']']),
+      ];
     case 'Slice':
       return [
         printExpr(expr.object, ctx, Precedence.postfix),
@@ -98,13 +124,24 @@ function printBare(expr: Expr, ctx: ExprContext): Doc {
     case 'Binary':
       return printBinaryChain(expr, ctx);
     case 'Compare': {
-      const operands = expr.rest.map((part) => [' ', part.operator, line, printExpr(part.expr, ctx, Precedence.additive)]);
-      return group([printExpr(expr.first, ctx, Precedence.additive), ctx.indentChains ? indent(operands) : operands]);
+      const operands = expr.rest.map((part) => [
+        ' ',
+        part.operator,
+        line,
+        printExpr(part.expr, ctx, Precedence.additive),
+      ]);
+      return group([
+        printExpr(expr.first, ctx, Precedence.additive),
+        ctx.indentChains ? indent(operands) : operands,
+      ]);
     }
     case 'Conditional': {
       const parts: Doc[] = [line, 'if ', printExpr(expr.test, ctx, Precedence.or)];
       if (expr.otherwise) parts.push(line, 'else ', printExpr(expr.otherwise, ctx, Precedence.or));
-      return group([printExpr(expr.then, ctx, Precedence.or), ctx.indentChains ? indent(parts) : parts]);
+      return group([
+        printExpr(expr.then, ctx, Precedence.or),
+        ctx.indentChains ? indent(parts) : parts,
+      ]);
     }
     case 'Missing':
       // The parser's stand-in after an error; files with syntax errors are never printed.
@@ -116,11 +153,18 @@ function printBare(expr: Expr, ctx: ExprContext): Doc {
 
 /** `callee(args, name=value)` */
 export function printCall(expr: CallExpr, ctx: ExprContext): Doc {
-  return [printExpr(expr.callee, ctx, Precedence.postfix), printArguments(expr.args, expr.kwargs, ctx)];
+  return [
+    printExpr(expr.callee, ctx, Precedence.postfix),
+    printArguments(expr.args, expr.kwargs, ctx),
+  ];
 }
 
 /** `(a, b, name=value)`, broken one per line when it does not fit. */
-export function printArguments(args: readonly Expr[], kwargs: readonly KeywordArg[], ctx: ExprContext): Doc {
+export function printArguments(
+  args: readonly Expr[],
+  kwargs: readonly KeywordArg[],
+  ctx: ExprContext,
+): Doc {
   const parts = [
     ...args.map((arg) => printNested(arg, ctx)),
     ...kwargs.map((kwarg) => [kwarg.name.name, '=', printNested(kwarg.value, ctx)]),
@@ -131,7 +175,9 @@ export function printArguments(args: readonly Expr[], kwargs: readonly KeywordAr
 /** `(a, b=1)` of a macro or of a call tag's caller. */
 export function printParams(params: readonly MacroParam[], ctx: ExprContext): Doc {
   const parts = params.map((param) =>
-    param.defaultValue ? [param.name.name, '=', printNested(param.defaultValue, ctx)] : param.name.name,
+    param.defaultValue
+      ? [param.name.name, '=', printNested(param.defaultValue, ctx)]
+      : param.name.name,
   );
   return printBracketed('(', ')', parts, false);
 }
@@ -182,7 +228,11 @@ function printFilterChain(expr: FilterExpr, ctx: ExprContext): Doc {
     filters.unshift(target);
     target = target.target;
   }
-  const steps = filters.map((filter) => [line, '| ', printFilterCall(filter.name.name, filter.args, filter.kwargs, ctx)]);
+  const steps = filters.map((filter) => [
+    line,
+    '| ',
+    printFilterCall(filter.name.name, filter.args, filter.kwargs, ctx),
+  ]);
   return group([printExpr(target, ctx, Precedence.filter), indent(steps)]);
 }
 

@@ -20,7 +20,8 @@ export function printTemplate(ast: TemplateNode, ctx: PrintContext): Doc {
   let start = 0;
   if (ast.frontMatter) {
     const frontMatter = ast.frontMatter;
-    if (ctx.frontMatter !== null && inRange(ctx, frontMatter.span)) printer.parts.push(ctx.frontMatter);
+    if (ctx.frontMatter !== null && inRange(ctx, frontMatter.span))
+      printer.parts.push(ctx.frontMatter);
     else printer.text(ctx.text.slice(frontMatter.span.start, frontMatter.span.end));
     start = frontMatter.span.end;
     // The line break after the closing `---` belongs to the front matter, not to the text.
@@ -55,13 +56,20 @@ class SequencePrinter {
    * Prints the nodes of a body that covers `span` of the source, at nesting `depth`.
    * `closingDepth` is the depth of the tag that ends the body (null at the end of the file).
    */
-  sequence(nodes: readonly Node[], span: Span, depth: number, closingDepth: number | null, inFork: boolean): void {
+  sequence(
+    nodes: readonly Node[],
+    span: Span,
+    depth: number,
+    closingDepth: number | null,
+    inFork: boolean,
+  ): void {
     const entries = this.entries(nodes, span);
     let ignoreNext = false;
     entries.forEach((entry, i) => {
       const next = entries[i + 1];
       if (entry.kind === 'text') {
-        const followedByTag = next === undefined ? closingDepth : next.kind === 'node' ? depth : null;
+        const followedByTag =
+          next === undefined ? closingDepth : next.kind === 'node' ? depth : null;
         // Whitespace directly inside `fork`, between its branches, is dropped by the runtime.
         const value = inFork && entry.value !== null && isBlank(entry.value) ? '' : entry.value;
         this.stretch(entry.span, value, followedByTag);
@@ -73,7 +81,8 @@ class SequencePrinter {
         return;
       }
       this.node(entry.node, depth);
-      if (entry.node.type === 'Comment' && entry.node.value.trim() === 'prettier-ignore') ignoreNext = true;
+      if (entry.node.type === 'Comment' && entry.node.value.trim() === 'prettier-ignore')
+        ignoreNext = true;
     });
   }
 
@@ -94,7 +103,8 @@ class SequencePrinter {
     const entries: Entry[] = [];
     let cursor = span.start;
     for (const node of nodes) {
-      if (node.span.start > cursor) entries.push(this.uncovered({ start: cursor, end: node.span.start }));
+      if (node.span.start > cursor)
+        entries.push(this.uncovered({ start: cursor, end: node.span.start }));
       if (node.type === 'Text') entries.push({ kind: 'text', span: node.span, value: node.value });
       else entries.push({ kind: 'node', node });
       cursor = Math.max(cursor, node.span.end);
@@ -109,7 +119,11 @@ class SequencePrinter {
    * and is kept as written.
    */
   private uncovered(span: Span): Entry {
-    return { kind: 'text', span, value: isBlank(this.ctx.text.slice(span.start, span.end)) ? '' : null };
+    return {
+      kind: 'text',
+      span,
+      value: isBlank(this.ctx.text.slice(span.start, span.end)) ? '' : null,
+    };
   }
 
   /**
@@ -147,7 +161,10 @@ class SequencePrinter {
     // Each tag is laid out on its own, as if it started where its line starts: a tag breaks
     // over lines when it is too long itself, not because the prose before it is long.
     const tagDoc = printTagDoc(kind, delimiter, content());
-    const printed = doc.printer.printDocToString([this.base, align(this.base, tagDoc)], this.ctx.layout);
+    const printed = doc.printer.printDocToString(
+      [this.base, align(this.base, tagDoc)],
+      this.ctx.layout,
+    );
     this.text(printed.formatted.slice(this.base.length));
   }
 

@@ -12,7 +12,11 @@ export function indentUnit(options: Pick<Options, 'useTabs' | 'tabWidth'>): stri
 
 /** The options that lay out a tag. */
 export function layoutOptions(options: Options): PrintContext['layout'] {
-  return { printWidth: options.printWidth ?? 80, tabWidth: options.tabWidth ?? 2, useTabs: options.useTabs ?? false };
+  return {
+    printWidth: options.printWidth ?? 80,
+    tabWidth: options.tabWidth ?? 2,
+    useTabs: options.useTabs ?? false,
+  };
 }
 
 /**
@@ -39,7 +43,8 @@ export const otPrinter: Printer<FormatAstNode> = {
   embed(path: AstPath) {
     const node = path.node as FormatAstNode;
     if (node.type !== 'FrontMatter' || !hasYaml(node)) return null;
-    return async (textToDoc) => frontMatterDoc(await textToDoc((node as FrontMatterNode).source, { parser: 'yaml' }));
+    return async (textToDoc) =>
+      frontMatterDoc(await textToDoc((node as FrontMatterNode).source, { parser: 'yaml' }));
   },
 
   getVisitorKeys(node: FormatAstNode) {

@@ -31,9 +31,12 @@ function preferredQuote(content: string, preferred: '"' | "'"): '"' | "'" {
 /** Re-escapes the content for the new enclosing quote. */
 function requote(content: string, quote: '"' | "'"): string {
   const other = quote === '"' ? "'" : '"';
-  return content.replace(/\\([\s\S])|(["'])/g, (match, escaped: string | undefined, bare: string | undefined) => {
-    // `\'` inside a "-string is just `'`; keep every other escape exactly as written.
-    if (escaped !== undefined) return escaped === other ? escaped : match;
-    return bare === quote ? `\\${bare}` : bare!;
-  });
+  return content.replace(
+    /\\([\s\S])|(["'])/g,
+    (match, escaped: string | undefined, bare: string | undefined) => {
+      // `\'` inside a "-string is just `'`; keep every other escape exactly as written.
+      if (escaped !== undefined) return escaped === other ? escaped : match;
+      return bare === quote ? `\\${bare}` : bare!;
+    },
+  );
 }

@@ -61,7 +61,8 @@ export function blockSegments(node: BlockNode, singleQuote: boolean): BlockSegme
         segment(i, exprContent(tags[i]!.name, branch.test, ctx), branch.body),
       );
       const elseIndex = node.branches.length;
-      if (node.otherwise) segments.push(segment(elseIndex, headOnly(tags[elseIndex]!), node.otherwise));
+      if (node.otherwise)
+        segments.push(segment(elseIndex, headOnly(tags[elseIndex]!), node.otherwise));
       return [...segments, closing(segments.length)];
     }
     case 'For': {
@@ -73,7 +74,10 @@ export function blockSegments(node: BlockNode, singleQuote: boolean): BlockSegme
     case 'Set':
       return [segment(0, exprContent(`set ${names(node.targets)} =`, node.value, ctx), null)];
     case 'SetBlock':
-      return [segment(0, { head: `set ${names(node.targets)}`, body: null, hug: false }, node.body), closing(1)];
+      return [
+        segment(0, { head: `set ${names(node.targets)}`, body: null, hug: false }, node.body),
+        closing(1),
+      ];
     case 'Include': {
       const template = printExpr(node.template, ctx);
       const body = node.ignoreMissing ? [template, ' ignore missing'] : template;
@@ -87,7 +91,10 @@ export function blockSegments(node: BlockNode, singleQuote: boolean): BlockSegme
     case 'CallTag': {
       const params = node.callerParams.length > 0 ? printParams(node.callerParams, ctx) : '';
       const body: Doc = ['call', params, ' ', printCall(node.call, ctx)];
-      return [segment(0, { head: '', body, hug: endsInBrackets(node.call) }, node.body), closing(1)];
+      return [
+        segment(0, { head: '', body, hug: endsInBrackets(node.call) }, node.body),
+        closing(1),
+      ];
     }
     case 'FilterBlock': {
       const body = printFilterCall(node.name.name, node.args, node.kwargs, ctx);

@@ -19,7 +19,8 @@ export function templateShape(ast: TemplateNode): unknown {
 export function sameTemplate(before: string, after: string, path = 'template.ot'): boolean {
   const first = parse(before, { path });
   const second = parse(after, { path });
-  if ([...first.diagnostics, ...second.diagnostics].some((d) => d.severity === 'error')) return false;
+  if ([...first.diagnostics, ...second.diagnostics].some((d) => d.severity === 'error'))
+    return false;
   return isDeepStrictEqual(templateShape(first.ast), templateShape(second.ast));
 }
 
@@ -27,11 +28,15 @@ function strip(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(strip);
   if (value === null || typeof value !== 'object') return value;
   const node = value as Record<string, unknown>;
-  if (node['type'] === 'FrontMatter') return { type: 'FrontMatter', data: yamlData(String(node['source'])) };
+  if (node['type'] === 'FrontMatter')
+    return { type: 'FrontMatter', data: yamlData(String(node['source'])) };
   const result: Record<string, unknown> = {};
   for (const [key, field] of Object.entries(node)) {
     if (layoutFields.has(key)) continue;
-    result[key] = node['type'] === 'Fork' && key === 'body' ? strip(dropBlankText(field as unknown[])) : strip(field);
+    result[key] =
+      node['type'] === 'Fork' && key === 'body'
+        ? strip(dropBlankText(field as unknown[]))
+        : strip(field);
   }
   return result;
 }

@@ -27,7 +27,9 @@ const corpus: CorpusFile[] = [
     const inputsPath = join(dir, 'inputs.json');
     return {
       path: join(dir, 'flow.ot'),
-      inputs: existsSync(inputsPath) ? (JSON.parse(readFileSync(inputsPath, 'utf8')) as Record<string, unknown>) : {},
+      inputs: existsSync(inputsPath)
+        ? (JSON.parse(readFileSync(inputsPath, 'utf8')) as Record<string, unknown>)
+        : {},
       spec: loadFakeSpec(join(dir, 'fake.yaml')),
     };
   }),

@@ -27,7 +27,8 @@ export function loadFormatCases(): FormatCase[] {
     .filter((entry) => entry.isDirectory())
     .map((entry) => {
       const dir = join(formatFixturesRoot, entry.name);
-      const optional = (file: string) => (existsSync(join(dir, file)) ? readFileSync(join(dir, file), 'utf8') : null);
+      const optional = (file: string) =>
+        existsSync(join(dir, file)) ? readFileSync(join(dir, file), 'utf8') : null;
       const options = optional('options.json');
       const inputs = optional('inputs.json');
       return {

@@ -3,12 +3,24 @@ import { countLineBreaks, splitFreeWhitespace } from '../../src/format/free-whit
 
 describe('splitFreeWhitespace', () => {
   it('finds nothing free in text that renders as written', () => {
-    expect(splitFreeWhitespace('\n  a \n', '\n  a \n')).toEqual({ lead: '', core: '\n  a \n', trail: '' });
+    expect(splitFreeWhitespace('\n  a \n', '\n  a \n')).toEqual({
+      lead: '',
+      core: '\n  a \n',
+      trail: '',
+    });
   });
 
   it('splits the whitespace trimmed at either edge', () => {
-    expect(splitFreeWhitespace('\n  a \n', 'a \n')).toEqual({ lead: '\n  ', core: 'a \n', trail: '' });
-    expect(splitFreeWhitespace('\n  a \n', '\n  a')).toEqual({ lead: '', core: '\n  a', trail: ' \n' });
+    expect(splitFreeWhitespace('\n  a \n', 'a \n')).toEqual({
+      lead: '\n  ',
+      core: 'a \n',
+      trail: '',
+    });
+    expect(splitFreeWhitespace('\n  a \n', '\n  a')).toEqual({
+      lead: '',
+      core: '\n  a',
+      trail: ' \n',
+    });
     expect(splitFreeWhitespace('\n  a \n', 'a')).toEqual({ lead: '\n  ', core: 'a', trail: ' \n' });
   });
 

@@ -3,7 +3,9 @@ import { formatSource } from '../../src/format/format-source.js';
 
 describe('front matter', () => {
   it('goes through prettier’s YAML printer', async () => {
-    expect(await formatSource('---\ninput:   {x:   string}\n---\n{{x}}\n')).toBe('---\ninput: { x: string }\n---\n{{ x }}\n');
+    expect(await formatSource('---\ninput:   {x:   string}\n---\n{{x}}\n')).toBe(
+      '---\ninput: { x: string }\n---\n{{ x }}\n',
+    );
   });
 
   it('is kept as written with embeddedLanguageFormatting off', async () => {

@@ -15,11 +15,16 @@ function prettier(
   cwd = repoRoot,
   input?: string,
 ): { code: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, [prettierBin, ...args], { cwd, encoding: 'utf8', input });
+  const result = spawnSync(process.execPath, [prettierBin, ...args], {
+    cwd,
+    encoding: 'utf8',
+    input,
+  });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-const messy = '---\ninput:   {x: string}\n---\n{%-if x-%}\n{{x|upper}} << y=generate_text(max_tokens=5) >>\n{%-endif-%}\n';
+const messy =
+  '---\ninput:   {x: string}\n---\n{%-if x-%}\n{{x|upper}} << y=generate_text(max_tokens=5) >>\n{%-endif-%}\n';
 
 describe('the real prettier CLI with the built plugin', () => {
   let dir: string;
@@ -27,9 +32,14 @@ describe('the real prettier CLI with the built plugin', () => {
   beforeAll(() => {
     // tsc still emits when files of other parts have type errors; what matters is the plugin.
     const tsc = join(repoRoot, 'node_modules', 'typescript', 'bin', 'tsc');
-    const build = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { cwd: repoRoot, encoding: 'utf8' });
+    const build = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], {
+      cwd: repoRoot,
+      encoding: 'utf8',
+    });
     if (!existsSync(join(repoRoot, 'dist', 'format', 'index.js'))) {
-      throw new Error(`the build did not produce dist/format/index.js:\n${build.stdout}${build.stderr}`);
+      throw new Error(
+        `the build did not produce dist/format/index.js:\n${build.stdout}${build.stderr}`,
+      );
     }
     dir = mkdtempSync(join(tmpdir(), 'ot-prettier-'));
   }, 300_000);
@@ -61,9 +71,16 @@ describe('the real prettier CLI with the built plugin', () => {
 
   it('finds the plugin by its package name and by a .prettierrc', async () => {
     // The package's own name resolves from inside the package (Node's self-reference).
-    const byName = prettier(['--plugin', 'ot-lang/prettier', '--stdin-filepath', 'x.ot'], repoRoot, '{{x}}');
+    const byName = prettier(
+      ['--plugin', 'ot-lang/prettier', '--stdin-filepath', 'x.ot'],
+      repoRoot,
+      '{{x}}',
+    );
     expect(byName).toEqual({ code: 0, stdout: '{{ x }}', stderr: '' });
-    writeFileSync(join(dir, '.prettierrc'), JSON.stringify({ plugins: [join(repoRoot, 'dist', 'format', 'index.js')] }));
+    writeFileSync(
+      join(dir, '.prettierrc'),
+      JSON.stringify({ plugins: [join(repoRoot, 'dist', 'format', 'index.js')] }),
+    );
     const file = join(dir, 'configured.ot');
     writeFileSync(file, messy);
     const write = prettier(['--write', 'configured.ot'], dir);
@@ -76,7 +93,13 @@ describe('the real prettier CLI with the built plugin', () => {
     const source = 'A {{x|upper}} B {{x|lower}}\n';
     writeFileSync(file, source);
     const start = source.indexOf('{{x|lower}}');
-    const result = prettier(['--plugin', pluginPath, `--range-start=${start}`, `--range-end=${start + 5}`, file]);
+    const result = prettier([
+      '--plugin',
+      pluginPath,
+      `--range-start=${start}`,
+      `--range-end=${start + 5}`,
+      file,
+    ]);
     expect(result.stdout).toBe('A {{x|upper}} B {{ x | lower }}\n');
   });
 

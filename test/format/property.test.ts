@@ -38,16 +38,20 @@ describe('formatting generated templates', () => {
 
   it('is idempotent and gives the same text, prompts and outputs (with calls)', async () => {
     await fc.assert(
-      fc.asyncProperty(templateArbitrary(true), fc.integer({ min: 20, max: 100 }), async (source, printWidth) => {
-        fc.pre(parses(source));
-        const once = await formatSource(source, { printWidth });
-        expect(await formatSource(once, { printWidth })).toBe(once);
-        expect(sameTemplate(source, once)).toBe(true);
-        const options = { inputs: arbitraryInputs };
-        expect(await renderOutcome(once, 'generated.ot', options)).toEqual(
-          await renderOutcome(source, 'generated.ot', options),
-        );
-      }),
+      fc.asyncProperty(
+        templateArbitrary(true),
+        fc.integer({ min: 20, max: 100 }),
+        async (source, printWidth) => {
+          fc.pre(parses(source));
+          const once = await formatSource(source, { printWidth });
+          expect(await formatSource(once, { printWidth })).toBe(once);
+          expect(sameTemplate(source, once)).toBe(true);
+          const options = { inputs: arbitraryInputs };
+          expect(await renderOutcome(once, 'generated.ot', options)).toEqual(
+            await renderOutcome(source, 'generated.ot', options),
+          );
+        },
+      ),
       { numRuns: 150 },
     );
   });

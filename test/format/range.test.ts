@@ -20,7 +20,11 @@ function rangeOf(part: string): { rangeStart: number; rangeEnd: number } {
 
 describe('range formatting', () => {
   it('reformats only the tags inside the range, through prettier.format', async () => {
-    const formatted = await format(source, { parser: 'ot', plugins: [plugin], ...rangeOf('{{x|lower}}') });
+    const formatted = await format(source, {
+      parser: 'ot',
+      plugins: [plugin],
+      ...rangeOf('{{x|lower}}'),
+    });
     expect(formatted).toBe(source.replace('{{x|lower}}', '{{ x | lower }}'));
   });
 
@@ -29,7 +33,9 @@ describe('range formatting', () => {
     const rangeEnd = source.indexOf('two');
     const formatted = await formatSource(source, { rangeStart, rangeEnd });
     expect(formatted).toBe(
-      source.replace('input:   {x: string}', 'input: { x: string }').replace('{{x|upper}}', '{{ x | upper }}'),
+      source
+        .replace('input:   {x: string}', 'input: { x: string }')
+        .replace('{{x|upper}}', '{{ x | upper }}'),
     );
   });
 
@@ -44,6 +50,8 @@ describe('range formatting', () => {
   });
 
   it('refuses a range in a file with syntax errors', async () => {
-    await expect(formatSource('{{ x }} {{ (', { rangeStart: 0, rangeEnd: 3 })).rejects.toThrow(/OT1/);
+    await expect(formatSource('{{ x }} {{ (', { rangeStart: 0, rangeEnd: 3 })).rejects.toThrow(
+      /OT1/,
+    );
   });
 });

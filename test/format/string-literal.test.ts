@@ -24,10 +24,20 @@ describe('printStringLiteral', () => {
   });
 
   it('keeps the value of every string it rewrites', () => {
-    const samples = [`'\\"'`, `"\\'"`, `'"\\''`, `"\\\\\\""`, `'\\\\'`, `"x\\'y\\"z"`, `'line\nbreak'`];
+    const samples = [
+      `'\\"'`,
+      `"\\'"`,
+      `'"\\''`,
+      `"\\\\\\""`,
+      `'\\\\'`,
+      `"x\\'y\\"z"`,
+      `'line\nbreak'`,
+    ];
     for (const raw of samples) {
       for (const singleQuote of [false, true]) {
-        expect(stringValue(printStringLiteral(raw, singleQuote), true)).toBe(stringValue(raw, true));
+        expect(stringValue(printStringLiteral(raw, singleQuote), true)).toBe(
+          stringValue(raw, true),
+        );
       }
     }
   });

@@ -14,7 +14,10 @@ export function registerFmtCommand(program: Command, context: CommandContext): v
       'format .ot files in place with prettier and the ot plugin (honours .prettierrc); the text a template renders never changes',
     )
     .argument('<files...>', '.ot files to format')
-    .option('--check', 'write nothing; list the files that are not formatted and exit 1 if there are any')
+    .option(
+      '--check',
+      'write nothing; list the files that are not formatted and exit 1 if there are any',
+    )
     .action(async (files: string[], options: { check?: boolean }) => {
       context.setExitCode(await formatFiles(files, options.check === true, context));
     });
@@ -26,7 +29,11 @@ export function registerFmtCommand(program: Command, context: CommandContext): v
  * diagnostics are printed with code frames. Exit code 1 when any file failed or, with `check`,
  * is not formatted.
  */
-export async function formatFiles(files: readonly string[], check: boolean, context: CommandContext): Promise<number> {
+export async function formatFiles(
+  files: readonly string[],
+  check: boolean,
+  context: CommandContext,
+): Promise<number> {
   const { io } = context;
   let failed = false;
   let unformatted = 0;
@@ -84,7 +91,9 @@ export async function formatFiles(files: readonly string[], check: boolean, cont
     }
   }
   if (check && unformatted > 0) {
-    io.stderr(`${unformatted} ${unformatted === 1 ? 'file is' : 'files are'} not formatted; run \`ot fmt\` without --check to format them\n`);
+    io.stderr(
+      `${unformatted} ${unformatted === 1 ? 'file is' : 'files are'} not formatted; run \`ot fmt\` without --check to format them\n`,
+    );
   }
   return failed || unformatted > 0 ? 1 : 0;
 }
