@@ -139,7 +139,8 @@ export function buildMacroCall(
   if (node === undefined) return null;
   const operand = buildOperand(node, ctx, fallback);
   let expr = operand.core;
-  for (const token of [...operand.nots].reverse()) expr = applyNot(token, expr);
+  for (const token of [...operand.nots].reverse())
+    expr = applyNot(token, expr, new Set([operand.core]));
   if (expr.type === 'Call' && operand.test === null) return expr;
   report(ctx, 'OT1001', expr.span, {
     found: quoteSource(ctx, expr.span),

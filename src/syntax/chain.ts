@@ -99,7 +99,8 @@ export function groupChain(
     entries.push({ kind: 'operand', expr: operand.core });
     if (operand.test !== null) entries.push({ kind: 'test', test: operand.test });
   });
-  return new ChainGrouper(entries, report).parse(0);
+  const atoms = new Set(operands.map((operand) => operand.core));
+  return new ChainGrouper(entries, atoms, report).parse(0);
 }
 
 /** A Pratt parser over the entries of one chain. */
@@ -108,6 +109,8 @@ class ChainGrouper {
 
   constructor(
     private readonly entries: Entry[],
+    /** The operands themselves: `not` never reaches inside one (`not (a == b)`). */
+    private readonly atoms: ReadonlySet<Expr>,
     private readonly report: ChainErrorSink,
   ) {}
 
@@ -141,7 +144,9 @@ class ChainGrouper {
     if (minPower > NOT) this.report(nots[0]!, 'an operand; write `(not …)`');
     // `not not x`: the innermost `not` applies first; a loop keeps long runs off the stack.
     let operand = this.parse(NOT);
-    for (let i = nots.length - 1; i >= 0; i--) operand = applyNot(nots[i]!, operand);
+    for (let i = nots.length - 1; i >= 0; i--) {
+      operand = applyNot(nots[i]!, operand, this.atoms);
+    }
     return operand;
   }
 
@@ -199,7 +204,8 @@ function createTest(target: Expr, test: TestSuffix): TestExpr {
 /** Operators that nunjucks compiles to bare JavaScript infix operators. */
 const infixArithmetic = new Set(['~', '+', '-', '*', '/', '%']);
 
-function isInfixChain(expr: Expr): boolean {
+function isInfixChain(expr: Expr, atoms: ReadonlySet<Expr>): boolean {
+  if (atoms.has(expr)) return false;
   return expr.type === 'Compare' || (expr.type === 'Binary' && infixArithmetic.has(expr.operator));
 }
 
@@ -207,11 +213,12 @@ function isInfixChain(expr: Expr): boolean {
  * `not x`. nunjucks compiles `not` to JavaScript's `!` followed by its operand without
  * parentheses, so when the operand is a comparison or an arithmetic chain, `!` applies to that
  * chain's leftmost operand only: `not a == b` is `(not a) == b`. `not a in b`, `not a is t`
- * and `not f(x)` negate the whole operand, which nunjucks compiles to a function call.
+ * and `not f(x)` negate the whole operand, which nunjucks compiles to a function call, and
+ * so does `not (a == b)`: `atoms` are the chain's operands, whose parentheses nunjucks keeps.
  */
-export function applyNot(token: IToken, operand: Expr): Expr {
+export function applyNot(token: IToken, operand: Expr, atoms: ReadonlySet<Expr>): Expr {
   const start = tokenSpan(token).start;
-  if (!isInfixChain(operand)) {
+  if (!isInfixChain(operand, atoms)) {
     return { type: 'Unary', operator: 'not', operand, span: { start, end: operand.span.end } };
   }
   // Walk down the left spine of the chain; the nodes are fresh, so they are updated in place.
@@ -219,7 +226,7 @@ export function applyNot(token: IToken, operand: Expr): Expr {
   for (;;) {
     parent.span = { start, end: parent.span.end };
     const child = parent.type === 'Compare' ? parent.first : (parent as { left: Expr }).left;
-    if (!isInfixChain(child)) {
+    if (!isInfixChain(child, atoms)) {
       const negated: Expr = {
         type: 'Unary',
         operator: 'not',

@@ -16,19 +16,6 @@ export type TemplateCstChildren = {
   RawBlock?: IToken[];
   FrontMatter?: IToken[];
   StrayCommentClose?: IToken[];
-  strayCode?: StrayCodeCstNode[];
-};
-
-export interface StrayCodeCstNode extends CstNode {
-  name: 'strayCode';
-  children: StrayCodeCstChildren;
-}
-
-export type StrayCodeCstChildren = {
-  AnyCode?: IToken[];
-  TagClose?: IToken[];
-  OutputClose?: IToken[];
-  CallClose?: IToken[];
 };
 
 export interface OutputCstNode extends CstNode {

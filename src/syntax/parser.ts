@@ -166,6 +166,7 @@ export class OtParser extends CstParser {
         this.CONSUME(Plus);
         this.SUBRULE2(this.term, { LABEL: 'terms' });
       });
+      return true;
     });
     this.ACTION(() =>
       this.skipStray(parsed === undefined ? 'an expression' : '`+` or `>>`', parsed === undefined),

@@ -107,9 +107,10 @@ export function buildTree(items: FlatItem[], ctx: BuildContext, maxDepth: number
           report(ctx, 'OT1004', item.tag.span, { found: name });
           break;
         }
-        for (let i = stack.length - 1; i > match; i--) {
+        const top = stack.length - 1;
+        for (let i = top; i > match; i--) {
           const inner = stack[i]!;
-          if (i === stack.length - 1) {
+          if (i === top) {
             report(ctx, 'OT1005', item.tag.span, {
               tag: inner.tags[0]!.name,
               found: name,
