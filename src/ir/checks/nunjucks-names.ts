@@ -1,16 +1,11 @@
-import { createRequire } from 'node:module';
+import { filterNames } from '../../runtime/jinja/filters.js';
+import { testNames } from '../../runtime/jinja/is-tests.js';
 
-const require = createRequire(import.meta.url);
+/** nunjucks' built-in filters: the runtime's own table, so the check and the runtime cannot drift. */
+export const nunjucksFilterNames: ReadonlySet<string> = new Set(filterNames());
 
-/** nunjucks' built-in filters, read from nunjucks itself so the list cannot drift. */
-export const nunjucksFilterNames: ReadonlySet<string> = new Set(
-  Object.keys(require('nunjucks/src/filters') as object),
-);
-
-/** nunjucks' built-in tests (`is odd`, `is defined`, …). */
-export const nunjucksTestNames: ReadonlySet<string> = new Set(
-  Object.keys(require('nunjucks/src/tests') as object),
-);
+/** nunjucks' built-in tests (`is odd`, `is defined`, `is none` …), from the runtime's table. */
+export const nunjucksTestNames: ReadonlySet<string> = new Set(testNames());
 
 /** The globals every nunjucks template sees. */
 export const nunjucksGlobalNames: readonly string[] = ['range', 'cycler', 'joiner'];

@@ -3,6 +3,7 @@ import { assignedNamesOf } from './assigned-names.js';
 import type { ExecState } from './exec-state.js';
 import type { Frame } from './frame.js';
 import { Pending, resolveDeep } from './pending.js';
+import { findLexical } from './lexical-scope.js';
 
 /**
  * Runs `stmt` once `waitFor` is known, without holding up the statements after it: its text
@@ -20,7 +21,8 @@ export function deferStatement<T>(
   const copies = new Map<Frame, Frame>();
   const frame = state.frame.snapshot(copies);
   const context = state.context.snapshot();
-  const deferredState: ExecState = { ...state, frame, context, out: child };
+  const lexical = state.lexical ? state.lexical.snapshot() : null;
+  const deferredState: ExecState = { ...state, frame, context, out: child, lexical };
 
   const finished = waitFor.promise.then((value) => {
     try {
@@ -32,6 +34,11 @@ export function deferStatement<T>(
   state.run.track(finished);
 
   for (const name of assignedNamesOf(stmt)) {
+    const scope = state.lexical ? findLexical(state.lexical, name) : null;
+    if (scope) {
+      const copy = findLexical(lexical, name)!;
+      scope.names[name] = new Pending(finished.then(() => resolveDeep(copy.names[name])));
+    }
     const owner = state.frame.resolve(name, true) ?? (stmt.kind === 'for' ? null : state.frame);
     if (!owner) continue; // A loop's own new variables stay inside the loop.
     const ownerCopy = copies.get(owner)!;

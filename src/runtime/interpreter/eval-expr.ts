@@ -3,6 +3,7 @@ import type { BinaryExprIR, BuiltinCallExprIR, Expr, KeywordArgIR } from '../../
 import type { Span } from '../../source/span.js';
 import type { ExecState, Value } from './exec-state.js';
 import { lookupName } from './frame.js';
+import { findLexical } from './lexical-scope.js';
 import { startBuiltinCall } from './builtin-call.js';
 import { whenKnown, whenAllKnown } from './pending.js';
 import {
@@ -10,7 +11,7 @@ import {
   applyTest,
   binaryOp,
   callValue,
-  compareOp,
+  compareChain,
   getIndex,
   getMember,
   isTruthy,
@@ -28,8 +29,10 @@ export function evalExpr(expr: Expr, state: ExecState): Value {
   switch (expr.kind) {
     case 'literal':
       return expr.value;
-    case 'name':
-      return lookupName(state.context, state.frame, expr.name);
+    case 'name': {
+      const scope = state.lexical ? findLexical(state.lexical, expr.name) : null;
+      return scope ? scope.names[expr.name] : lookupName(state.context, state.frame, expr.name);
+    }
     case 'list':
       return whenAllKnown(
         expr.items.map((item) => evalExpr(item, state)),
@@ -85,14 +88,13 @@ export function evalExpr(expr: Expr, state: ExecState): Value {
       );
     case 'binary':
       return evalBinary(expr.operator, expr.left, expr.right, state);
-    case 'compare': {
-      let result = evalExpr(expr.first, state);
-      for (const { operator, expr: next } of expr.rest) {
-        // nunjucks emits `a < b < c` as JavaScript does: each comparison takes the last result.
-        result = whenAllKnown([result, evalExpr(next, state)], ([left, right]) => compareOp(operator, left, right));
-      }
-      return result;
-    }
+    case 'compare':
+      // nunjucks emits a chain as JavaScript source (`a == b < c`), so JavaScript's precedence
+      // decides how it groups: the shared compareChain mirrors that.
+      return whenAllKnown([evalExpr(expr.first, state), ...expr.rest.map((r) => evalExpr(r.expr, state))], (values) => {
+        const [first, ...operands] = values;
+        return compareChain(first, expr.rest.map((r) => r.operator), operands);
+      });
     case 'conditional':
       return whenKnown(evalExpr(expr.test, state), (test) =>
         isTruthy(test) ? evalExpr(expr.then, state) : expr.otherwise ? evalExpr(expr.otherwise, state) : '',

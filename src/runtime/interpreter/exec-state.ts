@@ -2,6 +2,7 @@ import type { Message } from '../../backends/backend.js';
 import type { BuiltinName, ProgramIR, TemplateIR } from '../../ir/ir.js';
 import type { Span } from '../../source/span.js';
 import type { Context, Frame } from './frame.js';
+import type { LexicalScope } from './lexical-scope.js';
 import type { OutputBuffer } from './output-buffer.js';
 import type { MaybePending } from './pending.js';
 
@@ -64,6 +65,8 @@ export interface ExecState {
   readonly inLoop: boolean;
   /** The call block being evaluated: errors and traces name its position (LANGUAGE.md §9). */
   readonly callBlock?: Span | null;
+  /** Loop targets and positional macro parameters in scope (see LexicalScope). */
+  readonly lexical?: LexicalScope | null;
 }
 
 /** Shorthand for an evaluated value that may still be pending. */

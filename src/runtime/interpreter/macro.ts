@@ -3,6 +3,7 @@ import { evalExpr } from './eval-expr.js';
 import { execBody } from './exec.js';
 import type { ExecState, Value } from './exec-state.js';
 import { Frame } from './frame.js';
+import { LexicalScope } from './lexical-scope.js';
 import { OutputBuffer, ownText } from './output-buffer.js';
 import { whenKnown } from './pending.js';
 import { bindMacroArgs, createMacroSignature, markSafe, splitKeywordArgs, USE_DEFAULT } from './values.js';
@@ -38,10 +39,13 @@ export function createMacro(
 
   const invoke = (args: unknown[], kwargs: Record<string, unknown> | null, caller: ExecState): Value => {
     const bound = bindMacroArgs(signature, args, kwargs);
-    const frame = keepFrame ? definition.frame.push(true) : new Frame(null, false);
+    // nunjucks keeps one `frame` variable per compiled template: a `call` body pushes from the
+    // frame current when `caller()` runs (the calling macro's), a macro starts a fresh one.
+    const frame = keepFrame ? caller.frame.push(true) : new Frame(null, false);
     if (bound.hasCaller) frame.set('caller', bound.caller);
     const buffer = new OutputBuffer(caller.out.here());
     buffer.role = caller.out.role;
+    const positionalValues = bound.values.slice(0, signature.positional.length);
     const state: ExecState = {
       ...definition,
       frame,
@@ -49,6 +53,7 @@ export function createMacro(
       sample: caller.sample,
       outputs: caller.outputs,
       inLoop: keepFrame,
+      lexical: LexicalScope.extend(keepFrame ? (definition.lexical ?? null) : null, signature.positional, positionalValues),
     };
     for (let i = 0; i < ordered.length; i++) {
       const value = bound.values[i];

@@ -5,7 +5,7 @@
 export { renderOutput, renderCallTerm } from '../jinja/render-output.js';
 export { isTruthy } from '../jinja/truthiness.js';
 export { binaryOp, unaryOp } from '../jinja/operators.js';
-export { compareOp } from '../jinja/compare.js';
+export { compareChain, compareOp } from '../jinja/compare.js';
 export { getMember, getIndex } from '../jinja/member.js';
 export { sliceValue } from '../jinja/slice.js';
 export { callValue, splitKeywordArgs } from '../jinja/call.js';

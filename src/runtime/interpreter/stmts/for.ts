@@ -6,6 +6,7 @@ import { execBody } from '../exec.js';
 import type { ExecState, OutputCollector } from '../exec-state.js';
 import { isUnsettled, settle } from '../pending.js';
 import { createLoop, iterateFor } from '../values.js';
+import { LexicalScope } from '../lexical-scope.js';
 
 /** `{% for … in … %}…{% else %}…{% endfor %}`; waits only if the list is pending. */
 export function execFor(stmt: ForStmt, state: ExecState): void {
@@ -20,13 +21,18 @@ export function execFor(stmt: ForStmt, state: ExecState): void {
 /** Runs the loop over a known value, as nunjucks' compiled `for` does. */
 export function runLoop(stmt: ForStmt, state: ExecState, iterable: unknown): void {
   const frame = state.frame.push();
-  const loopState: ExecState = { ...state, frame, inLoop: true };
+  // The targets are compiled variables in nunjucks: one binding, updated every iteration.
+  const lexical = LexicalScope.extend(state.lexical ?? null, stmt.targets, []);
+  const loopState: ExecState = { ...state, frame, inLoop: true, lexical };
   const { rows, length } = iterateFor(iterable, stmt.targets.length);
   const bound = callBindings(stmt.body);
   const iterations: OutputCollector[] = [];
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i]!;
-    for (let t = 0; t < stmt.targets.length; t++) frame.set(stmt.targets[t]!, row[t]);
+    for (let t = 0; t < stmt.targets.length; t++) {
+      frame.set(stmt.targets[t]!, row[t]);
+      lexical.names[stmt.targets[t]!] = row[t];
+    }
     frame.set('loop', createLoop(i, length));
     if (bound.length === 0) {
       execBody(stmt.body, loopState);

@@ -11,6 +11,7 @@ import { isUnsettled, settle } from '../pending.js';
 import { childSampleKey } from '../sample-key.js';
 import { createLoop, iterateFor } from '../values.js';
 import { collectIterationOutputs } from './for.js';
+import { LexicalScope } from '../lexical-scope.js';
 
 /**
  * `{% fork %}`: every branch starts from the prefix at the fork and does not see the others;
@@ -53,6 +54,7 @@ function runBranch(
     ...state,
     frame: state.frame.snapshot(),
     context: state.context.snapshot(),
+    lexical: state.lexical ? state.lexical.snapshot() : null,
     out: buffer,
     sample: childSampleKey(state.sample, index),
   };
@@ -70,9 +72,10 @@ function runForkLoop(loop: ForStmt, iterable: unknown, state: ExecState): void {
       const frame = branchState.frame.push();
       for (let t = 0; t < loop.targets.length; t++) frame.set(loop.targets[t]!, row[t]);
       frame.set('loop', createLoop(index, length));
+      const lexical = LexicalScope.extend(branchState.lexical ?? null, loop.targets, row);
       const outputs: OutputCollector = { values: {} };
       iterations.push(outputs);
-      execBody(loop.body, { ...branchState, frame, outputs, inLoop: true });
+      execBody(loop.body, { ...branchState, frame, outputs, inLoop: true, lexical });
     }),
   );
   joinBranches(branches, assignedNames(loop.body), state);
