@@ -5,10 +5,18 @@ import nunjucksRuntime from 'nunjucks/src/runtime.js';
  * filters such as `safe`, `escape` and `trim` produce or preserve one. We use nunjucks' own class
  * (not a look-alike) because its filters and tests check `instanceof` against it.
  */
-export type SafeString = InstanceType<typeof nunjucksRuntime.SafeString>;
+export interface SafeString {
+  val: string;
+  length: number;
+  toString(): string;
+  valueOf(): string;
+}
 
-/** The SafeString constructor shared with nunjucks' filters. */
-export const SafeString = nunjucksRuntime.SafeString;
+/**
+ * The SafeString constructor shared with nunjucks' filters. Typed here rather than through the
+ * ambient declaration of nunjucks' internals, so the emitted .d.ts files stand on their own.
+ */
+export const SafeString: new (value: string) => SafeString = nunjucksRuntime.SafeString;
 
 /** Marks text as safe, as a macro's return value is (`runtime.markSafe` for strings). */
 export function markSafe(text: string): SafeString {
