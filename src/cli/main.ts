@@ -3,6 +3,8 @@ import { Command, CommanderError } from 'commander';
 import type { CommandContext } from './command-context.js';
 import { registerCheckCommand } from './commands/check.js';
 import { registerRunCommand } from './commands/run.js';
+import { registerPlanCommand } from './commands/plan.js';
+import { registerCompileCommand } from './commands/compile.js';
 import { registerLspCommand } from './commands/lsp.js';
 import { registerFmtCommand } from './commands/fmt.js';
 import { processIO, type CliIO } from './io.js';
@@ -53,6 +55,8 @@ function createProgram(context: CommandContext): Command {
   // when it is created, so subcommands' usage errors also come back to runCli.
   registerCheckCommand(program, context);
   registerRunCommand(program, context);
+  registerPlanCommand(program, context);
+  registerCompileCommand(program, context);
   registerLspCommand(program, context);
   registerFmtCommand(program, context);
   return program;

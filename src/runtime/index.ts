@@ -27,3 +27,7 @@ export { createFakeBackend } from '../backends/fake/fake-backend.js';
 export { openCache, cacheFromKeyv } from '../cache/index.js';
 export type { CallCache } from '../cache/index.js';
 export { OtError, isOtError } from '../diagnostics/ot-error.js';
+/** The machinery generated modules run on (`ot compile`): see src/codegen/runtime. */
+export * as compiledRuntime from '../codegen/runtime/index.js';
+export type { FlowRunOptions } from '../cli/run/run-once.js';
+export type { CompiledProgram } from '../codegen/runtime/compiled-program.js';

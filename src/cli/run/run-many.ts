@@ -5,7 +5,10 @@ import { reportError } from '../report-error.js';
 import { formatComparisonTable, type ComparisonCell } from './comparison-table.js';
 import { errorSummary } from './format-result.js';
 import { readInputRows } from './read-jsonl.js';
-import type { RunOne } from './run-flow.js';
+import type { RunResult } from '../../runtime/run-program.js';
+
+/** One run of the flow with some inputs on one backend (null: the flow's default). */
+export type RunOne = (inputs: Record<string, unknown>, backend: string | null) => Promise<RunResult>;
 
 /** Options of `runMany`. */
 export interface RunManyOptions {

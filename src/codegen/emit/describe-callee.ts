@@ -1,0 +1,20 @@
+import type { Expr } from '../../ir/ir.js';
+
+/**
+ * How nunjucks names a callee in "cannot call" errors; the same text as the interpreter's
+ * (src/runtime/interpreter/eval-expr.ts), computed when compiling.
+ */
+export function describeCallee(expr: Expr): string {
+  switch (expr.kind) {
+    case 'name':
+      return expr.name;
+    case 'member':
+      return `${describeCallee(expr.object)}["${expr.property}"]`;
+    case 'call':
+      return `the return value of (${describeCallee(expr.callee)})`;
+    case 'literal':
+      return String(expr.value);
+    default:
+      return '--expression--';
+  }
+}

@@ -1,0 +1,32 @@
+import type { Stmt, TemplateIR } from '../../ir/ir.js';
+import type { Span } from '../../source/span.js';
+import type { ExprEmitter } from './expr.js';
+import type { FunctionScope } from './function-scope.js';
+import type { ModuleContext } from './module-context.js';
+import type { CodeWriter } from './writer.js';
+
+/** Where a statement emitter writes and what it can use. */
+export interface EmitContext {
+  readonly module: ModuleContext;
+  /** The template the statements belong to. */
+  readonly template: TemplateIR;
+  readonly scope: FunctionScope;
+  readonly expr: ExprEmitter;
+  readonly out: CodeWriter;
+  /** The JavaScript name of the current ExecState. */
+  readonly state: string;
+  /**
+   * Marks where a statement starts: an error thrown by it (and not already located by a node
+   * inside it) names this span, as the interpreter's `execStmt` does.
+   */
+  at(span: Span): void;
+  /** Emits statements inline, in the current function. */
+  body(stmts: readonly Stmt[]): void;
+  /** A new function `(s) => { … }` running `stmts` (of `template`, by default this one); its code. */
+  arrow(stmts: readonly Stmt[], template?: TemplateIR): string;
+  /** A comment quoting the source of a statement, with its location. */
+  comment(span: Span): void;
+}
+
+/** One emitter per statement kind. */
+export type StmtEmitter<S extends Stmt> = (stmt: S, ec: EmitContext) => void;

@@ -1,0 +1,9 @@
+import type { OutputStmt } from '../../../ir/ir.js';
+import type { EmitContext } from '../emit-context.js';
+
+/** `{{ expr }}`: written at once when known, else as a pending piece of text. */
+export function emitOutput(stmt: OutputStmt, ec: EmitContext): void {
+  ec.at(stmt.span);
+  const value = ec.expr.emit(stmt.expr, ec.state);
+  ec.out.line(ec.expr.mayPend(stmt.expr) ? `${ec.state}.out.write(whenKnown(${value}, renderOutput));` : `${ec.state}.out.write(renderOutput(${value}));`);
+}

@@ -1,0 +1,8 @@
+import type { TextStmt } from '../../../ir/ir.js';
+import type { EmitContext } from '../emit-context.js';
+import { jsString } from '../js-literal.js';
+
+/** Literal text. */
+export function emitText(stmt: TextStmt, ec: EmitContext): void {
+  ec.out.line(`${ec.state}.out.write(${jsString(stmt.value)});`);
+}

@@ -1,0 +1,41 @@
+import type { BuiltinCallExprIR, BuiltinName } from '../../ir/ir.js';
+import { assignVariable } from '../../runtime/interpreter/assign.js';
+import { startBuiltinCall } from '../../runtime/interpreter/builtin-call.js';
+import type { ExecState, Value } from '../../runtime/interpreter/exec-state.js';
+import { whenAllKnown, whenKnown } from '../../runtime/interpreter/pending.js';
+import { renderCallTerm } from '../../runtime/interpreter/values.js';
+
+/**
+ * Where a builtin call stands: what `startBuiltinCall` reads of the call's IR node (its name,
+ * span and, for `flow`, the called template). Built once per call site when the module loads.
+ */
+export function callSite(name: BuiltinName, start: number, end: number, resolved: string | null = null): BuiltinCallExprIR {
+  return { kind: 'builtinCall', name, args: [], kwargs: [], resolved, span: { start, end } };
+}
+
+/** Starts a builtin call whose arguments are known; its result is pending. */
+export function startCall(state: ExecState, site: BuiltinCallExprIR, args: unknown[], kwargs: Record<string, unknown> | null): Value {
+  return startBuiltinCall(site, args, kwargs, state);
+}
+
+/**
+ * Writes one call-block term's text as soon as it is evaluated (so later terms' calls have it
+ * in their prefix), in the role its reply belongs to: the block's role inside a role block, else
+ * `assistant` for a `chat` or `instruct` reply (`chatReply`). Returns the text.
+ */
+export function writeTerm(state: ExecState, value: Value, chatReply: boolean): Value {
+  const text = whenKnown(value, renderCallTerm);
+  state.out.writeAs(text as string, state.out.role ?? (chatReply ? 'assistant' : null));
+  return text;
+}
+
+/** The text of a composition: its terms' texts joined. */
+export function joinTerms(texts: readonly Value[]): Value {
+  return whenAllKnown(texts, (parts) => parts.join(''));
+}
+
+/** `<< name = … >>`: assigns as `set` would and records the name in the run's outputs. */
+export function bindOutput(state: ExecState, name: string, value: Value): void {
+  assignVariable(state, name, value);
+  state.outputs.values[name] = value;
+}

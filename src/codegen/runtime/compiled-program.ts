@@ -1,0 +1,41 @@
+import { runCompiledCommand } from '../../cli/run/compiled-command.js';
+import { runFlowOnce, type FlowRunOptions } from '../../cli/run/run-once.js';
+import type { RunnableFlow } from '../../cli/run/runnable-flow.js';
+import type { RunResult } from '../../runtime/run-program.js';
+import type { SourceFile } from '../../source/source-file.js';
+import type { CompiledTemplate } from './compiled-template.js';
+import { runCompiledProgram, type CompiledTemplates } from './run-compiled.js';
+
+/** A compiled module's program: run it from code or as a command. */
+export interface CompiledProgram {
+  /** The entry template's path (as it was given to `ot compile`). */
+  readonly entry: string;
+  /** Runs the flow once, with options named like `ot run`'s flags. */
+  run(inputs?: Record<string, unknown>, options?: FlowRunOptions): Promise<RunResult>;
+  /** Runs as `ot run` would with these command-line flags (no file argument); resolves to the exit code. */
+  main(argv: readonly string[]): Promise<number>;
+  /** The program as `ot run`'s machinery sees it. */
+  readonly flow: RunnableFlow;
+}
+
+/** Assembles a compiled module's templates into a program (called by generated code). */
+export function defineProgram(entry: string, templates: readonly CompiledTemplate[]): CompiledProgram {
+  const compiled: CompiledTemplates = {
+    entry,
+    templates: Object.fromEntries(templates.map((t) => [t.template.path, t])),
+  };
+  const entryTemplate = compiled.templates[entry];
+  if (!entryTemplate) throw new Error(`compiled module: no template ${JSON.stringify(entry)}`);
+  const sources: Record<string, SourceFile> = Object.fromEntries(templates.map((t) => [t.template.path, t.source]));
+  const flow: RunnableFlow = {
+    entry: entryTemplate.template,
+    sources,
+    run: (inputs, context, resolveBackend) => runCompiledProgram(compiled, inputs, context, resolveBackend),
+  };
+  return {
+    entry,
+    flow,
+    run: (inputs = {}, options = {}) => runFlowOnce(flow, inputs, options),
+    main: (argv) => runCompiledCommand(flow, argv),
+  };
+}
