@@ -18,8 +18,9 @@ import {
   withRegistryContext,
 } from '../../src/index.js';
 
+// Each fake names its own model: the model is part of the cache key, so the two stay apart.
 const echo = (name: string, prefix: string) =>
-  createFakeBackend({ replies: [{ match: '/.*/s', reply: `${prefix}` }] }, name);
+  createFakeBackend({ model: name, replies: [{ match: '/.*/s', reply: `${prefix}` }] }, name);
 
 describe('the OneTwo snippets in TypeScript', () => {
   it('generate_text: an executable does nothing until it is run', async () => {
