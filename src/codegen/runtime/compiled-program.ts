@@ -1,10 +1,14 @@
 import { runCompiledCommand } from '../../cli/run/compiled-command.js';
 import { runFlowOnce, type FlowRunOptions } from '../../cli/run/run-once.js';
 import type { RunnableFlow } from '../../cli/run/runnable-flow.js';
+import { OtError } from '../../diagnostics/ot-error.js';
+import { validateInputs } from '../../runtime/inputs.js';
+import type { RunServices } from '../../runtime/interpreter/exec-state.js';
 import type { RunResult } from '../../runtime/run-program.js';
 import type { SourceFile } from '../../source/source-file.js';
 import type { CompiledTemplate } from './compiled-template.js';
-import { runCompiledProgram, type CompiledTemplates } from './run-compiled.js';
+import { renderCompiledSync } from './render.js';
+import { findTemplate, runCompiledProgram, type CompiledTemplates } from './run-compiled.js';
 
 /** A compiled module's program: run it from code or as a command. */
 export interface CompiledProgram {
@@ -14,8 +18,15 @@ export interface CompiledProgram {
   run(inputs?: Record<string, unknown>, options?: FlowRunOptions): Promise<RunResult>;
   /** Runs as `ot run` would with these command-line flags (no file argument); resolves to the exit code. */
   main(argv: readonly string[]): Promise<number>;
+  /**
+   * Renders a flow that makes no model call, synchronously (inputs checked and defaulted first);
+   * throws if it reaches a call.
+   */
+  renderText(inputs?: Record<string, unknown>): string;
   /** The program as `ot run`'s machinery sees it. */
   readonly flow: RunnableFlow;
+  /** The compiled templates by path. */
+  readonly templates: CompiledTemplates;
 }
 
 /** Assembles a compiled module's templates into a program (called by generated code). */
@@ -35,7 +46,28 @@ export function defineProgram(entry: string, templates: readonly CompiledTemplat
   return {
     entry,
     flow,
+    templates: compiled,
     run: (inputs = {}, options = {}) => runFlowOnce(flow, inputs, options),
     main: (argv) => runCompiledCommand(flow, argv),
+    renderText: (inputs = {}) => {
+      const checked = validateInputs(entryTemplate.template, inputs);
+      if (checked.diagnostics.length > 0) throw new OtError(checked.diagnostics);
+      return renderCompiledSync(entryTemplate, checked.values, callFreeServices(compiled));
+    },
+  };
+}
+
+/** Run services for rendering without a run: any call is refused. */
+function callFreeServices(compiled: CompiledTemplates): RunServices {
+  return {
+    program: {
+      kind: 'program',
+      entry: compiled.entry,
+      templates: Object.fromEntries(Object.entries(compiled.templates).map(([path, t]) => [path, t.template])),
+    },
+    locate: (site) => site.file,
+    loadTemplate: (path, from, site) => findTemplate(compiled, path, from, site),
+    track: () => undefined,
+    callBuiltin: () => Promise.reject(new Error('renderText: the flow makes model calls; use run()')),
   };
 }

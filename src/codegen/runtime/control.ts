@@ -1,6 +1,7 @@
 import type { Stmt } from '../../ir/ir.js';
 import { deferStatement } from '../../runtime/interpreter/defer.js';
 import type { ExecState, OutputCollector, Value } from '../../runtime/interpreter/exec-state.js';
+import { LexicalScope } from '../../runtime/interpreter/lexical-scope.js';
 import { isUnsettled, settle } from '../../runtime/interpreter/pending.js';
 import { collectIterationOutputs } from '../../runtime/interpreter/stmts/for.js';
 import { createLoop, isTruthy, iterateFor } from '../../runtime/interpreter/values.js';
@@ -42,7 +43,8 @@ export function ifChain(
 }
 
 /**
- * `{% for targets in iterable %}…{% else %}…{% endfor %}`, as `execFor` and `runLoop` run it:
+ * `{% for targets in iterable %}…{% else %}…{% endfor %}`, as `execFor` and `runLoop`
+ * (src/runtime/interpreter/stmts/for.ts, which takes IR; this is its mirror) run it:
  * deferred if the list is not known yet; each iteration in the loop's frame with `loop` set;
  * names bound by call blocks inside (`bound`) collected into lists, one entry per iteration.
  */
@@ -72,12 +74,17 @@ function runLoop(
   otherwise: Body | null,
 ): void {
   const frame = state.frame.push();
-  const loopState: ExecState = { ...state, frame, inLoop: true };
+  // The targets are compiled variables in nunjucks: one binding, updated every iteration.
+  const lexical = LexicalScope.extend(state.lexical ?? null, targets, []);
+  const loopState: ExecState = { ...state, frame, inLoop: true, lexical };
   const { rows, length } = iterateFor(iterable, targets.length);
   const iterations: OutputCollector[] = [];
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i]!;
-    for (let t = 0; t < targets.length; t++) frame.set(targets[t]!, row[t]);
+    for (let t = 0; t < targets.length; t++) {
+      frame.set(targets[t]!, row[t]);
+      lexical.names[targets[t]!] = row[t];
+    }
     frame.set('loop', createLoop(i, length));
     if (bound.length === 0) {
       body(loopState);

@@ -2,6 +2,7 @@ import type { Stmt } from '../../ir/ir.js';
 import { assignVariable } from '../../runtime/interpreter/assign.js';
 import { deferStatement } from '../../runtime/interpreter/defer.js';
 import type { ExecState, OutputCollector, Value } from '../../runtime/interpreter/exec-state.js';
+import { LexicalScope } from '../../runtime/interpreter/lexical-scope.js';
 import { OutputBuffer, type PrefixRef } from '../../runtime/interpreter/output-buffer.js';
 import { isUnsettled, settle } from '../../runtime/interpreter/pending.js';
 import { childSampleKey } from '../../runtime/interpreter/sample-key.js';
@@ -54,6 +55,7 @@ function runBranch(index: number, forkPoint: PrefixRef, state: ExecState, run: B
     ...state,
     frame: state.frame.snapshot(),
     context: state.context.snapshot(),
+    lexical: state.lexical ? state.lexical.snapshot() : null,
     out: buffer,
     sample: childSampleKey(state.sample, index),
   };
@@ -78,9 +80,10 @@ function runForkLoop(
       const frame = branchState.frame.push();
       for (let t = 0; t < targets.length; t++) frame.set(targets[t]!, row[t]);
       frame.set('loop', createLoop(index, length));
+      const lexical = LexicalScope.extend(branchState.lexical ?? null, targets, row);
       const outputs: OutputCollector = { values: {} };
       iterations.push(outputs);
-      body({ ...branchState, frame, outputs, inLoop: true });
+      body({ ...branchState, frame, outputs, inLoop: true, lexical });
     }),
   );
   joinBranches(branches, names, state);

@@ -1,10 +1,19 @@
 import type { ExecState, Value } from '../../runtime/interpreter/exec-state.js';
 import { Frame } from '../../runtime/interpreter/frame.js';
+import { LexicalScope } from '../../runtime/interpreter/lexical-scope.js';
 import { invokeMacro, isMacro, type MacroFunction } from '../../runtime/interpreter/macro.js';
 import { OutputBuffer, ownText } from '../../runtime/interpreter/output-buffer.js';
 import { whenAllKnown, whenKnown } from '../../runtime/interpreter/pending.js';
 import { withSpan } from '../../runtime/interpreter/runtime-error.js';
-import { callValue, markSafe, renderOutput } from '../../runtime/interpreter/values.js';
+import {
+  bindMacroArgs,
+  callValue,
+  createMacroSignature,
+  markSafe,
+  renderOutput,
+  splitKeywordArgs,
+  USE_DEFAULT,
+} from '../../runtime/interpreter/values.js';
 import type { Span } from '../../source/span.js';
 import type { Body } from './control.js';
 import { splitValues } from './values.js';
@@ -17,11 +26,12 @@ export interface CompiledParam {
 
 /**
  * A macro whose body is generated code, with exactly the interpreter's calling convention
- * (src/runtime/interpreter/macro.ts `createMacro`, which takes IR): parameters without a default
- * are positional, extra positional arguments fill keyword parameters in order, defaults are
- * evaluated at call time in the macro's frame, the body writes into a buffer that starts after
- * the caller's prefix (so its calls see it), and the result is a safe string. Macros of both
- * kinds answer `isMacro` and can call each other.
+ * (src/runtime/interpreter/macro.ts `createMacro`, which takes IR; this is its mirror): arguments
+ * bound by the shared `bindMacroArgs`; a macro body runs in a fresh frame, a `call` body in a
+ * child of the frame current when `caller()` runs; positional parameters are compiled variables
+ * (the lexical scope); defaults are evaluated at call time, in order, in the macro's frame; the
+ * body writes into a buffer that starts after the caller's prefix (so its calls see it); the
+ * result is a safe string. Macros of both kinds answer `isMacro` and can call each other.
  */
 export function createCompiledMacro(
   params: readonly CompiledParam[],
@@ -29,28 +39,16 @@ export function createCompiledMacro(
   definition: ExecState,
   keepFrame: boolean,
 ): MacroFunction {
-  const positional = params.filter((p) => p.defaultValue === null);
-  const keyword = params.filter((p) => p.defaultValue !== null);
+  const signature = createMacroSignature(params);
+  const ordered = [...params.filter((p) => p.defaultValue === null), ...params.filter((p) => p.defaultValue !== null)];
 
-  const invoke = (args: unknown[], kwargsIn: Record<string, unknown> | null, caller: ExecState): Value => {
-    const kwargs: Record<string, unknown> = { ...(kwargsIn ?? {}) };
-    const frame = keepFrame ? definition.frame.push(true) : new Frame(null, false);
-    if (Object.prototype.hasOwnProperty.call(kwargs, 'caller')) frame.set('caller', kwargs.caller);
-    for (let i = 0; i < positional.length; i++) {
-      const name = positional[i]!.name;
-      let value: unknown;
-      if (i < args.length) value = args[i];
-      else {
-        value = kwargs[name];
-        delete kwargs[name];
-      }
-      frame.set(name, value);
-    }
-    for (let i = positional.length; i < args.length && i - positional.length < keyword.length; i++) {
-      kwargs[keyword[i - positional.length]!.name] = args[i];
-    }
+  const invoke = (args: unknown[], kwargs: Record<string, unknown> | null, caller: ExecState): Value => {
+    const bound = bindMacroArgs(signature, args, kwargs);
+    const frame = keepFrame ? caller.frame.push(true) : new Frame(null, false);
+    if (bound.hasCaller) frame.set('caller', bound.caller);
     const buffer = new OutputBuffer(caller.out.here());
     buffer.role = caller.out.role;
+    const positionalValues = bound.values.slice(0, signature.positional.length);
     const state: ExecState = {
       ...definition,
       frame,
@@ -58,10 +56,11 @@ export function createCompiledMacro(
       sample: caller.sample,
       outputs: caller.outputs,
       inLoop: keepFrame,
+      lexical: LexicalScope.extend(keepFrame ? (definition.lexical ?? null) : null, signature.positional, positionalValues),
     };
-    for (const param of keyword) {
-      const value = Object.prototype.hasOwnProperty.call(kwargs, param.name) ? kwargs[param.name] : param.defaultValue!(state);
-      frame.set(param.name, value);
+    for (let i = 0; i < ordered.length; i++) {
+      const value = bound.values[i];
+      frame.set(ordered[i]!.name, value === USE_DEFAULT ? ordered[i]!.defaultValue!(state) : value);
     }
     body(state);
     return whenKnown(ownText(buffer), markSafe);
@@ -69,10 +68,8 @@ export function createCompiledMacro(
 
   const macro = ((...callArgs: unknown[]) => {
     // Called from outside the template (a filter, a test): nunjucks' keyword convention.
-    const last = callArgs[callArgs.length - 1];
-    const hasKeywords = typeof last === 'object' && last !== null && Object.prototype.hasOwnProperty.call(last, '__keywords');
-    const args = hasKeywords ? callArgs.slice(0, -1) : callArgs;
-    return invoke(args, hasKeywords ? (last as Record<string, unknown>) : null, definition);
+    const { args, kwargs } = splitKeywordArgs(callArgs);
+    return invoke(args, kwargs, definition);
   }) as MacroFunction;
   macro[invokeMacro] = invoke;
   return macro;

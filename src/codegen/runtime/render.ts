@@ -51,6 +51,7 @@ function walk(
     sample,
     outputs,
     inLoop: false,
+    callBlock: null,
   };
   compiled.render(state);
   return { out, outputs };

@@ -83,7 +83,7 @@ function locate(compiled: CompiledTemplates, site: CallSite): string {
 }
 
 /** A template named at run time: only those compiled into the module exist (OT2013 otherwise, as for a missing file). */
-function findTemplate(compiled: CompiledTemplates, path: string, from: TemplateIR, site: CallSite): TemplateIR {
+export function findTemplate(compiled: CompiledTemplates, path: string, from: TemplateIR, site: CallSite): TemplateIR {
   const target = join(dirname(from.path), path);
   const found = compiled.templates[target];
   if (found) return found.template;

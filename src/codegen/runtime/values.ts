@@ -1,5 +1,6 @@
 import type { ExecState, Value } from '../../runtime/interpreter/exec-state.js';
 import { lookupName } from '../../runtime/interpreter/frame.js';
+import { findLexical } from '../../runtime/interpreter/lexical-scope.js';
 import { invokeMacro, isMacro } from '../../runtime/interpreter/macro.js';
 import { locateError } from '../../runtime/interpreter/runtime-error.js';
 import { applyFilter, applyTest, callValue, getIndex, getMember } from '../../runtime/interpreter/values.js';
@@ -12,9 +13,14 @@ import type { Span } from '../../source/span.js';
  * the operands are known, and inside `whenKnown`/`whenAllKnown` where they may wait for calls.
  */
 
-/** A variable, as `name` evaluates: frames, then the context (inputs, top-level sets, globals). */
+/**
+ * A variable, as `name` evaluates: a loop target or positional macro parameter in scope (which
+ * nunjucks compiles to a JavaScript variable), else the frames, then the context (inputs,
+ * top-level sets, globals).
+ */
 export function lookup(state: ExecState, name: string): Value {
-  return lookupName(state.context, state.frame, name);
+  const scope = state.lexical ? findLexical(state.lexical, name) : null;
+  return scope ? scope.names[name] : lookupName(state.context, state.frame, name);
 }
 
 /** `object.property` */
