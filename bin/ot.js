@@ -1,6 +1,13 @@
 #!/usr/bin/env node
 // Thin launcher: the CLI itself lives in dist/cli (built by `npm install`).
-import { main } from '../dist/cli/main.js';
+
+// Ctrl-C before a command has installed its own handler (while the flow loads) still exits
+// the way a shell expects (130); once `ot run` listens for SIGINT, this one stands aside.
+process.on('SIGINT', () => {
+  if (process.listenerCount('SIGINT') === 1) process.exit(130);
+});
+
+const { main } = await import('../dist/cli/main.js');
 
 main(process.argv.slice(2)).then(
   (code) => {
