@@ -27,3 +27,4 @@ export { printPlanJson } from './print-json.js';
 export { printPlanMermaid } from './print-mermaid.js';
 export { describeReason, describeDependency, type PlanSources } from './describe.js';
 export { printExpr } from './print-expr.js';
+export { compactJson } from './compact-json.js';

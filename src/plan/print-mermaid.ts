@@ -12,7 +12,7 @@ export function printPlanMermaid(plan: Plan, sources: PlanSources): string {
     lines.push(`  subgraph stage${stage.stage}["stage ${stage.stage}"]`);
     for (const id of stage.calls) {
       const call = plan.calls.find((c) => c.id === id)!;
-      const text = `${call.id} · ${call.builtin}<br/>${locate(sources, call.file, call.span.start)}`;
+      const text = `${call.id} · ${call.builtin}<br/>${locate(sources, call.file, call.blockSpan.start)}`;
       lines.push(`    ${call.id}["${label(text)}"]`);
     }
     lines.push('  end');

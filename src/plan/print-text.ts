@@ -48,7 +48,7 @@ export function printPlanText(plan: Plan, sources: PlanSources): string {
 }
 
 function describeCall(call: PlannedCall, sources: PlanSources): string[] {
-  const parts = [`  ${call.id}`, locate(sources, call.file, call.span.start), call.builtin, `prompt: ${call.prompt}`];
+  const parts = [`  ${call.id}`, locate(sources, call.file, call.blockSpan.start), call.builtin, `prompt: ${call.prompt}`];
   if (countValue(call.repeat) !== 1) parts.push(`× ${formatCount(call.repeat)}`);
   if (countValue(call.samples) !== 1) parts.push(`${formatCount(call.samples)} samples`);
   const context = call.scope.map(describeScope).filter((text) => text !== '');

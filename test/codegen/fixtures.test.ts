@@ -1,16 +1,8 @@
-import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCompiled } from './helpers/compile-fixture.js';
-import { callsOf, runInterpreted, type FixtureRun } from './helpers/fixture-runner.js';
+import { callsOf, fixtureDirs, runInterpreted, type FixtureRun } from './helpers/fixture-runner.js';
 
-/** Every runtime fixture, and the plan fixtures (which also have fake backends). */
-const roots = [join('test', 'fixtures', 'runtime'), join('test', 'fixtures', 'plan')];
-const cases = roots.flatMap((root) =>
-  readdirSync(root, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory())
-    .map((entry) => join(root, entry.name)),
-);
+const cases = fixtureDirs();
 
 /** What must be equal: the result or error, and every call (prompt, arguments, sample, location, result). */
 function comparable(run: FixtureRun) {

@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { ProgramIR } from '../../ir/ir.js';
+import { compactJson } from '../../plan/compact-json.js';
 import type { Plan } from '../../plan/plan-types.js';
 import type { SourceFile } from '../../source/source-file.js';
 import { PendingFacts } from '../pending-facts.js';
@@ -120,7 +121,7 @@ export function emitModule(program: ProgramIR, options: EmitModuleOptions): { co
     `const { ${used.join(', ')} } = compiledRuntime;`,
     '',
     '/** The parallel plan of this flow, as data (what `ot plan --format json` shows, with offsets for spans). */',
-    `export const plan = ${JSON.stringify(options.plan, null, 2)};`,
+    `export const plan = ${compactJson(options.plan)};`,
     '',
   ].join('\n');
   return { code: `${header}\n${body}\n`, diagnostics: [] };

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createFakeBackend } from '../../../src/backends/fake/fake-backend.js';
 import { loadFakeSpec } from '../../../src/backends/fake/load-fake-spec.js';
@@ -52,4 +52,14 @@ export function callsOf(trace: readonly TraceEvent[]) {
         String(a.prompt).localeCompare(String(b.prompt)) ||
         JSON.stringify(a.messages).localeCompare(JSON.stringify(b.messages)),
     );
+}
+
+/** Every fixture directory with a `flow.ot` and a `fake.yaml`: the runtime's and the plan's. */
+export function fixtureDirs(): string[] {
+  const roots = [join('test', 'fixtures', 'runtime'), join('test', 'fixtures', 'plan')];
+  return roots.flatMap((root) =>
+    readdirSync(root, { withFileTypes: true })
+      .filter((entry) => entry.isDirectory() && existsSync(join(root, entry.name, 'flow.ot')) && existsSync(join(root, entry.name, 'fake.yaml')))
+      .map((entry) => join(root, entry.name)),
+  );
 }
