@@ -1,28 +1,47 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { loadProgram, plan as planProgram, type LoadedProgram, type Plan } from 'ot-lang';
+import type { Plan } from 'ot-lang';
 import type { TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeDocument, type DocumentAnalysis } from './analysis/document-analysis.js';
+import { createOffsetMap, identityMap, type OffsetMap } from './analysis/offset-map.js';
+import type { Span } from './analysis/span.js';
+import type { CheckResult } from './program/protocol.js';
+import { ProgramService } from './program/program-service.js';
 
-/** A loaded program and its plan, for one version of an open document. */
-export interface ProgramAnalysis {
-  version: number;
-  loaded: LoadedProgram;
-  /** Computed on first use: only inlay hints, code lenses and hovers need it. */
-  plan: () => Plan;
+/**
+ * Above this size, completion and hover may answer from the previous version's analysis (its
+ * offsets mapped through the edit) rather than parse the document again on the keystroke: a
+ * 5,000-line file takes ~100 ms to parse, twice the budget of an answer. The fresh analysis
+ * follows as soon as typing pauses.
+ */
+const STALE_ANSWERS_ABOVE_CHARS = 30_000;
+const REANALYZE_DELAY_MS = 150;
+
+/** An analysis for a query, maybe of the previous version, with the ways between the two texts. */
+export interface QueryAnalysis {
+  analysis: DocumentAnalysis;
+  /** The analysis's offset of a document offset (null inside what changed since). */
+  toAnalysis(offset: number): number | null;
+  /** The document's span of an analysis span (null when it touches what changed since). */
+  toDocument(span: Span): Span | null;
 }
 
 /**
- * The open documents and what the server knows about each, computed lazily and cached by
- * version: a request on a document that changed re-parses it once, whichever feature asks first.
- * Files that are open are read from the editor's buffers, others from disk.
+ * The open documents and what the server knows about each. The parse and names of a document
+ * are computed on this thread, lazily and cached by version; its program (includes, flows,
+ * checks, plan) on a worker thread, through `programs`. Open files are read from the editor's
+ * buffers, others from disk.
  */
 export class Workspace {
   private readonly analyses = new Map<string, DocumentAnalysis>();
-  private readonly programs = new Map<string, ProgramAnalysis>();
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  readonly programs = new ProgramService(new URL('./program/program-worker.js', import.meta.url));
 
-  constructor(readonly documents: TextDocuments<TextDocument>) {}
+  constructor(readonly documents: TextDocuments<TextDocument>) {
+    documents.onDidChangeContent(({ document }) => this.scheduleAnalysis(document));
+    documents.onDidClose(({ document }) => this.forget(document.uri));
+  }
 
   /** The parse and names of a document's current version. */
   analysis(document: TextDocument): DocumentAnalysis {
@@ -33,22 +52,35 @@ export class Workspace {
     return analysis;
   }
 
-  /** The program rooted at a document (its includes and flows loaded), with its plan. */
-  program(document: TextDocument): ProgramAnalysis {
-    const cached = this.programs.get(document.uri);
-    if (cached && cached.version === document.version) return cached;
-    const loaded = loadProgram(uriToPath(document.uri), {
-      source: document.getText(),
-      readFile: (path) => this.readFile(path),
-    });
-    let plan: Plan | undefined;
-    const program: ProgramAnalysis = {
-      version: document.version,
-      loaded,
-      plan: () => (plan ??= planProgram(loaded.program)),
-    };
-    this.programs.set(document.uri, program);
-    return program;
+  /**
+   * An analysis quick enough for completion and hover: the current one, or for a large document
+   * that just changed, the previous one with a map between the two texts.
+   */
+  queryAnalysis(document: TextDocument): QueryAnalysis {
+    const cached = this.analyses.get(document.uri);
+    const text = document.getText();
+    const analysis =
+      cached && cached.version !== document.version && text.length > STALE_ANSWERS_ABOVE_CHARS
+        ? cached
+        : this.analysis(document);
+    const map: OffsetMap =
+      analysis.version === document.version ? identityMap : createOffsetMap(analysis.text, text);
+    return { analysis, toAnalysis: map.toOld, toDocument: map.spanToNew };
+  }
+
+  /** The program of a document's current version: its diagnostics and front matter. */
+  check(document: TextDocument): Promise<CheckResult> {
+    return this.programs.check(document.uri, document.version, uriToPath(document.uri), document.getText(), this.openFiles(document.uri));
+  }
+
+  /** The plan of a document's current version. */
+  plan(document: TextDocument): Promise<Plan> {
+    return this.programs.plan(document.uri, document.version, uriToPath(document.uri), document.getText(), this.openFiles(document.uri));
+  }
+
+  /** The plan of a document as text or Mermaid. */
+  printPlan(document: TextDocument, format: 'text' | 'mermaid'): Promise<string> {
+    return this.programs.printPlan(document.uri, uriToPath(document.uri), document.getText(), this.openFiles(document.uri), format);
   }
 
   /** The text of a file: the editor's buffer when it is open, else the file on disk. */
@@ -67,20 +99,40 @@ export class Workspace {
     return this.documents.get(pathToUri(path)) ?? this.documents.all().find((d) => uriToPath(d.uri) === path);
   }
 
-  /** The program last loaded for a document, whatever its version (no loading). */
-  cachedProgram(uri: string): ProgramAnalysis | undefined {
-    return this.programs.get(uri);
+  /** The texts of the open documents other than `uri`, by path. */
+  openFiles(uri: string): Record<string, string> {
+    const files: Record<string, string> = {};
+    for (const document of this.documents.all()) {
+      if (document.uri !== uri) files[uriToPath(document.uri)] = document.getText();
+    }
+    return files;
   }
 
-  /** Drops a document's program, e.g. when a file it includes changed. */
-  invalidateProgram(uri: string): void {
-    this.programs.delete(uri);
+  /** Stops the worker. */
+  dispose(): Promise<void> {
+    for (const timer of this.timers.values()) clearTimeout(timer);
+    return this.programs.dispose();
   }
 
-  /** Forgets a closed document. */
-  forget(uri: string): void {
+  /** A large document is analysed again once typing pauses (small ones on demand). */
+  private scheduleAnalysis(document: TextDocument): void {
+    if (document.getText().length <= STALE_ANSWERS_ABOVE_CHARS) return;
+    clearTimeout(this.timers.get(document.uri));
+    this.timers.set(
+      document.uri,
+      setTimeout(() => {
+        this.timers.delete(document.uri);
+        const current = this.documents.get(document.uri);
+        if (current) this.analysis(current);
+      }, REANALYZE_DELAY_MS),
+    );
+  }
+
+  private forget(uri: string): void {
+    clearTimeout(this.timers.get(uri));
+    this.timers.delete(uri);
     this.analyses.delete(uri);
-    this.programs.delete(uri);
+    this.programs.forget(uri);
   }
 }
 

@@ -55,6 +55,12 @@ describe('hover', () => {
   });
 
   test('a call-bound name: the call block and its stage in the plan', async () => {
+    // Hover never waits for the plan (it can take long on a large file): once the plan is made,
+    // here for the inlay hints an editor asks for, hovers show the stage.
+    await client.request('textDocument/inlayHint', {
+      textDocument: { uri },
+      range: { start: { line: 0, character: 0 }, end: { line: 40, character: 0 } },
+    });
     const value = await hover('hero is defined', 1);
     expect(value).toContain('(bound by generate_object) hero');
     expect(value).toContain('<< hero = generate_object(schema="Character") >>');

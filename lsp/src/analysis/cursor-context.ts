@@ -35,6 +35,8 @@ export type CursorContext =
       call: OpenCall | null;
       /** True right after a `.`: an attribute is being typed. */
       afterDot: boolean;
+      /** After a dot: the name before it, if it is a plain name (`loop` in `loop.`). */
+      dotted: string | null;
       /** True where the block is still before `=` in `<< name = …`: the name may be a new binding. */
       callBlockStart: boolean;
     }
@@ -110,22 +112,24 @@ type Island =
 
 const closers: Record<IslandKind, string> = { tag: '%}', output: '}}', call: '>>' };
 
+/** Where an island may open: the next `{#`, `{%`, `{{` or `<<`. */
+const opener = /\{[#%{]|<</g;
+
 function findIsland(text: string, from: number, offset: number): Island {
   let i = from;
   while (i < offset) {
-    const two = text.slice(i, i + 2);
+    opener.lastIndex = i;
+    const found = opener.exec(text);
+    if (!found || found.index >= offset) return { kind: 'text' };
+    i = found.index;
+    const two = found[0];
     if (two === '{#') {
       const end = text.indexOf('#}', i + 2);
       if (end < 0 || end + 2 > offset) return { kind: 'comment' };
       i = end + 2;
       continue;
     }
-    const kind: IslandKind | null =
-      two === '{%' ? 'tag' : two === '{{' ? 'output' : two === '<<' ? 'call' : null;
-    if (kind === null) {
-      i++;
-      continue;
-    }
+    const kind: IslandKind = two === '{%' ? 'tag' : two === '{{' ? 'output' : 'call';
     const contentStart = text[i + 2] === '-' ? i + 3 : i + 2;
     if (kind === 'tag') {
       const raw = /^\s*(raw|verbatim)\s*-?%\}/.exec(text.slice(contentStart, contentStart + 40));
@@ -259,6 +263,7 @@ function islandContext(
     prefixStart,
     call,
     afterDot: previous?.text === '.',
+    dotted: previous?.text === '.' && before.at(-2)?.kind === 'name' ? before.at(-2)!.text : null,
     callBlockStart: island === 'call' && before.length === 0,
   };
 }

@@ -12,14 +12,14 @@ export interface CallBlockPlan {
 }
 
 /**
- * The plan of each call block of `path`, in source order. A block holds several calls when it
+ * The plan of each call block of `path` (of those `only` accepts), in source order. A block holds several calls when it
  * composes them, and a macro's block is planned once per call of the macro: such calls are
  * grouped under their block.
  */
-export function callBlockPlans(plan: Plan, path: string): CallBlockPlan[] {
+export function callBlockPlans(plan: Plan, path: string, only?: (blockSpan: Span) => boolean): CallBlockPlan[] {
   const byBlock = new Map<string, PlannedCall[]>();
   for (const call of plan.calls) {
-    if (call.file !== path) continue;
+    if (call.file !== path || (only && !only(call.blockSpan))) continue;
     const key = `${call.blockSpan.start}:${call.blockSpan.end}`;
     const calls = byBlock.get(key) ?? [];
     calls.push(call);

@@ -28,6 +28,8 @@ export interface Binding {
   /** The construct that binds it; null for inputs. */
   node: ast.Node | null;
   variable: Variable;
+  /** Where the binding makes its name visible (after a `set`; a whole loop body; …). */
+  visible: Span[];
 }
 
 /**
@@ -43,6 +45,8 @@ export interface Variable {
   references: Reference[];
   /** Set for the names nobody binds in the template: globals, `loop`, `caller`. */
   implicit: ImplicitKind | null;
+  /** For implicit variables: where they are visible (the template, a loop body, a macro body). */
+  region: Span | null;
 }
 
 /** A read of a name. */
@@ -99,6 +103,8 @@ export interface SymbolIndex {
   keywords: ast.Identifier[];
   /** Inputs that shadow a builtin: there, the name is a variable (LANGUAGE.md §4). */
   shadowedBuiltins: ReadonlySet<string>;
+  /** Macro bodies, which see every top-level name whatever its position. */
+  macroBodies: Span[];
 }
 
 /** Resolves every name of a parsed template (see `Scope` for the rules). */
@@ -106,23 +112,40 @@ export function buildSymbolIndex(
   template: ast.TemplateNode,
   frontMatter: FrontMatterInfo | null,
 ): SymbolIndex {
-  const walker = new ScopeWalker(template, frontMatter, null);
+  const walker = new ScopeWalker(template, frontMatter);
   walker.run();
   return walker.index;
 }
 
 /**
- * The variables visible at an offset, innermost first, each name once. Inside a macro this
- * includes every top-level name, since nunjucks looks them up when the macro runs.
+ * The variables visible at an offset, each name once (the innermost scope's variable when names
+ * are shadowed). Inside a macro this includes every top-level name, since nunjucks looks them
+ * up when the macro runs. Reads the bindings' visibility ranges: no walk of the template.
  */
-export function variablesVisibleAt(
-  template: ast.TemplateNode,
-  frontMatter: FrontMatterInfo | null,
-  offset: number,
-): Variable[] {
-  const walker = new ScopeWalker(template, frontMatter, offset);
-  walker.run();
-  return walker.captured ?? walker.visibleHere();
+export function variablesVisibleAt(index: SymbolIndex, offset: number): Variable[] {
+  const inside = (span: Span) => offset >= span.start && offset <= span.end;
+  const inMacro = index.macroBodies.some(inside);
+  const best = new Map<string, Variable>();
+  const consider = (variable: Variable) => {
+    const current = best.get(variable.name);
+    if (!current || depth(variable.scope) > depth(current.scope)) best.set(variable.name, variable);
+  };
+  for (const variable of index.variables) {
+    if (variable.implicit !== null) {
+      if (variable.region && inside(variable.region)) consider(variable);
+    } else if (variable.bindings.some((binding) => binding.visible.some(inside))) {
+      consider(variable);
+    } else if (inMacro && variable.scope.parent === null && variable.bindings.length > 0) {
+      consider(variable);
+    }
+  }
+  return [...best.values()];
+}
+
+function depth(scope: Scope): number {
+  let count = 0;
+  for (let s = scope.parent; s; s = s.parent) count++;
+  return count;
 }
 
 /** What a frame of the walk sees: names bound so far, and (in macros) every top-level name. */
@@ -134,13 +157,12 @@ interface Frame {
   parent: Frame | null;
   /** In a macro: the top-level frame, whose names are all visible whatever their position. */
   seesAllOf: Frame | null;
+  /** In a fork branch: where the fork ends (the branch's names are visible again from there). */
+  forkEnd: number | null;
 }
-
-class Stop {}
 
 class ScopeWalker {
   readonly index: SymbolIndex;
-  captured: Variable[] | null = null;
   private nextVariable = 0;
   private nextScope = 0;
   private frame: Frame;
@@ -151,7 +173,6 @@ class ScopeWalker {
   constructor(
     private readonly template: ast.TemplateNode,
     private readonly frontMatter: FrontMatterInfo | null,
-    private readonly stopAt: number | null,
   ) {
     const shadowed = new Set(
       (frontMatter?.inputs ?? [])
@@ -169,9 +190,10 @@ class ScopeWalker {
       properties: [],
       keywords: [],
       shadowedBuiltins: shadowed,
+      macroBodies: [],
     };
     const scope = this.createScope('template', null, template.span);
-    const frame: Frame = { scope, visible: new Map(), home: null!, parent: null, seesAllOf: null };
+    const frame: Frame = { scope, visible: new Map(), home: null!, parent: null, seesAllOf: null, forkEnd: null };
     frame.home = frame;
     this.root = frame;
     this.frame = frame;
@@ -179,40 +201,23 @@ class ScopeWalker {
 
   run(): void {
     for (const name of nunjucksGlobalNames) {
-      this.root.visible.set(name, this.createVariable(this.root.scope, name, 'global'));
+      this.root.visible.set(name, this.createVariable(this.root.scope, name, 'global', this.template.span));
     }
     for (const input of this.frontMatter?.inputs ?? []) {
       const variable = this.variableIn(this.root, input.name);
       this.root.visible.set(input.name, variable);
-      this.bind(variable, 'input', input.span, null);
+      this.bind(variable, 'input', input.span, null, [this.template.span]);
     }
     for (const name of boundInScope(this.template.body)) {
       this.topLevel.set(name, this.variableIn(this.root, name));
     }
-    try {
-      this.nodes(this.template.body);
-    } catch (error) {
-      if (!(error instanceof Stop)) throw error;
-    }
-  }
-
-  /** The variables visible in the current frame, innermost first. */
-  visibleHere(): Variable[] {
-    const seen = new Map<string, Variable>();
-    for (let frame: Frame | null = this.frame; frame; frame = frame.parent) {
-      for (const [name, variable] of frame.visible) if (!seen.has(name)) seen.set(name, variable);
-      if (frame.seesAllOf) {
-        for (const [name, variable] of this.topLevel) if (!seen.has(name)) seen.set(name, variable);
-      }
-    }
-    return [...seen.values()];
+    this.nodes(this.template.body);
   }
 
   // --- nodes ---------------------------------------------------------------------------------
 
   private nodes(nodes: readonly ast.Node[]): void {
     for (const node of nodes) {
-      if (this.stopAt !== null && node.span.start >= this.stopAt) this.stop();
       this.node(node);
     }
   }
@@ -222,11 +227,9 @@ class ScopeWalker {
       case 'Text':
       case 'Comment':
       case 'Raw':
-        this.stopIfInside(node.span);
         return;
       case 'Output':
         this.expr(node.expr);
-        this.stopIfInside(node.span);
         return;
       case 'If':
         for (const branch of node.branches) {
@@ -234,24 +237,20 @@ class ScopeWalker {
           this.nodes(branch.body);
         }
         if (node.otherwise) this.nodes(node.otherwise);
-        this.stopIfInside(node.span);
         return;
       case 'For':
         this.forLoop(node);
         return;
       case 'Set':
         this.expr(node.value);
-        this.stopIfInside(node.span);
-        for (const target of node.targets) this.bindHere(target, 'set', node);
+        for (const target of node.targets) this.bindHere(target, 'set', node, node.span.end);
         return;
       case 'SetBlock':
         this.nodes(node.body);
-        this.stopIfInside(node.span);
-        for (const target of node.targets) this.bindHere(target, 'capture', node);
+        for (const target of node.targets) this.bindHere(target, 'capture', node, node.span.end);
         return;
       case 'Include':
         this.expr(node.template);
-        this.stopIfInside(node.span);
         return;
       case 'Macro':
         this.macro(node);
@@ -266,7 +265,6 @@ class ScopeWalker {
           this.expr(kwarg.value);
         }
         this.nodes(node.body);
-        this.stopIfInside(node.span);
         return;
       case 'Fork':
         this.fork(node);
@@ -277,17 +275,14 @@ class ScopeWalker {
         return;
       case 'UnsupportedTag':
         this.nodes(node.body);
-        this.stopIfInside(node.span);
         return;
       case 'Role':
         this.expr(node.role);
         this.nodes(node.body);
-        this.stopIfInside(node.span);
         return;
       case 'CallBlock':
         for (const term of node.terms) this.expr(term);
-        this.stopIfInside(node.span);
-        if (node.target) this.bindHere(node.target, 'callBound', node);
+        if (node.target) this.bindHere(node.target, 'callBound', node, node.span.end);
         return;
       default:
         assertNever(node);
@@ -298,30 +293,27 @@ class ScopeWalker {
     this.expr(node.iterable);
     const bodySpan = bodyRegion(node.tags, node.span, 0);
     this.inScope('loop', node.body, bodySpan, () => {
-      this.frame.visible.set('loop', this.createVariable(this.frame.scope, 'loop', 'loopObject'));
+      this.frame.visible.set('loop', this.createVariable(this.frame.scope, 'loop', 'loopObject', bodySpan));
       for (const target of node.targets) {
         const variable = this.variableIn(this.frame, target.name);
         this.frame.visible.set(target.name, variable);
-        this.bind(variable, 'loop', target.span, node);
+        this.bind(variable, 'loop', target.span, node, [bodySpan]);
       }
-      if (this.stopAt !== null && this.stopAt < bodySpan.start) return;
       this.nodes(node.body);
-      this.stopIfInside(bodySpan);
     });
     if (node.otherwise) this.nodes(node.otherwise);
-    this.stopIfInside(node.span);
   }
 
   private macro(node: ast.MacroNode): void {
     // Bound before its body, so that the macro can call itself.
-    this.bindHere(node.name, 'macro', node);
+    this.bindHere(node.name, 'macro', node, node.name.span.end);
     const bodySpan = { start: node.name.span.end, end: node.span.end };
+    this.index.macroBodies.push(bodySpan);
     this.inScope('macro', node.body, bodySpan, () => {
       this.frame.seesAllOf = this.root;
-      this.frame.visible.set('caller', this.createVariable(this.frame.scope, 'caller', 'caller'));
+      this.frame.visible.set('caller', this.createVariable(this.frame.scope, 'caller', 'caller', bodySpan));
       this.params(node.params, 'param', node);
       this.nodes(node.body);
-      this.stopIfInside(node.span);
     });
   }
 
@@ -331,14 +323,12 @@ class ScopeWalker {
     this.inScope('caller', node.body, bodySpan, () => {
       this.params(node.callerParams, 'callerParam', node);
       this.nodes(node.body);
-      this.stopIfInside(node.span);
     });
   }
 
   private fork(node: ast.ForkNode): void {
     const branchNames = new Map<string, Variable>();
     for (const part of node.body) {
-      if (this.stopAt !== null && part.span.start >= this.stopAt) this.stop();
       if (part.type !== 'Branch') {
         this.node(part);
         continue;
@@ -346,12 +336,11 @@ class ScopeWalker {
       // Branches do not see each other; their names are visible after the fork, so their
       // variables live in the fork's own scope.
       this.inScope('branch', part.body, part.span, () => {
+        this.frame.forkEnd = node.span.end;
         this.nodes(part.body);
-        this.stopIfInside(part.span);
         for (const [name, variable] of this.frame.visible) branchNames.set(name, variable);
       });
     }
-    this.stopIfInside(node.span);
     for (const [name, variable] of branchNames) this.frame.visible.set(name, variable);
   }
 
@@ -360,7 +349,7 @@ class ScopeWalker {
       if (param.defaultValue) this.expr(param.defaultValue);
       const variable = this.variableIn(this.frame, param.name.name);
       this.frame.visible.set(param.name.name, variable);
-      this.bind(variable, kind, param.name.span, node);
+      this.bind(variable, kind, param.name.span, node, [this.frame.scope.span]);
     }
   }
 
@@ -376,7 +365,7 @@ class ScopeWalker {
   ): void {
     const parent = this.frame;
     const scope = this.createScope(kind, parent.scope, span);
-    const frame: Frame = { scope, visible: new Map(), home: null!, parent, seesAllOf: null };
+    const frame: Frame = { scope, visible: new Map(), home: null!, parent, seesAllOf: null, forkEnd: null };
     frame.home = kind === 'branch' ? parent.home : frame;
     if (kind !== 'branch') {
       for (const name of boundInScope(nodes)) frame.visible.set(name, this.variableIn(frame, name));
@@ -392,7 +381,6 @@ class ScopeWalker {
   // --- expressions ---------------------------------------------------------------------------
 
   private expr(expr: ast.Expr): void {
-    if (this.stopAt !== null && expr.span.start > this.stopAt) this.stop();
     switch (expr.type) {
       case 'Name':
         this.reference(expr.name, expr.span, false);
@@ -421,7 +409,6 @@ class ScopeWalker {
       default:
         for (const child of exprChildren(expr)) this.expr(child);
     }
-    this.stopIfInside(expr.span);
   }
 
   private call(expr: ast.CallExpr): void {
@@ -468,16 +455,32 @@ class ScopeWalker {
     return null;
   }
 
-  /** Binds `identifier` in the current frame (a branch's names go to the fork's variables). */
-  private bindHere(identifier: ast.Identifier, kind: BindingKind, node: ast.Node): void {
-    const variable = this.frame.visible.get(identifier.name) ?? this.variableIn(this.frame.home, identifier.name);
-    this.frame.visible.set(identifier.name, variable);
-    if (this.frame.home === this.root) this.topLevel.set(identifier.name, variable);
-    this.bind(variable, kind, identifier.span, node);
+  /**
+   * Binds `identifier` in the current frame (a branch's names go to the fork's variables). It is
+   * visible from `from` on in a template's scope, and throughout an order-free scope (a loop,
+   * macro or `call` body); a branch's name is visible in the rest of its branch, then after the fork.
+   */
+  private bindHere(identifier: ast.Identifier, kind: BindingKind, node: ast.Node, from: number): void {
+    const frame = this.frame;
+    const home = frame.home;
+    const variable = frame.visible.get(identifier.name) ?? this.variableIn(home, identifier.name);
+    frame.visible.set(identifier.name, variable);
+    if (home === this.root) this.topLevel.set(identifier.name, variable);
+    const scopeEnd = home.scope.span.end;
+    const visible =
+      home.scope.kind !== 'template'
+        ? [home.scope.span]
+        : frame.forkEnd !== null
+          ? [
+              { start: from, end: frame.scope.span.end },
+              { start: frame.forkEnd, end: scopeEnd },
+            ]
+          : [{ start: from, end: scopeEnd }];
+    this.bind(variable, kind, identifier.span, node, visible);
   }
 
-  private bind(variable: Variable, kind: BindingKind, span: Span, node: ast.Node | null): void {
-    const binding: Binding = { name: variable.name, kind, span, node, variable };
+  private bind(variable: Variable, kind: BindingKind, span: Span, node: ast.Node | null, visible: Span[]): void {
+    const binding: Binding = { name: variable.name, kind, span, node, variable, visible };
     variable.bindings.push(binding);
     this.index.bindings.push(binding);
   }
@@ -490,7 +493,7 @@ class ScopeWalker {
     return this.createVariable(frame.scope, name, null);
   }
 
-  private createVariable(scope: Scope, name: string, implicit: ImplicitKind | null): Variable {
+  private createVariable(scope: Scope, name: string, implicit: ImplicitKind | null, region: Span | null = null): Variable {
     const variable: Variable = {
       id: this.nextVariable++,
       name,
@@ -498,6 +501,7 @@ class ScopeWalker {
       bindings: [],
       references: [],
       implicit,
+      region,
     };
     this.index.variables.push(variable);
     return variable;
@@ -507,14 +511,6 @@ class ScopeWalker {
     return { id: this.nextScope++, kind, parent, span };
   }
 
-  private stopIfInside(span: Span): void {
-    if (this.stopAt !== null && span.start <= this.stopAt && this.stopAt < span.end) this.stop();
-  }
-
-  private stop(): never {
-    this.captured = this.visibleHere();
-    throw new Stop();
-  }
 }
 
 /**

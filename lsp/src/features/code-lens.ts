@@ -1,4 +1,5 @@
 import type { CodeLens } from 'vscode-languageserver';
+import { Superseded } from '../program/program-service.js';
 import type { Feature } from './feature.js';
 
 /** The commands the code lenses name; the VS Code extension implements them. */
@@ -13,12 +14,16 @@ export const showPlanCommand = 'ot.showPlan';
 export const codeLensFeature: Feature = {
   capabilities: { codeLensProvider: { resolveProvider: false } },
   register(context) {
-    context.connection.onCodeLens((params) => {
+    context.connection.onCodeLens(async (params) => {
       const document = context.documents.get(params.textDocument.uri);
       if (!document) return null;
-      const { loaded } = context.workspace.program(document);
-      const template = loaded.program.templates[loaded.program.entry];
-      const inputs = Object.keys(template?.meta.inputs ?? {});
+      let inputs: string[];
+      try {
+        inputs = Object.keys((await context.workspace.check(document)).inputs);
+      } catch (error) {
+        if (error instanceof Superseded) return null;
+        throw error;
+      }
       const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
       const lenses: CodeLens[] = [
         {

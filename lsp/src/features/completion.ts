@@ -83,8 +83,14 @@ function complete(
       }));
     case 'string':
       return stringItems(context, document, cursor, replace(cursor.contentStart));
-    case 'expression':
-      return expressionItems(context.workspace.analysis(document), offset, cursor, snippets, replace(cursor.prefixStart));
+    case 'expression': {
+      // On a large file that just changed, the previous analysis answers (see Workspace).
+      const query = context.workspace.queryAnalysis(document);
+      const at = query.toAnalysis(cursor.prefixStart);
+      const [analysis, analysisOffset] =
+        at === null ? [context.workspace.analysis(document), offset] : [query.analysis, at];
+      return expressionItems(analysis, analysisOffset, cursor, snippets, replace(cursor.prefixStart));
+    }
   }
 }
 
@@ -97,10 +103,7 @@ function expressionItems(
 ): CompletionItem[] {
   if (cursor.afterDot) {
     // Only `loop` has attributes known before the template runs.
-    const object = /([A-Za-z_][A-Za-z0-9_]*)\s*\.\s*[A-Za-z0-9_]*$/.exec(
-      analysis.text.slice(Math.max(0, cursor.prefixStart - 80), cursor.prefixStart + cursor.prefix.length),
-    );
-    if (object?.[1] !== 'loop') return [];
+    if (cursor.dotted !== 'loop') return [];
     return loopAttributes.map((attribute) => ({
       label: attribute.name,
       kind: CompletionItemKind.Property,
@@ -110,8 +113,9 @@ function expressionItems(
   }
   const items: CompletionItem[] = [];
   const shadowed = analysis.symbols.shadowedBuiltins;
+  // `offset` is in the analysis's text, which may be the previous version's.
   if (cursor.call) items.push(...keywordItems(cursor.call, shadowed, range));
-  for (const variable of variablesVisibleAt(analysis.ast, analysis.frontMatter, offset)) {
+  for (const variable of variablesVisibleAt(analysis.symbols, offset)) {
     items.push(variableItem(variable, range));
   }
   // Builtins are offered only in call blocks: anywhere else a call is an error (calls must be visible).

@@ -1,11 +1,9 @@
 import type { Diagnostic } from 'ot-lang';
-import {
-  DiagnosticSeverity,
-  type Diagnostic as LspDiagnostic,
-} from 'vscode-languageserver';
+import { DiagnosticSeverity, type Diagnostic as LspDiagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { assertNever } from '../assert-never.js';
 import { rangeOf } from '../positions.js';
+import { Superseded } from '../program/program-service.js';
 import { uriToPath } from '../workspace.js';
 import type { Feature, FeatureContext } from './feature.js';
 
@@ -15,8 +13,8 @@ const CHECK_DELAY_MS = 120;
 /**
  * Syntax and semantic diagnostics of each open document, published after every change: the
  * document is loaded as a program (its includes and `flow()` files read from open buffers or
- * disk), so problems such as a missing included file or a wrong flow input show up too. Open
- * documents that include or call a changed one are checked again as well.
+ * disk) on the worker thread, so problems such as a missing included file or a wrong flow input
+ * show up too. Open documents that include or call a changed one are checked again as well.
  */
 export const diagnosticsFeature: Feature = {
   capabilities: {},
@@ -29,7 +27,7 @@ export const diagnosticsFeature: Feature = {
         setTimeout(() => {
           timers.delete(uri);
           const document = context.documents.get(uri);
-          if (document) publish(context, document);
+          if (document) void publish(context, document);
         }, CHECK_DELAY_MS),
       );
     };
@@ -38,9 +36,9 @@ export const diagnosticsFeature: Feature = {
       const changedPath = uriToPath(document.uri);
       for (const other of context.documents.all()) {
         if (other.uri === document.uri) continue;
-        const sources = context.workspace.cachedProgram(other.uri)?.loaded.sources ?? {};
-        if (Object.hasOwn(sources, changedPath)) {
-          context.workspace.invalidateProgram(other.uri);
+        const files = context.workspace.programs.latestCheck(other.uri)?.check.files ?? [];
+        if (files.includes(changedPath)) {
+          context.workspace.programs.invalidate(other.uri);
           schedule(other.uri);
         }
       }
@@ -48,31 +46,30 @@ export const diagnosticsFeature: Feature = {
     context.documents.onDidClose(({ document }) => {
       clearTimeout(timers.get(document.uri));
       timers.delete(document.uri);
-      context.workspace.forget(document.uri);
       void context.connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
     });
   },
 };
 
-function publish(context: FeatureContext, document: TextDocument): void {
+async function publish(context: FeatureContext, document: TextDocument): Promise<void> {
+  let checked;
+  try {
+    checked = await context.workspace.check(document);
+  } catch (error) {
+    if (error instanceof Superseded) return; // a newer version is on its way
+    throw error;
+  }
+  // The document may have changed or closed while the worker checked it.
+  if (context.documents.get(document.uri)?.version !== document.version) return;
   const path = uriToPath(document.uri);
-  const { loaded } = context.workspace.program(document);
-  const diagnostics = loaded.diagnostics
+  const diagnostics = checked.diagnostics
     .filter((diagnostic) => diagnostic.file === path)
     .map((diagnostic) => toLspDiagnostic(document, diagnostic, context.settings.diagnosticsBaseUrl));
-  void context.connection.sendDiagnostics({
-    uri: document.uri,
-    version: document.version,
-    diagnostics,
-  });
+  await context.connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
 }
 
 /** One diagnostic for the editor, its code linked to the code's documentation. */
-export function toLspDiagnostic(
-  document: TextDocument,
-  diagnostic: Diagnostic,
-  baseUrl: string,
-): LspDiagnostic {
+export function toLspDiagnostic(document: TextDocument, diagnostic: Diagnostic, baseUrl: string): LspDiagnostic {
   return {
     range: rangeOf(document, diagnostic.span),
     severity: severityOf(diagnostic.severity),

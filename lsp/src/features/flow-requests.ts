@@ -1,5 +1,4 @@
-import { loadProgram, printPlanMermaid, printPlanText, plan as planProgram } from 'ot-lang';
-import type { LoadedProgram, Plan } from 'ot-lang';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   flowInputsRequest,
   planRequest,
@@ -18,32 +17,29 @@ import type { Feature, FeatureContext } from './feature.js';
 export const flowRequestsFeature: Feature = {
   capabilities: {},
   register(context) {
-    context.connection.onRequest(flowInputsRequest, (params: DocumentRequestParams): FlowInputsResult => {
-      const { loaded } = programOf(context, params.uri);
-      const template = loaded.program.templates[loaded.program.entry];
-      const meta = template?.meta;
+    context.connection.onRequest(flowInputsRequest, async (params: DocumentRequestParams): Promise<FlowInputsResult> => {
+      const checked = await context.workspace.check(documentOf(context, params.uri));
       return {
-        description: meta?.description ?? null,
-        inputs: Object.entries(meta?.inputs ?? {}).map(([name, spec]) => ({
+        description: checked.description,
+        inputs: Object.entries(checked.inputs).map(([name, spec]) => ({
           name,
           schema: spec.schema,
           required: spec.required,
           ...(spec.required ? {} : { default: spec.default }),
         })),
-        errors: loaded.diagnostics.filter((diagnostic) => diagnostic.severity === 'error').length,
+        errors: checked.diagnostics.filter((diagnostic) => diagnostic.severity === 'error').length,
       };
     });
-    context.connection.onRequest(planRequest, (params: PlanRequestParams): PlanResult => {
-      const { loaded, plan } = programOf(context, params.uri);
-      const print = params.format === 'mermaid' ? printPlanMermaid : printPlanText;
-      return { text: print(plan(), loaded.sources) };
+    context.connection.onRequest(planRequest, async (params: PlanRequestParams): Promise<PlanResult> => {
+      const document = documentOf(context, params.uri);
+      return { text: await context.workspace.printPlan(document, params.format === 'mermaid' ? 'mermaid' : 'text') };
     });
   },
 };
 
-function programOf(context: FeatureContext, uri: string): { loaded: LoadedProgram; plan: () => Plan } {
-  const document = context.documents.get(uri);
-  if (document) return context.workspace.program(document);
-  const loaded = loadProgram(uriToPath(uri), { readFile: (path) => context.workspace.readFile(path) });
-  return { loaded, plan: () => planProgram(loaded.program) };
+/** The open document, or the file as it is on disk (version -1: never the version of an open one). */
+function documentOf(context: FeatureContext, uri: string): TextDocument {
+  const open = context.documents.get(uri);
+  if (open) return open;
+  return TextDocument.create(uri, 'ot', -1, context.workspace.readFile(uriToPath(uri)) ?? '');
 }

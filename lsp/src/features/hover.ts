@@ -12,6 +12,9 @@ import type { FileReference } from '../analysis/targets.js';
 import { builtinDocs, describeRule, keywordDocs } from '../docs/builtin-docs.js';
 import { assertNever } from '../assert-never.js';
 import { rangeOf } from '../positions.js';
+import { createOffsetMap } from '../analysis/offset-map.js';
+import type { Span } from '../analysis/span.js';
+import { uriToPath } from '../workspace.js';
 import type { Feature, FeatureContext } from './feature.js';
 
 /**
@@ -25,28 +28,47 @@ export const hoverFeature: Feature = {
     context.connection.onHover((params) => {
       const document = context.documents.get(params.textDocument.uri);
       if (!document) return null;
-      const analysis = context.workspace.analysis(document);
-      const symbol = symbolAt(analysis, document.offsetAt(params.position));
-      if (!symbol) return null;
-      const markdown = describe(context, document, analysis, symbol);
+      const offset = document.offsetAt(params.position);
+      // On a large file that just changed, the previous analysis answers unless the cursor is
+      // where the text changed.
+      const query = context.workspace.queryAnalysis(document);
+      const staleOffset = query.toAnalysis(offset);
+      const found = staleOffset === null ? null : symbolAt(query.analysis, staleOffset);
+      const span = found ? query.toDocument(spanOf(found)) : null;
+      const hover: Hovered =
+        found && span
+          ? { analysis: query.analysis, symbol: found, span, toDocument: query.toDocument }
+          : fresh(context, document, offset);
+      if (!hover.symbol || !hover.span) return null;
+      const markdown = describe(context, document, hover);
       if (markdown === null) return null;
       return {
         contents: { kind: MarkupKind.Markdown, value: markdown },
-        range: rangeOf(document, spanOf(symbol)),
+        range: rangeOf(document, hover.span),
       } satisfies Hover;
     });
   },
 };
 
-function describe(
-  context: FeatureContext,
-  document: TextDocument,
-  analysis: DocumentAnalysis,
-  symbol: SymbolAt,
-): string | null {
+/** What the cursor is on, in an analysis whose spans `toDocument` maps to the document. */
+interface Hovered {
+  analysis: DocumentAnalysis;
+  symbol: SymbolAt | null;
+  span: Span | null;
+  toDocument: (span: Span) => Span | null;
+}
+
+function fresh(context: FeatureContext, document: TextDocument, offset: number): Hovered {
+  const analysis = context.workspace.analysis(document);
+  const symbol = symbolAt(analysis, offset);
+  return { analysis, symbol, span: symbol ? spanOf(symbol) : null, toDocument: (span) => span };
+}
+
+function describe(context: FeatureContext, document: TextDocument, hover: Hovered): string | null {
+  const symbol = hover.symbol!;
   switch (symbol.kind) {
     case 'variable':
-      return describeVariable(context, document, analysis, symbol.variable);
+      return describeVariable(context, document, hover, symbol.variable);
     case 'unresolved':
       return null;
     case 'builtin':
@@ -86,12 +108,12 @@ function describeBuiltin(name: BuiltinName): string {
 function describeVariable(
   context: FeatureContext,
   document: TextDocument,
-  analysis: DocumentAnalysis,
+  hover: Hovered,
   variable: Variable,
 ): string {
   const lines = [code(`(${variableDetail(variable)}) ${variable.name}`)];
   for (const binding of variable.bindings.slice(0, 3)) {
-    lines.push(describeBinding(context, document, analysis, binding));
+    lines.push(describeBinding(context, document, hover, binding));
   }
   if (variable.bindings.length > 3) lines.push(`… and ${variable.bindings.length - 3} more bindings`);
   return lines.filter((line) => line !== '').join('\n\n');
@@ -100,10 +122,11 @@ function describeVariable(
 function describeBinding(
   context: FeatureContext,
   document: TextDocument,
-  analysis: DocumentAnalysis,
+  hover: Hovered,
   binding: Binding,
 ): string {
-  const line = document.positionAt(binding.span.start).line + 1;
+  const analysis = hover.analysis;
+  const line = document.positionAt((hover.toDocument(binding.span) ?? binding.span).start).line + 1;
   switch (binding.kind) {
     case 'input': {
       const input = analysis.frontMatter?.inputs.find((entry) => sameSpan(entry.span, binding.span));
@@ -114,7 +137,8 @@ function describeBinding(
       if (node?.type !== 'CallBlock') return `${bindingDetail(binding)} (line ${line})`;
       const source = analysis.text.slice(node.span.start, node.span.end).replace(/\s+/g, ' ');
       const parts = [`bound by the call block on line ${line}:`, fence(source)];
-      const plan = planOf(context, document, node.span);
+      const blockSpan = hover.toDocument(node.span);
+      const plan = blockSpan ? planOf(context, document, blockSpan) : undefined;
       if (plan) parts.push(`${plan.label}\n\n${plan.detail.map((text) => `- ${text}`).join('\n')}`);
       return parts.join('\n\n');
     }
@@ -134,11 +158,24 @@ function describeBinding(
   }
 }
 
-function planOf(context: FeatureContext, document: TextDocument, blockSpan: { start: number; end: number }) {
-  const program = context.workspace.program(document);
-  return callBlockPlans(program.plan(), program.loaded.program.entry).find((block) =>
-    sameSpan(block.blockSpan, blockSpan),
-  );
+/**
+ * What the plan says about a call block. Hover does not wait for a plan: it uses the latest one
+ * made (its offsets mapped through the edits since), and asks for one when there is none.
+ */
+function planOf(context: FeatureContext, document: TextDocument, blockSpan: Span) {
+  const latest = context.workspace.programs.latestPlan(document.uri);
+  if (!latest) {
+    context.workspace.plan(document).catch(() => {
+      // Only a warm-up for the next hover: a failure shows up where the plan is needed.
+    });
+    return undefined;
+  }
+  const map = createOffsetMap(latest.text, document.getText());
+  const isThisBlock = (span: Span) => {
+    const mapped = map.spanToNew(span);
+    return mapped !== null && sameSpan(mapped, blockSpan);
+  };
+  return callBlockPlans(latest.plan, uriToPath(document.uri), isThisBlock)[0];
 }
 
 function describeFile(context: FeatureContext, file: FileReference): string {
@@ -158,7 +195,7 @@ function describeFile(context: FeatureContext, file: FileReference): string {
   return lines.join('\n\n');
 }
 
-function spanOf(symbol: SymbolAt): { start: number; end: number } {
+function spanOf(symbol: SymbolAt): Span {
   switch (symbol.kind) {
     case 'variable':
     case 'filter':
