@@ -1,11 +1,19 @@
 import { assertNever } from '../../assert-never.js';
-import type { BinaryExprIR, BuiltinCallExprIR, Expr, KeywordArgIR } from '../../ir/ir.js';
+import type {
+  BinaryExprIR,
+  BuiltinCallExprIR,
+  Expr,
+  FilterExprIR,
+  KeywordArgIR,
+  TestExprIR,
+  UnaryExprIR,
+} from '../../ir/ir.js';
 import type { Span } from '../../source/span.js';
 import type { ExecState, Value } from './exec-state.js';
 import { lookupName } from './frame.js';
 import { findLexical } from './lexical-scope.js';
 import { startBuiltinCall } from './builtin-call.js';
-import { whenKnown, whenAllKnown } from './pending.js';
+import { Pending, whenKnown, whenAllKnown } from './pending.js';
 import {
   applyFilter,
   applyTest,
@@ -18,7 +26,7 @@ import {
   sliceValue,
   unaryOp,
 } from './values.js';
-import { withSpan } from './runtime-error.js';
+import { locateError, withSpan } from './runtime-error.js';
 import { invokeMacro, isMacro } from './macro.js';
 
 /**
@@ -26,6 +34,9 @@ import { invokeMacro, isMacro } from './macro.js';
  * pending value (a call's result), the result is a Pending and the rest waits for it.
  */
 export function evalExpr(expr: Expr, state: ExecState): Value {
+  // Each case takes a synchronous path when its operands are known (no closure, no array),
+  // and defers through whenKnown/whenAllKnown only when one is pending: rendering a call-free
+  // template never allocates for the schedule.
   switch (expr.kind) {
     case 'literal':
       return expr.value;
@@ -33,11 +44,16 @@ export function evalExpr(expr: Expr, state: ExecState): Value {
       const scope = state.lexical ? findLexical(state.lexical, expr.name) : null;
       return scope ? scope.names[expr.name] : lookupName(state.context, state.frame, expr.name);
     }
-    case 'list':
-      return whenAllKnown(
-        expr.items.map((item) => evalExpr(item, state)),
-        (items) => items,
-      );
+    case 'list': {
+      const items = new Array<unknown>(expr.items.length);
+      let pending = false;
+      for (let i = 0; i < items.length; i++) {
+        const item = evalExpr(expr.items[i]!, state);
+        if (item instanceof Pending) pending = true;
+        items[i] = item;
+      }
+      return pending ? whenAllKnown(items, (known) => known) : items;
+    }
     case 'dict': {
       const parts: Value[] = [];
       for (const entry of expr.entries) parts.push(evalExpr(entry.key, state), evalExpr(entry.value, state));
@@ -47,14 +63,19 @@ export function evalExpr(expr: Expr, state: ExecState): Value {
         return dict;
       });
     }
-    case 'member':
-      return whenKnown(evalExpr(expr.object, state), (object) =>
-        withSpan(expr.span, state, () => getMember(object, expr.property)),
-      );
-    case 'index':
-      return whenAllKnown([evalExpr(expr.object, state), evalExpr(expr.index, state)], ([object, index]) =>
-        withSpan(expr.span, state, () => getIndex(object, index)),
-      );
+    case 'member': {
+      const object = evalExpr(expr.object, state);
+      if (object instanceof Pending) return whenKnown(object, (known) => member(expr.property, known, expr.span, state));
+      return member(expr.property, object, expr.span, state);
+    }
+    case 'index': {
+      const object = evalExpr(expr.object, state);
+      const index = evalExpr(expr.index, state);
+      if (object instanceof Pending || index instanceof Pending) {
+        return whenAllKnown([object, index], ([o, i]) => indexed(o, i, expr.span, state));
+      }
+      return indexed(object, index, expr.span, state);
+    }
     case 'slice':
       return whenAllKnown(
         [
@@ -63,47 +84,115 @@ export function evalExpr(expr: Expr, state: ExecState): Value {
           expr.stop ? evalExpr(expr.stop, state) : undefined,
           expr.step ? evalExpr(expr.step, state) : undefined,
         ],
-        ([object, start, stop, step]) => sliceValue(object, start, stop, step),
+        ([object, start, stop, step]) => withSpan(expr.span, state, () => sliceValue(object, start, stop, step)),
       );
     case 'call':
       return evalCall(expr.callee, expr.args, expr.kwargs, state, expr.span);
-    case 'filter':
-      return whenAllKnown(
-        [evalExpr(expr.target, state), ...evalArgs(expr.args, expr.kwargs, state)],
-        (values) => {
-          const [target, ...rest] = values;
-          const { args, kwargs } = splitArgs(rest, expr.kwargs);
-          return withSpan(expr.span, state, () => applyFilter(expr.name, target, args, kwargs));
-        },
-      );
-    case 'test':
-      return whenAllKnown([evalExpr(expr.target, state), ...expr.args.map((a) => evalExpr(a, state))], (values) => {
-        const [target, ...args] = values;
-        const result = withSpan(expr.span, state, () => applyTest(expr.name, target, args));
-        return expr.negated ? !result : result;
+    case 'filter': {
+      const target = evalExpr(expr.target, state);
+      if (expr.args.length === 0 && expr.kwargs.length === 0) {
+        if (target instanceof Pending) return whenKnown(target, (known) => filter(expr, known, NO_ARGS, null, state));
+        return filter(expr, target, NO_ARGS, null, state);
+      }
+      const argValues = evalArgs(expr.args, expr.kwargs, state);
+      if (!(target instanceof Pending) && !anyPending(argValues)) {
+        const { args, kwargs } = splitArgs(argValues, expr.kwargs);
+        return filter(expr, target, args, kwargs, state);
+      }
+      return whenAllKnown([target, ...argValues], (values) => {
+        const [known, ...rest] = values;
+        const { args, kwargs } = splitArgs(rest, expr.kwargs);
+        return filter(expr, known, args, kwargs, state);
       });
-    case 'unary':
-      return whenKnown(evalExpr(expr.operand, state), (operand) =>
-        expr.operator === 'not' ? !isTruthy(operand) : unaryOp(expr.operator, operand),
-      );
+    }
+    case 'test': {
+      const target = evalExpr(expr.target, state);
+      if (expr.args.length === 0 && !(target instanceof Pending)) return test(expr, target, NO_ARGS, state);
+      return whenAllKnown([target, ...expr.args.map((a) => evalExpr(a, state))], (values) => {
+        const [known, ...args] = values;
+        return test(expr, known, args, state);
+      });
+    }
+    case 'unary': {
+      const operand = evalExpr(expr.operand, state);
+      if (operand instanceof Pending) return whenKnown(operand, (known) => unary(expr.operator, known));
+      return unary(expr.operator, operand);
+    }
     case 'binary':
       return evalBinary(expr.operator, expr.left, expr.right, state);
-    case 'compare':
+    case 'compare': {
       // nunjucks emits a chain as JavaScript source (`a == b < c`), so JavaScript's precedence
       // decides how it groups: the shared compareChain mirrors that.
-      return whenAllKnown([evalExpr(expr.first, state), ...expr.rest.map((r) => evalExpr(r.expr, state))], (values) => {
-        const [first, ...operands] = values;
-        return compareChain(first, expr.rest.map((r) => r.operator), operands);
-      });
-    case 'conditional':
-      return whenKnown(evalExpr(expr.test, state), (test) =>
-        isTruthy(test) ? evalExpr(expr.then, state) : expr.otherwise ? evalExpr(expr.otherwise, state) : '',
-      );
+      const first = evalExpr(expr.first, state);
+      const operands = expr.rest.map((r) => evalExpr(r.expr, state));
+      const operators = expr.rest.map((r) => r.operator);
+      if (!(first instanceof Pending) && !operands.some((o) => o instanceof Pending)) {
+        return compareChain(first, operators, operands);
+      }
+      return whenAllKnown([first, ...operands], ([known, ...rest]) => compareChain(known, operators, rest));
+    }
+    case 'conditional': {
+      const testValue = evalExpr(expr.test, state);
+      const choose = (known: unknown): Value =>
+        isTruthy(known) ? evalExpr(expr.then, state) : expr.otherwise ? evalExpr(expr.otherwise, state) : '';
+      return testValue instanceof Pending ? whenKnown(testValue, choose) : choose(testValue);
+    }
     case 'builtinCall':
       return evalBuiltinCall(expr, state);
     default:
       return assertNever(expr);
   }
+}
+
+const NO_ARGS: readonly unknown[] = Object.freeze([]);
+
+function anyPending(values: readonly unknown[]): boolean {
+  for (const value of values) if (value instanceof Pending) return true;
+  return false;
+}
+
+function member(property: string, object: unknown, span: Span, state: ExecState): unknown {
+  try {
+    return getMember(object, property);
+  } catch (error) {
+    throw locateError(error, span, state.template.path);
+  }
+}
+
+function indexed(object: unknown, index: unknown, span: Span, state: ExecState): unknown {
+  try {
+    return getIndex(object, index);
+  } catch (error) {
+    throw locateError(error, span, state.template.path);
+  }
+}
+
+function filter(
+  expr: FilterExprIR,
+  target: unknown,
+  args: readonly unknown[],
+  kwargs: Record<string, unknown> | null,
+  state: ExecState,
+): unknown {
+  try {
+    return applyFilter(expr.name, target, args, kwargs);
+  } catch (error) {
+    throw locateError(error, expr.span, state.template.path);
+  }
+}
+
+function test(expr: TestExprIR, target: unknown, args: readonly unknown[], state: ExecState): boolean {
+  let result: boolean;
+  try {
+    result = applyTest(expr.name, target, args);
+  } catch (error) {
+    throw locateError(error, expr.span, state.template.path);
+  }
+  return expr.negated ? !result : result;
+}
+
+function unary(operator: UnaryExprIR['operator'], operand: unknown): unknown {
+  return operator === 'not' ? !isTruthy(operand) : unaryOp(operator, operand);
 }
 
 function evalBinary(
@@ -119,9 +208,10 @@ function evalBinary(
   if (operator === 'or') {
     return whenKnown(evalExpr(leftExpr, state), (left) => (isTruthy(left) ? left : evalExpr(rightExpr, state)));
   }
-  return whenAllKnown([evalExpr(leftExpr, state), evalExpr(rightExpr, state)], ([left, right]) =>
-    binaryOp(operator, left, right),
-  );
+  const left = evalExpr(leftExpr, state);
+  const right = evalExpr(rightExpr, state);
+  if (!(left instanceof Pending) && !(right instanceof Pending)) return binaryOp(operator, left, right);
+  return whenAllKnown([left, right], ([l, r]) => binaryOp(operator, l, r));
 }
 
 function evalCall(
@@ -132,12 +222,31 @@ function evalCall(
   span: Span,
 ): Value {
   // A method call keeps its receiver, as nunjucks' memberLookup binds methods.
-  return whenAllKnown([evalExpr(calleeExpr, state), ...evalArgs(argExprs, kwargExprs, state)], (values) => {
-    const [callee, ...rest] = values;
-    const { args, kwargs } = splitArgs(rest, kwargExprs);
-    if (isMacro(callee)) return callee[invokeMacro](args, kwargs, state);
-    return withSpan(span, state, () => callValue(callee, args, kwargs, describeCallee(calleeExpr)));
-  });
+  const callee = evalExpr(calleeExpr, state);
+  const argValues = evalArgs(argExprs, kwargExprs, state);
+  if (!(callee instanceof Pending) && !anyPending(argValues)) {
+    return invoke(callee, argValues, calleeExpr, kwargExprs, state, span);
+  }
+  return whenAllKnown([callee, ...argValues], ([known, ...rest]) =>
+    invoke(known, rest, calleeExpr, kwargExprs, state, span),
+  );
+}
+
+function invoke(
+  callee: unknown,
+  argValues: unknown[],
+  calleeExpr: Expr,
+  kwargExprs: KeywordArgIR[],
+  state: ExecState,
+  span: Span,
+): Value {
+  const { args, kwargs } = splitArgs(argValues, kwargExprs);
+  if (isMacro(callee)) return callee[invokeMacro](args, kwargs, state);
+  try {
+    return callValue(callee, args, kwargs, describeCallee(calleeExpr));
+  } catch (error) {
+    throw locateError(error, span, state.template.path);
+  }
 }
 
 function evalBuiltinCall(expr: BuiltinCallExprIR, state: ExecState): Value {

@@ -45,6 +45,12 @@ export function renderSync(template: TemplateIR, inputs: Record<string, unknown>
   return text;
 }
 
+/**
+ * nunjucks' globals (`range`, `cycler`, `joiner`) are stateless factories, shared by every
+ * render as nunjucks shares them through its Environment.
+ */
+const GLOBALS = createGlobals();
+
 /** Runs the synchronous walk over the template body from a fresh top-level scope. */
 function walk(
   template: TemplateIR,
@@ -60,7 +66,7 @@ function walk(
     run,
     template,
     frame,
-    context: new Context({ ...inputs }, createGlobals()),
+    context: new Context({ ...inputs }, GLOBALS),
     out,
     sample,
     outputs,

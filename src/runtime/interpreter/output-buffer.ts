@@ -35,15 +35,28 @@ export class OutputBuffer {
 
   constructor(readonly before: PrefixRef | null) {}
 
+  /**
+   * Parts before this index are seen by a prefix reference and must not change; text written
+   * after it may join the last part (one part per run of text, not per statement).
+   */
+  private sealed = 0;
+
   /** Appends text in the current role. */
   write(content: string | Pending<string>): void {
-    if (content === '') return;
-    this.parts.push({ content, role: this.role });
+    this.writeAs(content, this.role);
   }
 
   /** Appends text in a given role (a call's reply may belong to `assistant`). */
   writeAs(content: string | Pending<string>, role: RoleName | null): void {
     if (content === '') return;
+    const last = this.parts.length - 1;
+    if (typeof content === 'string' && last >= this.sealed) {
+      const part = this.parts[last]!;
+      if (typeof part.content === 'string' && part.role === role) {
+        part.content += content;
+        return;
+      }
+    }
     this.parts.push({ content, role });
   }
 
@@ -74,6 +87,7 @@ export class OutputBuffer {
 
   /** The current end of this buffer, as a prefix reference. */
   here(): PrefixRef {
+    this.sealed = this.parts.length;
     return { buffer: this, length: this.parts.length };
   }
 
@@ -104,6 +118,18 @@ export function collectSegments(ref: PrefixRef): Segment[] | Pending<Segment[]> 
 
 /** The text of a prefix (roles ignored). */
 export function collectText(ref: PrefixRef): string | Pending<string> {
+  // The common case, and the whole of a call-free render: plain strings, joined directly.
+  if (ref.buffer.before === null) {
+    const { parts } = ref.buffer;
+    let text = '';
+    let i = 0;
+    for (; i < ref.length; i++) {
+      const content = parts[i]!.content;
+      if (typeof content !== 'string') break;
+      text += content;
+    }
+    if (i === ref.length) return text;
+  }
   const segments = collectSegments(ref);
   if (segments instanceof Pending) {
     return new Pending(resolveDeep(segments).then(joinSegments));
@@ -153,7 +179,8 @@ function collectParts(buffer: OutputBuffer, length: number, out: Segment[]): Pro
 
 /** The text a buffer itself holds (without the prefix before it). */
 export function ownText(buffer: OutputBuffer): string | Pending<string> {
-  return collectText({ buffer: new DetachedView(buffer), length: buffer.parts.length });
+  const view = buffer.before === null ? buffer : new DetachedView(buffer);
+  return collectText({ buffer: view, length: buffer.parts.length });
 }
 
 /** Views a buffer's own parts without the prefix it starts after. */
