@@ -61,7 +61,9 @@ export function buildExpression(
   if (node === undefined) return missingAt(fallback);
   const c = node.children;
   const operators =
-    'BinaryOperator' in c ? c.BinaryOperator : (c as TermCstNode['children']).ChainOperator;
+    node.name === 'term'
+      ? (c as TermCstNode['children']).ChainOperator
+      : (c as ExpressionCstNode['children']).BinaryOperator;
   const then = buildChain(c.operand, operators, ctx, fallback);
   const ifToken = c.IfKeyword?.[0];
   if (ifToken === undefined) return then;
@@ -81,9 +83,9 @@ function buildCondition(
   if (node === undefined) return missingAt(fallback);
   const c = node.children;
   const operators =
-    'BinaryOperator' in c
-      ? c.BinaryOperator
-      : (c as TermConditionCstNode['children']).ChainOperator;
+    node.name === 'termCondition'
+      ? (c as TermConditionCstNode['children']).ChainOperator
+      : (c as ConditionCstNode['children']).BinaryOperator;
   return buildChain(c.operand, operators, ctx, fallback);
 }
 
@@ -94,15 +96,24 @@ function buildChain(
   fallback: number,
 ): Expr {
   if (operandNodes === undefined || operandNodes.length === 0) return missingAt(fallback);
-  const tokens = operators ?? [];
-  const operands = operandNodes.map((node, i) =>
-    buildOperand(node, ctx, i === 0 ? fallback : tokenEnd(tokens[i - 1]!)),
-  );
-  // Recovery may leave an operator without its right operand.
-  for (let i = operands.length; i <= tokens.length; i++) {
-    operands.push({ nots: [], core: missingAt(tokenEnd(tokens[i - 1]!)), test: null });
+  if (operators === undefined) {
+    // The common case, a lone operand: no precedence to sort out.
+    const only = buildOperand(operandNodes[0]!, ctx, fallback);
+    if (only.nots.length === 0 && only.test === null) return only.core;
+    return groupChain([only], [], (token, expected) => reportUnexpected(ctx, token, expected));
   }
-  return groupChain(operands, tokens, (token, expected) => reportUnexpected(ctx, token, expected));
+  const operands: ChainOperand[] = [];
+  for (let i = 0; i < operandNodes.length; i++) {
+    const previous = i === 0 ? fallback : tokenEnd(operators[i - 1]!);
+    operands.push(buildOperand(operandNodes[i]!, ctx, previous));
+  }
+  // Recovery may leave an operator without its right operand.
+  for (let i = operands.length; i <= operators.length; i++) {
+    operands.push({ nots: [], core: missingAt(tokenEnd(operators[i - 1]!)), test: null });
+  }
+  return groupChain(operands, operators, (token, expected) =>
+    reportUnexpected(ctx, token, expected),
+  );
 }
 
 /** One operand with its signs, postfix operators and filters; `not`s and tests stay apart. */
@@ -110,24 +121,35 @@ function buildOperand(node: OperandCstNode, ctx: BuildContext, fallback: number)
   const c = node.children;
   const nots = c.NotKeyword ?? [];
   const signs = c.SignOp ?? [];
-  const lastPrefix = signs.at(-1) ?? nots.at(-1);
-  let core = buildPrimary(c, ctx, lastPrefix === undefined ? fallback : tokenEnd(lastPrefix));
-  if (c.Dot !== undefined || c.subscript !== undefined || c.parenArgs !== undefined) {
-    core = applyPostfix(core, c, ctx);
+  const firstSign = signs[0];
+  if (firstSign !== undefined) {
+    // `-not x` does not parse in nunjucks either.
+    const late = nots.find((token) => token.startOffset > firstSign.startOffset);
+    if (late !== undefined) reportUnexpected(ctx, late, 'an expression');
   }
+  const lastPrefix = signs.at(-1) ?? nots.at(-1);
+  const primary = buildPrimary(c, ctx, lastPrefix === undefined ? fallback : tokenEnd(lastPrefix));
+  const core =
+    c.Dot === undefined &&
+    c.subscript === undefined &&
+    c.parenArgs === undefined &&
+    c.filter === undefined
+      ? applySigns(primary, signs)
+      : applySuffixes(primary, signs, c, ctx);
+  const test = c.IsKeyword === undefined ? null : buildTest(c, c.IsKeyword[0]!, ctx);
+  return { nots, core, test };
+}
+
+/** `-+x`: the sign nearest the operand applies first. */
+function applySigns(operand: Expr, signs: IToken[]): Expr {
+  let result = operand;
   for (let i = signs.length - 1; i >= 0; i--) {
     const sign = signs[i]!;
     const operator = sign.image === '-' ? '-' : '+';
-    core = {
-      type: 'Unary',
-      operator,
-      operand: core,
-      span: { start: sign.startOffset, end: core.span.end },
-    };
+    const span = { start: sign.startOffset, end: result.span.end };
+    result = { type: 'Unary', operator, operand: result, span };
   }
-  for (const filter of c.filter ?? []) core = buildFilter(core, filter, ctx);
-  const test = c.IsKeyword === undefined ? null : buildTest(c, c.IsKeyword[0]!, ctx);
-  return { nots, core, test };
+  return result;
 }
 
 /** The operand of `{% call %}`, which must be a macro call. */
@@ -150,11 +172,19 @@ export function buildMacroCall(
 }
 
 function buildPrimary(c: OperandCstChildren, ctx: BuildContext, fallback: number): Expr {
-  const name = c.Identifier?.[0];
-  if (name !== undefined) return { type: 'Name', name: name.image, span: tokenSpan(name) };
+  const name = c.Identifier;
+  if (name !== undefined) return { type: 'Name', name: name[0]!.image, span: tokenSpan(name[0]!) };
   const literal =
     c.StringLiteral ?? c.NumberLiteral ?? c.TrueKeyword ?? c.FalseKeyword ?? c.NoneKeyword;
   if (literal !== undefined) return buildLiteral(literal[0]!);
+  if (c.RegexLiteral !== undefined) {
+    const token = c.RegexLiteral[0]!;
+    report(ctx, 'OT1001', tokenSpan(token), {
+      found: `regular expression ${quoteSource(ctx, tokenSpan(token))}`,
+      expected: 'an expression (`.ot` has no regular expression literals)',
+    });
+    return { type: 'Missing', span: tokenSpan(token) };
+  }
   if (c.parenExpr !== undefined) return buildParenExpr(c.parenExpr[0]!, ctx);
   if (c.listExpr !== undefined) return buildList(c.listExpr[0]!, ctx);
   if (c.dictExpr !== undefined) return buildDict(c.dictExpr[0]!, ctx);
@@ -174,14 +204,23 @@ export function buildLiteral(token: IToken): LiteralExpr {
   return { type: 'Literal', value, raw, span: tokenSpan(token) };
 }
 
-/** `.name`, `[index]` and `(args)` in source order (the CST groups them by kind). */
-function applyPostfix(object: Expr, c: OperandCstChildren, ctx: BuildContext): Expr {
-  const steps: { offset: number; apply: (target: Expr) => Expr }[] = [];
+/**
+ * `.name`, `[index]`, `(args)` and `| filter` in source order (the CST groups them by kind).
+ * Signs bind tighter than filters, as in nunjucks: `-x | abs` is `abs(-x)`, `-x.y` is `-(x.y)`.
+ */
+function applySuffixes(
+  primary: Expr,
+  signs: IToken[],
+  c: OperandCstChildren,
+  ctx: BuildContext,
+): Expr {
+  const steps: { offset: number; filter: boolean; apply: (target: Expr) => Expr }[] = [];
   const properties = c.PropertyName ?? [];
   (c.Dot ?? []).forEach((dot, i) => {
     const property = properties[i];
     steps.push({
       offset: dot.startOffset,
+      filter: false,
       apply: (target) => {
         const identifier: Identifier =
           property === undefined
@@ -195,12 +234,14 @@ function applyPostfix(object: Expr, c: OperandCstChildren, ctx: BuildContext): E
   for (const subscript of c.subscript ?? []) {
     steps.push({
       offset: subscript.children.LBracket[0]!.startOffset,
+      filter: false,
       apply: (target) => buildSubscript(target, subscript, ctx),
     });
   }
   for (const args of c.parenArgs ?? []) {
     steps.push({
       offset: args.children.LParen[0]!.startOffset,
+      filter: false,
       apply: (target) => {
         const built = buildArgs(args, ctx);
         const span = { start: target.span.start, end: built.end };
@@ -208,8 +249,24 @@ function applyPostfix(object: Expr, c: OperandCstChildren, ctx: BuildContext): E
       },
     });
   }
+  for (const filter of c.filter ?? []) {
+    steps.push({
+      offset: filter.children.Pipe[0]!.startOffset,
+      filter: true,
+      apply: (target) => buildFilter(target, filter, ctx),
+    });
+  }
   if (steps.length > 1) steps.sort((a, b) => a.offset - b.offset);
-  return steps.reduce((target, step) => step.apply(target), object);
+  let result = primary;
+  let signed = signs.length === 0;
+  for (const step of steps) {
+    if (step.filter && !signed) {
+      result = applySigns(result, signs);
+      signed = true;
+    }
+    result = step.apply(result);
+  }
+  return signed ? result : applySigns(result, signs);
 }
 
 function buildSubscript(object: Expr, node: SubscriptCstNode, ctx: BuildContext): Expr {

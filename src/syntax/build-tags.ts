@@ -13,7 +13,7 @@ import type {
   TagCstChildren,
   TagCstNode,
 } from './cst.generated.js';
-import { trimmingOf, type BlockOpening, type FlatItem } from './flat-items.js';
+import type { BlockOpening, FlatItem } from './flat-items.js';
 import { tokenEnd, tokenSpan } from './token-spans.js';
 
 /**
@@ -37,11 +37,22 @@ export function buildTag(node: TagCstNode, ctx: BuildContext): FlatItem {
     trimBefore: open.image.endsWith('-'),
     trimAfter: closed && close.image.startsWith('-'),
   };
-  return buildTagBody(c, shell, ctx) ?? { kind: 'skipped', ...trimmingOf(shell) };
+  return (
+    buildTagBody(c, shell, ctx) ?? {
+      kind: 'skipped',
+      trimBefore: shell.trimBefore,
+      trimAfter: shell.trimAfter,
+    }
+  );
 }
 
 function named(shell: TagShell, keyword: IToken): TagDelimiter {
-  return { ...shell, name: keyword.image };
+  return {
+    span: shell.span,
+    trimBefore: shell.trimBefore,
+    trimAfter: shell.trimAfter,
+    name: keyword.image,
+  };
 }
 
 function identifier(token: IToken): Identifier {
@@ -53,7 +64,7 @@ function opener(
   opening: BlockOpening,
   end: string,
 ): Extract<FlatItem, { kind: 'open' }> {
-  return { kind: 'open', opening, end, tag, ...trimmingOf(tag) };
+  return { kind: 'open', opening, end, tag, trimBefore: tag.trimBefore, trimAfter: tag.trimAfter };
 }
 
 function buildTagBody(c: TagCstChildren, shell: TagShell, ctx: BuildContext): FlatItem | null {
@@ -67,15 +78,27 @@ function buildTagBody(c: TagCstChildren, shell: TagShell, ctx: BuildContext): Fl
     const t = c.elifTag[0]!.children;
     const keyword = t.ElifKeyword[0]!;
     const test = buildRootExpression(t.expression?.[0], ctx, tokenEnd(keyword));
-    return { kind: 'middle', tag: named(shell, keyword), test, ...trimmingOf(shell) };
+    return {
+      kind: 'middle',
+      tag: named(shell, keyword),
+      test,
+      trimBefore: shell.trimBefore,
+      trimAfter: shell.trimAfter,
+    };
   }
   if (c.elseTag !== undefined) {
     const tag = named(shell, c.elseTag[0]!.children.ElseKeyword[0]!);
-    return { kind: 'middle', tag, test: null, ...trimmingOf(shell) };
+    return {
+      kind: 'middle',
+      tag,
+      test: null,
+      trimBefore: shell.trimBefore,
+      trimAfter: shell.trimAfter,
+    };
   }
   if (c.endTag !== undefined) {
     const tag = named(shell, c.endTag[0]!.children.EndKeyword[0]!);
-    return { kind: 'end', tag, ...trimmingOf(shell) };
+    return { kind: 'end', tag, trimBefore: shell.trimBefore, trimAfter: shell.trimAfter };
   }
   if (c.forTag !== undefined) return buildFor(c.forTag[0]!.children, shell, ctx);
   if (c.setTag !== undefined) return buildSet(c.setTag[0]!.children, shell, ctx);
@@ -85,7 +108,7 @@ function buildTagBody(c: TagCstChildren, shell: TagShell, ctx: BuildContext): Fl
     const template = buildRootExpression(t.expression?.[0], ctx, tokenEnd(t.IncludeKeyword[0]!));
     const ignoreMissing = t.MissingKeyword !== undefined;
     const node = { type: 'Include' as const, template, ignoreMissing, tags: [tag], span: tag.span };
-    return { kind: 'node', node, ...trimmingOf(tag) };
+    return { kind: 'node', node, trimBefore: tag.trimBefore, trimAfter: tag.trimAfter };
   }
   if (c.macroTag !== undefined) return buildMacro(c.macroTag[0]!.children, shell, ctx);
   if (c.callTag !== undefined) return buildCallTag(c.callTag[0]!.children, shell, ctx);
@@ -116,7 +139,7 @@ function buildTagBody(c: TagCstChildren, shell: TagShell, ctx: BuildContext): Fl
       tags: [tag],
       span: tag.span,
     };
-    return { kind: 'node', node, ...trimmingOf(tag) };
+    return { kind: 'node', node, trimBefore: tag.trimBefore, trimAfter: tag.trimAfter };
   }
   if (c.unknownTag !== undefined) {
     const keyword = c.unknownTag[0]!.children.Name[0]!;
@@ -145,7 +168,8 @@ function buildSet(t: SetTagCstChildren, shell: TagShell, ctx: BuildContext): Fla
   const assign = t.Assign?.[0];
   // `{% set %}` without a name (already reported) opens nothing: whether it was meant as a
   // capture is anyone's guess, and a wrong guess would add errors at the other end.
-  if (targets.length === 0 && assign === undefined) return { kind: 'skipped', ...trimmingOf(tag) };
+  if (targets.length === 0 && assign === undefined)
+    return { kind: 'skipped', trimBefore: tag.trimBefore, trimAfter: tag.trimAfter };
   if (assign === undefined) {
     // nunjucks ignores `-%}` on the opening tag of a capture (parseSet skips the block end
     // without looking at it), so the captured text keeps its leading whitespace.
@@ -153,7 +177,7 @@ function buildSet(t: SetTagCstChildren, shell: TagShell, ctx: BuildContext): Fla
   }
   const value = buildRootExpression(t.expression?.[0], ctx, tokenEnd(assign));
   const node = { type: 'Set' as const, targets, value, tags: [tag], span: tag.span };
-  return { kind: 'node', node, ...trimmingOf(tag) };
+  return { kind: 'node', node, trimBefore: tag.trimBefore, trimAfter: tag.trimAfter };
 }
 
 function buildMacro(t: MacroTagCstChildren, shell: TagShell, ctx: BuildContext): FlatItem {

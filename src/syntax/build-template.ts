@@ -72,10 +72,10 @@ export function buildTemplate(cst: TemplateCstNode, text: string, ctx: BuildCont
 }
 
 interface Group {
-  position: number;
-  length: number;
-  offsetAt: (index: number) => number;
-  buildAt: (index: number) => FlatItem | null;
+  /** Where each item starts, in source order. */
+  offsets: number[];
+  build: (index: number) => FlatItem | null;
+  next: number;
 }
 
 function group<T>(
@@ -84,12 +84,9 @@ function group<T>(
   build: (node: T) => FlatItem | null,
 ): Group | null {
   if (nodes === undefined || nodes.length === 0) return null;
-  return {
-    position: 0,
-    length: nodes.length,
-    offsetAt: (index) => offsetOf(nodes[index]!),
-    buildAt: (index) => build(nodes[index]!),
-  };
+  const offsets = new Array<number>(nodes.length);
+  for (let i = 0; i < nodes.length; i++) offsets[i] = offsetOf(nodes[i]!);
+  return { offsets, build: (index) => build(nodes[index]!), next: 0 };
 }
 
 /** A k-way merge: each group is already in source order. */
@@ -98,15 +95,14 @@ function mergeInOrder(groups: Group[], out: FlatItem[]): void {
     let best: Group | null = null;
     let bestOffset = Infinity;
     for (const g of groups) {
-      if (g.position >= g.length) continue;
-      const offset = g.offsetAt(g.position);
-      if (offset < bestOffset) {
+      const offset = g.offsets[g.next];
+      if (offset !== undefined && offset < bestOffset) {
         best = g;
         bestOffset = offset;
       }
     }
     if (best === null) return;
-    const item = best.buildAt(best.position++);
+    const item = best.build(best.next++);
     if (item !== null) out.push(item);
   }
 }

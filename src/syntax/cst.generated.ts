@@ -319,6 +319,7 @@ export type OperandCstChildren = {
   TrueKeyword?: IToken[];
   FalseKeyword?: IToken[];
   NoneKeyword?: IToken[];
+  RegexLiteral?: IToken[];
   parenExpr?: ParenExprCstNode[];
   listExpr?: ListExprCstNode[];
   dictExpr?: DictExprCstNode[];

@@ -47,8 +47,3 @@ export type FlatItem =
   | ({ kind: 'end'; tag: TagDelimiter } & Trimming)
   /** Something already reported and left out of the AST (an unknown tag, stray code). */
   | ({ kind: 'skipped' } & Trimming);
-
-/** The trimming flags of a delimiter as nunjucks applies them. */
-export function trimmingOf(delimiter: { trimBefore: boolean; trimAfter: boolean }): Trimming {
-  return { trimBefore: delimiter.trimBefore, trimAfter: delimiter.trimAfter };
-}

@@ -1,4 +1,4 @@
-import type { IToken, TokenType } from 'chevrotain';
+import type { TokenType } from 'chevrotain';
 import { endTagNames, unsupportedTags } from './tag-table.js';
 import {
   AndKeyword,
@@ -18,9 +18,7 @@ import {
   IsKeyword,
   MacroKeyword,
   MissingKeyword,
-  Name,
   NoneKeyword,
-  NotInKeyword,
   NotKeyword,
   OrKeyword,
   RawKeyword,
@@ -69,33 +67,7 @@ const keywordTypes = new Map<string, TokenType>([
   ...Object.keys(unsupportedTags).map((name): [string, TokenType] => [name, UnsupportedKeyword]),
 ]);
 
-/**
- * Re-types every Name token whose text is a keyword, in place, and merges `not` `in` into one
- * `not in` operator token. Returns the (possibly shorter) token array.
- */
-export function retypeKeywords(tokens: IToken[], text: string): IToken[] {
-  const nameIdx = Name.tokenTypeIdx;
-  let write = 0;
-  for (let read = 0; read < tokens.length; read++) {
-    const token = tokens[read]!;
-    if (token.tokenTypeIdx === nameIdx) {
-      const keyword = keywordTypes.get(token.image);
-      if (keyword === NotKeyword && tokens[read + 1]?.image === 'in') {
-        const inToken = tokens[++read]!;
-        const end = inToken.startOffset + inToken.image.length;
-        token.image = text.slice(token.startOffset, end);
-        setType(token, NotInKeyword);
-      } else if (keyword !== undefined) {
-        setType(token, keyword);
-      }
-    }
-    tokens[write++] = token;
-  }
-  tokens.length = write;
-  return tokens;
-}
-
-function setType(token: IToken, type: TokenType): void {
-  token.tokenType = type;
-  token.tokenTypeIdx = type.tokenTypeIdx!;
+/** The keyword token type of a name, if it is a keyword. */
+export function keywordType(image: string): TokenType | undefined {
+  return keywordTypes.get(image);
 }

@@ -46,6 +46,7 @@ import {
   RParen,
   RawBlock,
   RawKeyword,
+  RegexLiteral,
   RoleKeyword,
   SetKeyword,
   SignOp,
@@ -412,18 +413,21 @@ export class OtParser extends CstParser {
    * `not… -… primary .name[index](args)… | filter… is [not] test(args)`.
    */
   operand = this.RULE('operand', () => {
-    this.MANY(this.notStep);
-    this.MANY2(this.signStep);
+    this.MANY(this.prefixStep);
     this.OR({ DEF: this.primaryAlternatives, ERR_MSG: 'an expression' });
-    this.MANY3(this.postfixStep);
-    this.MANY4(this.filterStep);
+    this.MANY2(this.suffixStep);
     this.OPTION(this.testSuffix);
   });
-  private readonly notStep = () => this.CONSUME(NotKeyword);
-  private readonly signStep = () => this.CONSUME(SignOp);
-  // `.name`, `[index]` and `(args)` in any order; the AST builder orders them by offset.
-  private readonly postfixStep = () => this.OR3(this.postfixAlternatives);
-  private readonly postfixAlternatives = [
+  // One loop for `not` and signs, one for `.name`, `[index]`, `(args)` and `| filter`: every
+  // loop costs a lookahead even when it runs zero times. The AST builder orders the suffixes
+  // by offset and rejects a `not` after a sign.
+  private readonly prefixStep = () => this.OR2(this.prefixAlternatives);
+  private readonly prefixAlternatives = [
+    { ALT: () => this.CONSUME(NotKeyword) },
+    { ALT: () => this.CONSUME(SignOp) },
+  ];
+  private readonly suffixStep = () => this.OR3(this.suffixAlternatives);
+  private readonly suffixAlternatives = [
     {
       ALT: () => {
         this.CONSUME(Dot);
@@ -432,8 +436,8 @@ export class OtParser extends CstParser {
     },
     { ALT: () => this.SUBRULE(this.subscript) },
     { ALT: () => this.SUBRULE2(this.parenArgs) },
+    { ALT: () => this.SUBRULE(this.filter) },
   ];
-  private readonly filterStep = () => this.SUBRULE(this.filter);
   private readonly primaryAlternatives = [
     { ALT: () => this.CONSUME(Identifier) },
     { ALT: () => this.CONSUME(StringLiteral) },
@@ -441,6 +445,7 @@ export class OtParser extends CstParser {
     { ALT: () => this.CONSUME(TrueKeyword) },
     { ALT: () => this.CONSUME(FalseKeyword) },
     { ALT: () => this.CONSUME(NoneKeyword) },
+    { ALT: () => this.CONSUME(RegexLiteral) },
     { ALT: () => this.SUBRULE(this.parenExpr) },
     { ALT: () => this.SUBRULE(this.listExpr) },
     { ALT: () => this.SUBRULE(this.dictExpr) },
@@ -448,7 +453,7 @@ export class OtParser extends CstParser {
   private readonly testSuffix = () => {
     this.CONSUME(IsKeyword);
     this.OPTION2(() => this.CONSUME2(NotKeyword, { LABEL: 'negation' }));
-    this.OR2({
+    this.OR4({
       DEF: [
         { ALT: () => this.CONSUME2(Identifier, { LABEL: 'test' }) },
         { ALT: () => this.CONSUME2(NoneKeyword, { LABEL: 'test' }) },
@@ -584,6 +589,20 @@ export class OtParser extends CstParser {
    */
   getFollowsForInRuleRecovery(): TokenType[] {
     return [];
+  }
+
+  /**
+   * Chevrotain gives each CST node a `children` object made with `Object.create(null)`, which
+   * V8 keeps in slow dictionary mode: reading those children was most of the AST builder's
+   * time. A plain object literal is several times faster to fill and to read. This overrides a
+   * chevrotain internal; it is safe because no rule, token or label name is a property of
+   * `Object.prototype` (checked in test/syntax/cst-types.test.ts).
+   */
+  cstInvocationStateUpdate(fullRuleName: string): void {
+    (this as unknown as { CST_STACK: CstNode[] }).CST_STACK.push({
+      name: fullRuleName,
+      children: {},
+    });
   }
 
   // -------------------------------------------------------------------------------------------

@@ -93,10 +93,14 @@ export const FrontMatter = createToken({
   line_breaks: true,
   label: 'front matter',
 });
+/** Every character: text may start with any of them (the hint keeps the text mode optimised). */
+const everyCharacter = Array.from({ length: 0x10000 }, (_, code) => code);
+
 /** Template text up to the next delimiter. */
 export const Text = createToken({
   name: 'Text',
   pattern: { exec: matchText },
+  start_chars_hint: everyCharacter,
   line_breaks: true,
   label: 'text',
 });
@@ -279,6 +283,18 @@ export const NumberLiteral = createToken({
   categories: [AnyCode],
   label: 'a number',
 });
+/**
+ * nunjucks' regular expression literal `r/…/flags`, lexed as nunjucks lexes it (any `r/` at
+ * the start of a token, so `r/2` is one too) so that it is reported instead of silently read
+ * as a division: `.ot` values are plain data and have no regular expressions.
+ */
+export const RegexLiteral = createToken({
+  name: 'RegexLiteral',
+  // Unlike nunjucks, an unterminated one stops at the end of its line.
+  pattern: /r\/(?:[^/\\\r\n]|\\[^\r\n])*\/?[gimy]*/,
+  categories: [AnyCode],
+  label: 'a regular expression',
+});
 /** A plain name; keywords are re-typed after lexing (see keywords.ts). */
 export const Name = createToken({
   name: 'Name',
@@ -420,6 +436,7 @@ const codeTokens: TokenType[] = [
   Whitespace,
   StringLiteral,
   NumberLiteral,
+  RegexLiteral,
   Name,
   StrictEqual,
   StrictNotEqual,
