@@ -7,10 +7,23 @@
  * would make different calls share a cache entry).
  */
 export function canonicalJson(value: unknown): string {
-  return encode(value, '$', new Set());
+  try {
+    // Every model call's key goes through here: first without building member paths.
+    return encode(value, null, new Set());
+  } catch (error) {
+    if (error !== UNENCODABLE) throw error;
+    // Only a value that cannot be encoded pays for the path that names where.
+    return encode(value, '$', new Set());
+  }
 }
 
-function encode(value: unknown, path: string, ancestors: Set<object>): string {
+/** Thrown on the fast path, where no path is tracked; the caller re-encodes to name the place. */
+const UNENCODABLE = new Error('canonicalJson: unencodable value');
+
+/** A member path like `$.args.stop[0]`, or null on the fast path. */
+type Path = string | null;
+
+function encode(value: unknown, path: Path, ancestors: Set<object>): string {
   switch (typeof value) {
     case 'string':
       return JSON.stringify(value);
@@ -37,7 +50,7 @@ function encode(value: unknown, path: string, ancestors: Set<object>): string {
   }
 }
 
-function encodeObject(value: object, path: string, ancestors: Set<object>): string {
+function encodeObject(value: object, path: Path, ancestors: Set<object>): string {
   if (ancestors.has(value)) throw refuse('a cycle (the value contains itself)', path);
   // Boxed strings, and nunjucks' SafeString, which inherits from String.prototype.
   if (value instanceof String) return JSON.stringify(String(value));
@@ -52,7 +65,7 @@ function encodeObject(value: object, path: string, ancestors: Set<object>): stri
         // Holes and undefined elements print as null, as JSON.stringify does, so an array
         // keeps its length and positions.
         const item: unknown = value[index];
-        items.push(item === undefined ? 'null' : encode(item, `${path}[${index}]`, ancestors));
+        items.push(item === undefined ? 'null' : encode(item, path === null ? null : `${path}[${index}]`, ancestors));
       }
       return `[${items.join(',')}]`;
     }
@@ -80,10 +93,12 @@ function encodeObject(value: object, path: string, ancestors: Set<object>): stri
   }
 }
 
-function memberPath(path: string, key: string): string {
+function memberPath(path: Path, key: string): Path {
+  if (path === null) return null;
   return /^[A-Za-z_$][\w$]*$/.test(key) ? `${path}.${key}` : `${path}[${JSON.stringify(key)}]`;
 }
 
-function refuse(what: string, path: string): TypeError {
+function refuse(what: string, path: Path): Error {
+  if (path === null) return UNENCODABLE;
   return new TypeError(`canonicalJson: cannot encode ${what} at ${path}`);
 }

@@ -93,10 +93,12 @@ export class CallContext {
     if (hit !== undefined) return { value: hit.value as T, cached: true, startedAt: lookupStart };
     if (session.dryRun) return { value: dryRunPlaceholder(call) as T, cached: false, startedAt: lookupStart };
 
-    const backendSlot = await session.limiterFor(this.backend).acquire(session.signal);
+    session.signal.throwIfAborted();
+    const limiter = session.limiterFor(this.backend);
+    const backendSlot = limiter.tryAcquire() ?? (await limiter.acquire(session.signal));
     let globalSlot: (() => void) | undefined;
     try {
-      globalSlot = await session.global.acquire(session.signal);
+      globalSlot = session.global.tryAcquire() ?? (await session.global.acquire(session.signal));
       const startedAt = this.elapsed();
       const request = this.adapt(call, args);
       const reply = await this.backend.complete(request);

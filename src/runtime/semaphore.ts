@@ -10,13 +10,18 @@ export class Semaphore {
     this.available = Math.max(1, capacity);
   }
 
+  /** Takes a slot now if one is free (no promise on the common path); null when all are taken. */
+  tryAcquire(): (() => void) | null {
+    if (this.available <= 0) return null;
+    this.available--;
+    return this.releaser();
+  }
+
   /** Waits for a slot; the returned function gives it back (exactly once). */
   async acquire(signal?: AbortSignal): Promise<() => void> {
     signal?.throwIfAborted();
-    if (this.available > 0) {
-      this.available--;
-      return this.releaser();
-    }
+    const now = this.tryAcquire();
+    if (now) return now;
     await new Promise<void>((resolve, reject) => {
       const waiter = {
         grant: () => {

@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import type { Backend } from '../backends/backend.js';
 import type { CallCache } from '../cache/call-cache.js';
 import { Semaphore } from './semaphore.js';
@@ -29,6 +30,8 @@ export class Session {
   constructor(options: SessionOptions) {
     this.cache = options.cache;
     this.signal = options.signal ?? new AbortController().signal;
+    // Every waiting call and every request in flight listens to this one signal.
+    setMaxListeners(0, this.signal);
     this.global = new Semaphore(options.concurrency ?? 64);
     this.dryRun = options.dryRun ?? false;
   }

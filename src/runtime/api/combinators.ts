@@ -20,7 +20,7 @@ export function makeExecutable<A extends unknown[], R>(
     new Executable(async (context) => {
       const values = (await resolveArguments(args, context)) as unknown as A;
       return fn(...values);
-    });
+    }, true);
 }
 
 /**

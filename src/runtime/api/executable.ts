@@ -9,10 +9,21 @@ const activeRun = new AsyncLocalStorage<RunContext>();
  * and trace); awaiting one outside any run starts a run with default options.
  */
 export class Executable<T> implements PromiseLike<T> {
-  constructor(private readonly body: (run: RunContext) => Promise<T>) {}
+  /**
+   * @param body the computation.
+   * @param runsUserCode true when `body` runs user code that may await other executables
+   *   (`makeExecutable`): only then is the run made current through AsyncLocalStorage. On
+   *   Node 20 an active AsyncLocalStorage puts a hook on every promise, which costs every
+   *   model call of a template run, so runs that need none never switch it on.
+   */
+  constructor(
+    private readonly body: (run: RunContext) => Promise<T>,
+    private readonly runsUserCode = false,
+  ) {}
 
   /** Executes in a given run context (what `run` and the combinators use). */
   execute(run: RunContext): Promise<T> {
+    if (!this.runsUserCode || activeRun.getStore() === run) return this.body(run);
     return activeRun.run(run, () => this.body(run));
   }
 
