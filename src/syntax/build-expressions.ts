@@ -26,7 +26,8 @@ import { isDeeperThan } from './expr-depth.js';
 import { keywordValue, numberValue, stringValue } from './literals.js';
 import type { TerminationPayload } from './token-matchers.js';
 import { tokenEnd, tokenSpan } from './token-spans.js';
-import { FalseKeyword, NoneKeyword, NumberLiteral, StringLiteral, TrueKeyword } from './tokens.js';
+import { NumberLiteral, StringLiteral } from './tokens.js';
+import { FalseKeyword, NoneKeyword, TrueKeyword } from './keyword-tokens.js';
 
 /**
  * CST → AST for expressions. Every builder tolerates the partial nodes that error recovery

@@ -1,7 +1,7 @@
 import type { IToken } from 'chevrotain';
 import type { CompareOperator, Expr, Identifier, TestExpr } from './ast.js';
 import { createBinary, groupArithmetic, type ArithmeticOperator } from './arithmetic.js';
-import { NotInKeyword } from './tokens.js';
+import { NotInKeyword } from './keyword-tokens.js';
 import { tokenSpan } from './token-spans.js';
 
 /** `is [not] name(args)` after an operand. */

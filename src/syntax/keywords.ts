@@ -26,7 +26,7 @@ import {
   SetKeyword,
   TrueKeyword,
   UnsupportedKeyword,
-} from './tokens.js';
+} from './keyword-tokens.js';
 
 /**
  * Keywords are lexed as names and re-typed afterwards with one map lookup per name: cheaper than

@@ -11,8 +11,6 @@ import {
   CommentInText,
   FrontMatter,
   Name,
-  NotInKeyword,
-  NotKeyword,
   OutputClose,
   OutputOpenInCode,
   OutputOpenInText,
@@ -25,6 +23,7 @@ import {
   TagOpenInCode,
   TagOpenInText,
 } from './tokens.js';
+import { NotInKeyword, NotKeyword } from './keyword-tokens.js';
 
 /**
  * One pass over the lexer's tokens before the parser sees them:

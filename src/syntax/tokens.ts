@@ -363,71 +363,11 @@ export const LBrace = punctuation('LBrace', /\{/, '{');
 export const RBrace = punctuation('RBrace', /\}/, '}');
 
 // ---------------------------------------------------------------------------------------------
-// Keywords: produced by re-typing Name tokens (keywords.ts), never by the lexer itself.
-// ---------------------------------------------------------------------------------------------
-
-function keyword(name: string, label: string, categories: TokenType[]) {
-  return createToken({ name, pattern: Lexer.NA, label, categories });
-}
-
-/** `and` */
-export const AndKeyword = keyword('AndKeyword', '`and`', [PropertyName, LogicOp]);
-/** `or` */
-export const OrKeyword = keyword('OrKeyword', '`or`', [PropertyName, LogicOp]);
-/** `not` */
-export const NotKeyword = keyword('NotKeyword', '`not`', [PropertyName]);
-/** `in` */
-export const InKeyword = keyword('InKeyword', '`in`', [PropertyName, ChainOperator]);
-/** `not in`, merged from two names after lexing (comments cannot sit between them). */
-export const NotInKeyword = keyword('NotInKeyword', '`not in`', [AnyCode, ChainOperator]);
-/** `is` */
-export const IsKeyword = keyword('IsKeyword', '`is`', [PropertyName]);
-/** `if`: the tag and the inline conditional. */
-export const IfKeyword = keyword('IfKeyword', '`if`', [PropertyName]);
-/** `else`: the tag and the inline conditional. */
-export const ElseKeyword = keyword('ElseKeyword', '`else`', [PropertyName]);
-/** `true` / `True` */
-export const TrueKeyword = keyword('TrueKeyword', '`true`', [PropertyName]);
-/** `false` / `False` */
-export const FalseKeyword = keyword('FalseKeyword', '`false`', [PropertyName]);
-/** `none` / `None` / `null` */
-export const NoneKeyword = keyword('NoneKeyword', '`none`', [PropertyName]);
-/** `elif` / `elseif` */
-export const ElifKeyword = keyword('ElifKeyword', '`elif`', [Identifier]);
-/** `for` */
-export const ForKeyword = keyword('ForKeyword', '`for`', [Identifier]);
-/** `set` */
-export const SetKeyword = keyword('SetKeyword', '`set`', [Identifier]);
-/** `include` */
-export const IncludeKeyword = keyword('IncludeKeyword', '`include`', [Identifier]);
-/** `ignore` (of `ignore missing`) */
-export const IgnoreKeyword = keyword('IgnoreKeyword', '`ignore`', [Identifier]);
-/** `missing` (of `ignore missing`) */
-export const MissingKeyword = keyword('MissingKeyword', '`missing`', [Identifier]);
-/** `macro` */
-export const MacroKeyword = keyword('MacroKeyword', '`macro`', [Identifier]);
-/** `call` */
-export const CallKeyword = keyword('CallKeyword', '`call`', [Identifier]);
-/** `filter` */
-export const FilterKeyword = keyword('FilterKeyword', '`filter`', [Identifier]);
-/** `fork` */
-export const ForkKeyword = keyword('ForkKeyword', '`fork`', [Identifier]);
-/** `branch` */
-export const BranchKeyword = keyword('BranchKeyword', '`branch`', [Identifier]);
-/** `role` */
-export const RoleKeyword = keyword('RoleKeyword', '`role`', [Identifier]);
-/** `raw` / `verbatim` in a tag that is not a well-formed raw block opener. */
-export const RawKeyword = keyword('RawKeyword', '`raw`', [Identifier]);
-/** Any known end tag name: `endif`, `endfor`, … */
-export const EndKeyword = keyword('EndKeyword', 'an end tag', [Identifier]);
-/** A nunjucks tag that `.ot` does not support (`extends`, `block`, `import`, …). */
-export const UnsupportedKeyword = keyword('UnsupportedKeyword', 'an unsupported tag', [Identifier]);
-
-// ---------------------------------------------------------------------------------------------
 // Modes
 // ---------------------------------------------------------------------------------------------
 
-const codeTokens: TokenType[] = [
+/** The tokens of the three code modes, after each mode's closer. */
+export const codeTokens: TokenType[] = [
   RawBlockInCode,
   CommentInCode,
   TagOpenInCode,
@@ -487,61 +427,3 @@ export const lexerDefinition: IMultiModeLexerDefinition = {
   },
   defaultMode: 'text',
 };
-
-/** Every token type the parser may see, categories and keywords included. */
-export const allTokenTypes: TokenType[] = [
-  AnyCode,
-  PropertyName,
-  Identifier,
-  BinaryOperator,
-  ChainOperator,
-  CompareOp,
-  LogicOp,
-  SignOp,
-  TagOpen,
-  OutputOpen,
-  CallOpen,
-  Comment,
-  RawBlock,
-  Bom,
-  FrontMatter,
-  Text,
-  StrayCommentClose,
-  RawBlockInText,
-  CommentInText,
-  TagOpenInText,
-  OutputOpenInText,
-  CallOpenInText,
-  TagClose,
-  OutputClose,
-  CallClose,
-  TagCloseInOutput,
-  TagCloseInCall,
-  ...codeTokens,
-  AndKeyword,
-  OrKeyword,
-  NotKeyword,
-  InKeyword,
-  NotInKeyword,
-  IsKeyword,
-  IfKeyword,
-  ElseKeyword,
-  TrueKeyword,
-  FalseKeyword,
-  NoneKeyword,
-  ElifKeyword,
-  ForKeyword,
-  SetKeyword,
-  IncludeKeyword,
-  IgnoreKeyword,
-  MissingKeyword,
-  MacroKeyword,
-  CallKeyword,
-  FilterKeyword,
-  ForkKeyword,
-  BranchKeyword,
-  RoleKeyword,
-  RawKeyword,
-  EndKeyword,
-  UnsupportedKeyword,
-];
