@@ -170,6 +170,15 @@ function buildSet(t: SetTagCstChildren, shell: TagShell, ctx: BuildContext): Fla
   // capture is anyone's guess, and a wrong guess would add errors at the other end.
   if (targets.length === 0 && assign === undefined)
     return { kind: 'skipped', trimBefore: tag.trimBefore, trimAfter: tag.trimAfter };
+  // `{% set x.y = 1 %}`: the parser stopped at `.` (reported), but the `=` further on says this
+  // was meant as an assignment, not as the opening of a capture block.
+  const afterTargets = tokenEnd(t.targets?.at(-1) ?? t.SetKeyword[0]!);
+  const meantAsAssignment = ctx.text.slice(afterTargets, tag.span.end).includes('=');
+  if (assign === undefined && meantAsAssignment) {
+    const value = missingAt(afterTargets);
+    const node = { type: 'Set' as const, targets, value, tags: [tag], span: tag.span };
+    return { kind: 'node', node, trimBefore: tag.trimBefore, trimAfter: tag.trimAfter };
+  }
   if (assign === undefined) {
     // nunjucks ignores `-%}` on the opening tag of a capture (parseSet skips the block end
     // without looking at it), so the captured text keeps its leading whitespace.
