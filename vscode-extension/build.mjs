@@ -1,0 +1,78 @@
+#!/usr/bin/env node
+// Builds the extension into dist/ with esbuild (run by the root `npm run build`, after dist/ of
+// the library is built):
+//   dist/extension.cjs        the client (VS Code loads extensions as CommonJS; `vscode` is external)
+//   dist/server/server.js     the language server (lsp/), started with --stdio
+//   dist/server/program/program-worker.js   its worker thread
+//   dist/server/ot.js         the `ot` command (bin/ot.js), for "Run flow"
+//   dist/ot.tmLanguage.json, dist/language-configuration.json   copied from grammar/
+// The server and the CLI share chunks (prettier, the compiler, the runtime), ESM with code
+// splitting; everything is bundled, so the .vsix needs no node_modules.
+import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const here = (path) => fileURLToPath(new URL(path, import.meta.url));
+const dist = here('./dist/');
+
+rmSync(dist, { recursive: true, force: true });
+mkdirSync(here('./dist/server'), { recursive: true });
+
+await build({
+  entryPoints: [here('./src/extension.ts')],
+  outfile: here('./dist/extension.cjs'),
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  external: ['vscode'],
+  sourcemap: true,
+  logLevel: 'warning',
+});
+
+/**
+ * `ot compile --bundle` runs esbuild, a native program that cannot be bundled: in the extension
+ * (which only runs and plans flows) that command says so instead.
+ */
+const noEsbuild = {
+  name: 'no-esbuild',
+  setup(context) {
+    context.onResolve({ filter: /^esbuild$/ }, () => ({ path: 'esbuild', namespace: 'no-esbuild' }));
+    context.onLoad({ filter: /.*/, namespace: 'no-esbuild' }, () => ({
+      contents:
+        "export function build() { throw new Error('ot compile --bundle is not available in the VS Code extension: use the ot command of the ot-lang package'); }",
+      loader: 'js',
+    }));
+  },
+};
+
+await build({
+  entryPoints: {
+    server: here('./src/server-entry.ts'),
+    'program/program-worker': here('../lsp/src/program/program-worker.ts'),
+    ot: here('../bin/ot.js'),
+  },
+  outdir: here('./dist/server'),
+  bundle: true,
+  splitting: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'esm',
+  // The library's public API, as the server imports it: its sources, bundled.
+  alias: { 'ot-lang/prettier': here('../src/format/index.ts'), 'ot-lang': here('../src/index.ts') },
+  // nunjucks' file watcher is optional and never used here.
+  external: ['chokidar', 'fsevents'],
+  plugins: [noEsbuild],
+  // Bundled CommonJS packages call require() for Node's modules, which ESM does not have.
+  banner: {
+    js: "import { createRequire as __otCreateRequire } from 'node:module'; const require = __otCreateRequire(import.meta.url);",
+  },
+  sourcemap: false,
+  logLevel: 'warning',
+});
+// The bundles are ES modules with a .js extension.
+writeFileSync(here('./dist/server/package.json'), '{ "type": "module" }\n');
+
+copyFileSync(here('../grammar/ot.tmLanguage.json'), here('./dist/ot.tmLanguage.json'));
+copyFileSync(here('../grammar/language-configuration.json'), here('./dist/language-configuration.json'));
+console.log(`built ${dist}`);
