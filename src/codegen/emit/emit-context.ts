@@ -26,6 +26,20 @@ export interface EmitContext {
   arrow(stmts: readonly Stmt[], template?: TemplateIR): string;
   /** A comment quoting the source of a statement, with its location. */
   comment(span: Span): void;
+  /**
+   * Appends known text (a JavaScript string expression) to the function's pending text, which
+   * reaches `state.out` in one piece at the next `flush`: nothing reads the output between two
+   * flushes, so the text and every prefix are as if each piece were written at once.
+   */
+  write(code: string): void;
+  /**
+   * Writes the pending text to `state.out`. Every statement that reads the output's position or
+   * writes to it otherwise (a call, a pending value, a nested buffer, a role change, a loop or
+   * include writing through another function) flushes first.
+   */
+  flush(): void;
+  /** Whether text may be pending now; statements with branches save and merge it. */
+  pendingText: boolean;
 }
 
 /** One emitter per statement kind. */

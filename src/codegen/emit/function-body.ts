@@ -16,6 +16,7 @@ export function emitFunctionBody(module: ModuleContext, template: TemplateIR, st
   const scope = new FunctionScope();
   const out = new CodeWriter();
   let firstAt: number | null = null;
+  let usesText = false;
   const ec: EmitContext = {
     module,
     template,
@@ -29,7 +30,11 @@ export function emitFunctionBody(module: ModuleContext, template: TemplateIR, st
       out.line(`at = ${index};`);
     },
     body(body: readonly Stmt[]) {
-      for (const stmt of body) (statementEmitters[stmt.kind] as (stmt: Stmt, ec: EmitContext) => void)(stmt, ec);
+      for (const stmt of body) {
+        // Only text and known outputs add to the pending text; anything else sees the output as it is.
+        if (!writesKnownText(stmt, module)) ec.flush();
+        (statementEmitters[stmt.kind] as (stmt: Stmt, ec: EmitContext) => void)(stmt, ec);
+      }
     },
     arrow(body: readonly Stmt[], bodyTemplate: TemplateIR = template) {
       const code = emitFunctionBody(module, bodyTemplate, body, state);
@@ -38,16 +43,64 @@ export function emitFunctionBody(module: ModuleContext, template: TemplateIR, st
     comment(span: Span) {
       out.line(`// ${excerpt(module, template.path, span)}`);
     },
+    pendingText: false,
+    write(code: string) {
+      usesText = true;
+      ec.pendingText = true;
+      out.line(`text += ${code};`);
+    },
+    flush() {
+      if (!ec.pendingText) return;
+      out.line(`${state}.out.write(text);`);
+      out.line(`text = '';`);
+      ec.pendingText = false;
+    },
   };
   ec.body(stmts);
+  ec.flush();
 
   const code = out.toString().replace(/\n$/, '');
   if (code === '') return '';
   const lines: string[] = [];
+  // Known text collects here and reaches the output in one piece (see EmitContext.write).
+  if (usesText) lines.push(`let text = '';`);
   if (scope.temps.length > 0) lines.push(`let ${scope.temps.join(', ')};`);
   if (firstAt === null) return [...lines, code].join('\n') + '\n';
   lines.push(`let at = ${firstAt};`, 'try {', indent(code).replace(/\n$/, ''), '} catch (error) {', `  throw locateError(error, SPAN[at], ${state}.template.path);`, '}');
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * Statements that only append known text or never touch the output: a static `if` whose branches
+ * are such statements, `set` of a known value, a macro definition. Everything else flushes.
+ */
+function writesKnownText(stmt: Stmt, module: ModuleContext): boolean {
+  const facts = module.facts;
+  switch (stmt.kind) {
+    case 'text':
+      return true;
+    case 'output':
+    case 'set':
+      return !facts.mayPend(stmt.kind === 'output' ? stmt.expr : stmt.value) && !callsMacro(stmt, module);
+    case 'macro':
+      return true;
+    case 'if':
+      return (
+        !stmt.branches.some((branch) => facts.mayPend(branch.test)) &&
+        stmt.branches.every((branch) => branch.body.every((s) => writesKnownText(s, module))) &&
+        (stmt.otherwise ?? []).every((s) => writesKnownText(s, module))
+      );
+    default:
+      return false;
+  }
+}
+
+/**
+ * True when evaluating the statement may run a macro that makes calls (its calls would read the
+ * prefix). Macros that cannot write pending text make no calls, and their prefix is never read.
+ */
+function callsMacro(stmt: Stmt, module: ModuleContext): boolean {
+  return module.facts.macros && stmt.kind !== 'text';
 }
 
 function indent(code: string): string {

@@ -1,4 +1,4 @@
-import type { IfStmt } from '../../../ir/ir.js';
+import type { IfStmt, Stmt } from '../../../ir/ir.js';
 import { assignedNamesOf } from '../../../runtime/interpreter/assigned-names.js';
 import type { EmitContext } from '../emit-context.js';
 import { jsLiteral } from '../js-literal.js';
@@ -12,16 +12,24 @@ export function emitIf(stmt: IfStmt, ec: EmitContext): void {
   ec.at(stmt.span);
   const s = ec.state;
   if (!stmt.branches.some((branch) => ec.expr.mayPend(branch.test))) {
-    stmt.branches.forEach((branch, i) => {
-      const open = `${i === 0 ? 'if' : '} else if'} (isTruthy(${ec.expr.emit(branch.test, s)})) {`;
-      ec.out.line(open);
-      ec.out.indented(() => ec.body(branch.body));
+    // Text may be pending after the `if` when it may be before it or after any branch.
+    const before = ec.pendingText;
+    let after = stmt.otherwise ? false : before;
+    const branch = (body: readonly Stmt[]) => {
+      ec.pendingText = before;
+      ec.out.indented(() => ec.body(body));
+      after ||= ec.pendingText;
+    };
+    stmt.branches.forEach((b, i) => {
+      ec.out.line(`${i === 0 ? 'if' : '} else if'} (isTruthy(${ec.expr.emit(b.test, s)})) {`);
+      branch(b.body);
     });
     if (stmt.otherwise) {
       ec.out.line('} else {');
-      ec.out.indented(() => ec.body(stmt.otherwise!));
+      branch(stmt.otherwise);
     }
     ec.out.line('}');
+    ec.pendingText = after;
     return;
   }
   const skeleton = ec.module.constant('DEFER', `deferral(${jsLiteral([...assignedNamesOf(stmt)])}, false)`);

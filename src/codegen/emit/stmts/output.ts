@@ -5,5 +5,6 @@ import type { EmitContext } from '../emit-context.js';
 export function emitOutput(stmt: OutputStmt, ec: EmitContext): void {
   ec.at(stmt.span);
   const value = ec.expr.emit(stmt.expr, ec.state);
-  ec.out.line(ec.expr.mayPend(stmt.expr) ? `${ec.state}.out.write(whenKnown(${value}, renderOutput));` : `${ec.state}.out.write(renderOutput(${value}));`);
+  if (ec.expr.mayPend(stmt.expr)) ec.out.line(`${ec.state}.out.write(whenKnown(${value}, renderOutput));`);
+  else ec.write(`renderOutput(${value})`);
 }

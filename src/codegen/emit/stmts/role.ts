@@ -9,7 +9,14 @@ export function emitRole(stmt: RoleStmt, ec: EmitContext): void {
   ec.out.block('{', () => {
     ec.out.line(`const ${previous} = ${ec.state}.out.role;`);
     ec.out.line(`${ec.state}.out.role = ${jsString(stmt.role)};`);
-    ec.out.block('try {', () => ec.body(stmt.body), '} finally {');
+    ec.out.block(
+      'try {',
+      () => {
+        ec.body(stmt.body);
+        ec.flush();
+      },
+      '} finally {',
+    );
     ec.out.line(`  ${ec.state}.out.role = ${previous};`);
     ec.out.line('}');
   });

@@ -4,5 +4,5 @@ import { jsString } from '../js-literal.js';
 
 /** Literal text. */
 export function emitText(stmt: TextStmt, ec: EmitContext): void {
-  ec.out.line(`${ec.state}.out.write(${jsString(stmt.value)});`);
+  ec.write(jsString(stmt.value));
 }
