@@ -16,7 +16,14 @@ const RUNS = 40;
 
 /** A 5,000-line flow: inputs, loops, sets, macros, forks and call blocks between prompt text. */
 export function largeFlow(lines = 5000) {
-  const out = ['---', 'description: A long flow for the language server benchmark.', 'input:', '  topic: string', '  items: {type: list, default: [a, b, c]}', '---'];
+  const out = [
+    '---',
+    'description: A long flow for the language server benchmark.',
+    'input:',
+    '  topic: string',
+    '  items: {type: list, default: [a, b, c]}',
+    '---',
+  ];
   for (let i = 0; out.length < lines - 12; i++) {
     out.push(
       `## Section ${i}: {{ topic | title }}`,
@@ -44,15 +51,38 @@ function percentile(sorted, p) {
 export async function benchLsp() {
   const text = largeFlow();
   const lines = text.split('\n');
-  const child = spawn(process.execPath, [...(process.env.OT_BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean), 'bin/ot.js', 'lsp', '--stdio'], { cwd: root });
-  const connection = rpc.createMessageConnection(new rpc.StreamMessageReader(child.stdout), new rpc.StreamMessageWriter(child.stdin));
+  const child = spawn(
+    process.execPath,
+    [
+      ...(process.env.OT_BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean),
+      'bin/ot.js',
+      'lsp',
+      '--stdio',
+    ],
+    { cwd: root },
+  );
+  const connection = rpc.createMessageConnection(
+    new rpc.StreamMessageReader(child.stdout),
+    new rpc.StreamMessageWriter(child.stdin),
+  );
   connection.listen();
   const uri = pathToFileURL(`${root}bench-large.ot`).href;
-  const diagnosed = new Promise((resolve) => connection.onNotification('textDocument/publishDiagnostics', (p) => p.uri === uri && resolve(p)));
-  await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: { textDocument: { completion: { completionItem: { snippetSupport: true } } } } });
+  const diagnosed = new Promise((resolve) =>
+    connection.onNotification(
+      'textDocument/publishDiagnostics',
+      (p) => p.uri === uri && resolve(p),
+    ),
+  );
+  await connection.sendRequest('initialize', {
+    processId: process.pid,
+    rootUri: null,
+    capabilities: { textDocument: { completion: { completionItem: { snippetSupport: true } } } },
+  });
   await connection.sendNotification('initialized', {});
   const opened = performance.now();
-  await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'ot', version: 1, text } });
+  await connection.sendNotification('textDocument/didOpen', {
+    textDocument: { uri, languageId: 'ot', version: 1, text },
+  });
   await diagnosed;
   const diagnosticsMs = performance.now() - opened;
   const planStart = performance.now();
@@ -62,7 +92,8 @@ export async function benchLsp() {
   });
   const planMs = performance.now() - planStart;
 
-  const lineOf = (needle, from = 0) => lines.findIndex((line, index) => index >= from && line.includes(needle));
+  const lineOf = (needle, from = 0) =>
+    lines.findIndex((line, index) => index >= from && line.includes(needle));
   const last = lines.length - 1;
   const at = (line, character) => ({ textDocument: { uri }, position: { line, character } });
   const finalLine = lineOf('Final: {{');
@@ -70,17 +101,56 @@ export async function benchLsp() {
   const callLine = lineOf('<< summary = generate_text(');
   const midCall = lineOf('<< line250 =');
   const requests = [
-    ['completion: variables in {{ }} (end of file)', 'textDocument/completion', at(finalLine + 1, 0)],
-    ['completion: keyword arguments in << >>', 'textDocument/completion', at(callLine, lines[callLine].length)],
-    ['completion: filters after |', 'textDocument/completion', at(doneLine, lines[doneLine].length)],
-    ['hover: call-bound variable (with its plan)', 'textDocument/hover', at(lineOf('{% if line250'), 7)],
-    ['hover: builtin', 'textDocument/hover', at(midCall, lines[midCall].indexOf('generate_text') + 2)],
-    ['hover: input', 'textDocument/hover', at(lineOf('{{ topic | title }}', 6), lines[lineOf('{{ topic | title }}', 6)].indexOf('topic') + 1)],
+    [
+      'completion: variables in {{ }} (end of file)',
+      'textDocument/completion',
+      at(finalLine + 1, 0),
+    ],
+    [
+      'completion: keyword arguments in << >>',
+      'textDocument/completion',
+      at(callLine, lines[callLine].length),
+    ],
+    [
+      'completion: filters after |',
+      'textDocument/completion',
+      at(doneLine, lines[doneLine].length),
+    ],
+    [
+      'hover: call-bound variable (with its plan)',
+      'textDocument/hover',
+      at(lineOf('{% if line250'), 7),
+    ],
+    [
+      'hover: builtin',
+      'textDocument/hover',
+      at(midCall, lines[midCall].indexOf('generate_text') + 2),
+    ],
+    [
+      'hover: input',
+      'textDocument/hover',
+      at(
+        lineOf('{{ topic | title }}', 6),
+        lines[lineOf('{{ topic | title }}', 6)].indexOf('topic') + 1,
+      ),
+    ],
   ];
 
   const rows = [
-    { request: `open → diagnostics published (${lines.length} lines, worker)`, median_ms: diagnosticsMs.toFixed(1), p95_ms: '', budget_ms: '', within: '' },
-    { request: 'plan for the inlay hints (worker)', median_ms: planMs.toFixed(1), p95_ms: '', budget_ms: '', within: '' },
+    {
+      request: `open → diagnostics published (${lines.length} lines, worker)`,
+      median_ms: diagnosticsMs.toFixed(1),
+      p95_ms: '',
+      budget_ms: '',
+      within: '',
+    },
+    {
+      request: 'plan for the inlay hints (worker)',
+      median_ms: planMs.toFixed(1),
+      p95_ms: '',
+      budget_ms: '',
+      within: '',
+    },
   ];
   let version = 1;
   for (const [name, method, params] of requests) {
@@ -92,13 +162,19 @@ export async function benchLsp() {
           // A keystroke at the end of the file: the next request sees a new version.
           await connection.sendNotification('textDocument/didChange', {
             textDocument: { uri, version: ++version },
-            contentChanges: [{ range: { start: { line: last, character: 0 }, end: { line: last, character: 0 } }, text: run % 2 ? '' : ' ' }],
+            contentChanges: [
+              {
+                range: { start: { line: last, character: 0 }, end: { line: last, character: 0 } },
+                text: run % 2 ? '' : ' ',
+              },
+            ],
           });
         }
         const start = performance.now();
         const result = await connection.sendRequest(method, params);
         times.push(performance.now() - start);
-        if (result === null || (Array.isArray(result) && result.length === 0)) throw new Error(`${name}: empty answer`);
+        if (result === null || (Array.isArray(result) && result.length === 0))
+          throw new Error(`${name}: empty answer`);
       }
       times.sort((a, b) => a - b);
       const median = percentile(times, 50);

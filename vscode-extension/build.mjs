@@ -37,7 +37,10 @@ await build({
 const noEsbuild = {
   name: 'no-esbuild',
   setup(context) {
-    context.onResolve({ filter: /^esbuild$/ }, () => ({ path: 'esbuild', namespace: 'no-esbuild' }));
+    context.onResolve({ filter: /^esbuild$/ }, () => ({
+      path: 'esbuild',
+      namespace: 'no-esbuild',
+    }));
     context.onLoad({ filter: /.*/, namespace: 'no-esbuild' }, () => ({
       contents:
         "export function build() { throw new Error('ot compile --bundle is not available in the VS Code extension: use the ot command of the ot-lang package'); }",
@@ -74,5 +77,8 @@ await build({
 writeFileSync(here('./dist/server/package.json'), '{ "type": "module" }\n');
 
 copyFileSync(here('../grammar/ot.tmLanguage.json'), here('./dist/ot.tmLanguage.json'));
-copyFileSync(here('../grammar/language-configuration.json'), here('./dist/language-configuration.json'));
+copyFileSync(
+  here('../grammar/language-configuration.json'),
+  here('./dist/language-configuration.json'),
+);
 console.log(`built ${dist}`);

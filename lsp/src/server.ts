@@ -1,4 +1,9 @@
-import { TextDocuments, TextDocumentSyncKind, type Connection, type InitializeResult } from 'vscode-languageserver';
+import {
+  TextDocuments,
+  TextDocumentSyncKind,
+  type Connection,
+  type InitializeResult,
+} from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { features, type FeatureContext, type ServerSettings } from './features/index.js';
 import { Workspace } from './workspace.js';
@@ -17,9 +22,17 @@ export function startServer(connection: Connection): void {
     const options = (params.initializationOptions ?? {}) as Partial<ServerSettings>;
     const settings: ServerSettings = {
       diagnosticsBaseUrl:
-        typeof options.diagnosticsBaseUrl === 'string' ? options.diagnosticsBaseUrl : defaultDiagnosticsBaseUrl,
+        typeof options.diagnosticsBaseUrl === 'string'
+          ? options.diagnosticsBaseUrl
+          : defaultDiagnosticsBaseUrl,
     };
-    const context: FeatureContext = { connection, documents, workspace, settings, client: params.capabilities };
+    const context: FeatureContext = {
+      connection,
+      documents,
+      workspace,
+      settings,
+      client: params.capabilities,
+    };
     for (const feature of features) feature.register(context);
     return {
       capabilities: Object.assign(

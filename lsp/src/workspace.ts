@@ -70,17 +70,35 @@ export class Workspace {
 
   /** The program of a document's current version: its diagnostics and front matter. */
   check(document: TextDocument): Promise<CheckResult> {
-    return this.programs.check(document.uri, document.version, uriToPath(document.uri), document.getText(), this.openFiles(document.uri));
+    return this.programs.check(
+      document.uri,
+      document.version,
+      uriToPath(document.uri),
+      document.getText(),
+      this.openFiles(document.uri),
+    );
   }
 
   /** The plan of a document's current version. */
   plan(document: TextDocument): Promise<Plan> {
-    return this.programs.plan(document.uri, document.version, uriToPath(document.uri), document.getText(), this.openFiles(document.uri));
+    return this.programs.plan(
+      document.uri,
+      document.version,
+      uriToPath(document.uri),
+      document.getText(),
+      this.openFiles(document.uri),
+    );
   }
 
   /** The plan of a document as text or Mermaid. */
   printPlan(document: TextDocument, format: 'text' | 'mermaid'): Promise<string> {
-    return this.programs.printPlan(document.uri, uriToPath(document.uri), document.getText(), this.openFiles(document.uri), format);
+    return this.programs.printPlan(
+      document.uri,
+      uriToPath(document.uri),
+      document.getText(),
+      this.openFiles(document.uri),
+      format,
+    );
   }
 
   /** The text of a file: the editor's buffer when it is open, else the file on disk. */
@@ -96,7 +114,10 @@ export class Workspace {
 
   /** The open document of a path, if any (URIs may spell one path in several ways). */
   documentAt(path: string): TextDocument | undefined {
-    return this.documents.get(pathToUri(path)) ?? this.documents.all().find((d) => uriToPath(d.uri) === path);
+    return (
+      this.documents.get(pathToUri(path)) ??
+      this.documents.all().find((d) => uriToPath(d.uri) === path)
+    );
   }
 
   /** The texts of the open documents other than `uri`, by path. */

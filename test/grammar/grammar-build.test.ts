@@ -8,9 +8,7 @@ const read = (name: string): string =>
 describe('grammar build', () => {
   test('the committed JSON grammar is what the YAML source generates', () => {
     // If this fails, run `node grammar/build.mjs` and commit grammar/ot.tmLanguage.json.
-    expect(read('ot.tmLanguage.json')).toBe(
-      renderGrammarJson(read('ot.tmLanguage.yaml')),
-    );
+    expect(read('ot.tmLanguage.json')).toBe(renderGrammarJson(read('ot.tmLanguage.yaml')));
   });
 
   test('the language configuration comments, brackets and auto-closes the template delimiters', () => {

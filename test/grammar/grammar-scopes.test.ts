@@ -55,15 +55,17 @@ describe('grammar scopes of constructs', () => {
 
   test('whitespace control stays part of the delimiters', async () => {
     const tokens = (await tokenize('{%- if a -%}{{- b -}}<<- c ->>{#- d -#}'))[0]!;
-    const delimiters = tokens
-      .filter((t) => /^[-{%#<>}]+$/.test(t.text))
-      .map((t) => t.text);
+    const delimiters = tokens.filter((t) => /^[-{%#<>}]+$/.test(t.text)).map((t) => t.text);
     expect(delimiters).toEqual(['{%-', '-%}', '{{-', '-}}', '<<-', '->>', '{#-', '-#}']);
   });
 
   test('tags: keywords, declared names, filters and tests', async () => {
-    const source = '{% for k, v in items | dictsort %}{% if v is not none %}{% endif %}{% endfor %}';
-    expect(await scopesOf(source, 'for', 'for')).toEqual(['meta.tag.ot', 'keyword.control.loop.ot']);
+    const source =
+      '{% for k, v in items | dictsort %}{% if v is not none %}{% endif %}{% endfor %}';
+    expect(await scopesOf(source, 'for', 'for')).toEqual([
+      'meta.tag.ot',
+      'keyword.control.loop.ot',
+    ]);
     expect(await scopesOf(source, 'for', 'k, v')).toEqual([
       'meta.tag.ot',
       'variable.other.definition.ot',

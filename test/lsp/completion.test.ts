@@ -6,7 +6,10 @@ interface CompletionItem {
   kind?: number;
   detail?: string;
   insertTextFormat?: number;
-  textEdit?: { newText: string; range: { start: { line: number; character: number }; end: { line: number; character: number } } };
+  textEdit?: {
+    newText: string;
+    range: { start: { line: number; character: number }; end: { line: number; character: number } };
+  };
 }
 
 let client: LspClient;
@@ -39,7 +42,9 @@ const frontMatter = '---\ninput:\n  topic: string\nschemas:\n  Person: {type: ob
 describe('completion', () => {
   test('tag names after `{%`, block tags as snippets that close themselves', async () => {
     const items = await complete('{% ‸ %}');
-    expect(labels(items)).toEqual(expect.arrayContaining(['if', 'for', 'set', 'macro', 'fork', 'branch', 'role', 'endif']));
+    expect(labels(items)).toEqual(
+      expect.arrayContaining(['if', 'for', 'set', 'macro', 'fork', 'branch', 'role', 'endif']),
+    );
     const ifItem = items.find((item) => item.label === 'if')!;
     // The editor already wrote `%}`: the snippet brings the end tag and leaves that one to close it.
     expect(ifItem.textEdit?.newText).toBe('if ${1:condition} %}$0{% endif ');
@@ -56,7 +61,9 @@ describe('completion', () => {
       `${frontMatter}{% set greeting = "hi" %}{% macro m(x) %}{{ x }}{% endmacro %}<< city = generate_text() >>{{ ‸ }}<< later = generate_text() >>`,
     );
     const names = labels(items);
-    expect(names).toEqual(expect.arrayContaining(['topic', 'greeting', 'm', 'city', 'range', 'cycler', 'joiner']));
+    expect(names).toEqual(
+      expect.arrayContaining(['topic', 'greeting', 'm', 'city', 'range', 'cycler', 'joiner']),
+    );
     expect(names).not.toContain('later');
     expect(names).not.toContain('x');
     // Builtins only where calls may be: in call blocks.
@@ -72,27 +79,52 @@ describe('completion', () => {
     const after = labels(await complete('{% for item in [1, 2] %}{% endfor %}{{ ‸ }}'));
     expect(after).not.toContain('item');
     expect(after).not.toContain('loop');
-    const inMacro = labels(await complete('{% macro greet(name, punct="!") %}{{ ‸ }}{% endmacro %}'));
+    const inMacro = labels(
+      await complete('{% macro greet(name, punct="!") %}{{ ‸ }}{% endmacro %}'),
+    );
     expect(inMacro).toEqual(expect.arrayContaining(['name', 'punct', 'caller', 'greet']));
   });
 
   test('attributes of `loop` after a dot', async () => {
     const items = await complete('{% for x in xs %}{{ loop.‸ }}{% endfor %}');
-    expect(labels(items)).toEqual(['index', 'index0', 'revindex', 'revindex0', 'first', 'last', 'length']);
+    expect(labels(items)).toEqual([
+      'index',
+      'index0',
+      'revindex',
+      'revindex0',
+      'first',
+      'last',
+      'length',
+    ]);
   });
 
   test('names bound in a fork branch are visible after the fork, not in the other branch', async () => {
-    const source = '{% fork %}{% branch %}<< a = generate_text() >>{% endbranch %}{% branch %}{{ ‸ }}{% endbranch %}{% endfork %}';
+    const source =
+      '{% fork %}{% branch %}<< a = generate_text() >>{% endbranch %}{% branch %}{{ ‸ }}{% endbranch %}{% endfork %}';
     expect(labels(await complete(source))).not.toContain('a');
-    const after = '{% fork %}{% branch %}<< a = generate_text() >>{% endbranch %}{% endfork %}{{ ‸ }}';
+    const after =
+      '{% fork %}{% branch %}<< a = generate_text() >>{% endbranch %}{% endfork %}{{ ‸ }}';
     expect(labels(await complete(after))).toContain('a');
   });
 
   test('builtins in call blocks, with snippets', async () => {
     const items = await complete(`${frontMatter}Answer: << ‸ >>`);
     const names = labels(items);
-    expect(names).toEqual(expect.arrayContaining(['generate_text', 'generate_texts', 'generate_object', 'select', 'instruct', 'chat', 'flow', 'topic']));
-    expect(items.find((item) => item.label === 'generate_text')?.textEdit?.newText).toBe('generate_text($0)');
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'generate_text',
+        'generate_texts',
+        'generate_object',
+        'select',
+        'instruct',
+        'chat',
+        'flow',
+        'topic',
+      ]),
+    );
+    expect(items.find((item) => item.label === 'generate_text')?.textEdit?.newText).toBe(
+      'generate_text($0)',
+    );
   });
 
   test('an input that shadows a builtin is a variable there', async () => {
@@ -114,7 +146,9 @@ describe('completion', () => {
 
   test('filters after `|`, tests after `is`', async () => {
     const filters = await complete('{{ name | tr‸ }}');
-    expect(labels(filters)).toEqual(expect.arrayContaining(['trim', 'truncate', 'upper', 'default']));
+    expect(labels(filters)).toEqual(
+      expect.arrayContaining(['trim', 'truncate', 'upper', 'default']),
+    );
     expect(filters.find((item) => item.label === 'trim')?.textEdit?.range.start.character).toBe(10);
     const tests = labels(await complete('{% if x is ‸ %}{% endif %}'));
     expect(tests).toEqual(expect.arrayContaining(['defined', 'odd', 'string']));

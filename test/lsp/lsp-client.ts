@@ -35,7 +35,11 @@ export interface PublishedDiagnostics {
  */
 export class LspClient {
   private readonly published: PublishedDiagnostics[] = [];
-  private readonly waiters: { uri: string; test: (p: PublishedDiagnostics) => boolean; resolve: (p: PublishedDiagnostics) => void }[] = [];
+  private readonly waiters: {
+    uri: string;
+    test: (p: PublishedDiagnostics) => boolean;
+    resolve: (p: PublishedDiagnostics) => void;
+  }[] = [];
   readonly stderr: string[] = [];
   /** `window/showMessage` notifications received. */
   readonly messages: { type: number; message: string }[] = [];
@@ -62,7 +66,9 @@ export class LspClient {
   }
 
   /** Starts the server and runs the `initialize` handshake. */
-  static async start(capabilities: object = defaultCapabilities): Promise<{ client: LspClient; result: InitializeResult }> {
+  static async start(
+    capabilities: object = defaultCapabilities,
+  ): Promise<{ client: LspClient; result: InitializeResult }> {
     const child = spawn(process.execPath, ['bin/ot.js', 'lsp', '--stdio'], { cwd: root });
     const connection = createMessageConnection(
       new StreamMessageReader(child.stdout),
@@ -106,7 +112,10 @@ export class LspClient {
   }
 
   /** The first diagnostics published for `uri` (from now on, or already) that pass `test`. */
-  diagnostics(uri: string, test: (p: PublishedDiagnostics) => boolean = () => true): Promise<PublishedDiagnostics> {
+  diagnostics(
+    uri: string,
+    test: (p: PublishedDiagnostics) => boolean = () => true,
+  ): Promise<PublishedDiagnostics> {
     const already = [...this.published].reverse().find((p) => p.uri === uri);
     if (already && test(already)) return Promise.resolve(already);
     return new Promise((resolve) => this.waiters.push({ uri, test, resolve }));
@@ -114,7 +123,9 @@ export class LspClient {
 
   /** Shuts the server down as an editor does, and waits for the process to end. */
   async stop(): Promise<number | null> {
-    const exited = new Promise<number | null>((resolve) => this.child.on('exit', (code) => resolve(code)));
+    const exited = new Promise<number | null>((resolve) =>
+      this.child.on('exit', (code) => resolve(code)),
+    );
     await this.connection.sendRequest('shutdown');
     await this.connection.sendNotification('exit');
     const code = await exited;
@@ -133,11 +144,18 @@ export interface InitializeResult {
 export const defaultCapabilities = {
   textDocument: {
     synchronization: { dynamicRegistration: false },
-    completion: { completionItem: { snippetSupport: true, documentationFormat: ['markdown', 'plaintext'] } },
+    completion: {
+      completionItem: { snippetSupport: true, documentationFormat: ['markdown', 'plaintext'] },
+    },
     hover: { contentFormat: ['markdown', 'plaintext'] },
     documentSymbol: { hierarchicalDocumentSymbolSupport: true },
     publishDiagnostics: { versionSupport: true, codeDescriptionSupport: true },
-    semanticTokens: { requests: { full: true }, tokenTypes: [], tokenModifiers: [], formats: ['relative'] },
+    semanticTokens: {
+      requests: { full: true },
+      tokenTypes: [],
+      tokenModifiers: [],
+      formats: ['relative'],
+    },
     inlayHint: {},
     codeLens: {},
     rename: { prepareSupport: true },

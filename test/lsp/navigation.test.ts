@@ -23,21 +23,29 @@ afterAll(async () => {
   await client.stop();
 });
 
-const at = (needle: string, delta = 0, nth = 0) => ({ textDocument: { uri }, position: positionOfText(text, needle, delta, nth) });
+const at = (needle: string, delta = 0, nth = 0) => ({
+  textDocument: { uri },
+  position: positionOfText(text, needle, delta, nth),
+});
 const range = (needle: string, nth = 0, length = needle.length): Range => {
   const start = positionOfText(text, needle, 0, nth);
   return { start, end: { line: start.line, character: start.character + length } };
 };
 
 async function hover(needle: string, delta = 1, nth = 0): Promise<string | null> {
-  const result = await client.request<{ contents: { value: string } } | null>('textDocument/hover', at(needle, delta, nth));
+  const result = await client.request<{ contents: { value: string } } | null>(
+    'textDocument/hover',
+    at(needle, delta, nth),
+  );
   return result?.contents.value ?? null;
 }
 
 describe('hover', () => {
   test('a builtin: its signature and what it does', async () => {
     const value = await hover('generate_text', 1);
-    expect(value).toContain('generate_text(prompt?, temperature?, max_tokens?, stop?, top_p?, top_k?, seed?) → string');
+    expect(value).toContain(
+      'generate_text(prompt?, temperature?, max_tokens?, stop?, top_p?, top_k?, seed?) → string',
+    );
     expect(value).toContain('Raw completion of the prompt');
     const object = await hover('generate_object', 1);
     expect(object).toContain('schema,'.replace(',', '')); // required: no `?`
@@ -45,7 +53,9 @@ describe('hover', () => {
   });
 
   test("a builtin's keyword argument", async () => {
-    expect(await hover('max_tokens', 1)).toContain('(argument of generate_text) max_tokens: positive integer');
+    expect(await hover('max_tokens', 1)).toContain(
+      '(argument of generate_text) max_tokens: positive integer',
+    );
   });
 
   test('an input: where it is declared and its type', async () => {
@@ -96,7 +106,9 @@ describe('go to definition', () => {
   test('a variable goes to its binding; an input to its key in the front matter', async () => {
     expect(await definition('shout(title)', 7)).toEqual([{ uri, range: range('title', 0) }]);
     expect(await definition('topic | title', 1)).toEqual([{ uri, range: range('topic') }]);
-    expect(await definition('hero is defined', 1)).toEqual([{ uri, range: range('hero = ', 0, 4) }]);
+    expect(await definition('hero is defined', 1)).toEqual([
+      { uri, range: range('hero = ', 0, 4) },
+    ]);
   });
 
   test('a macro call goes to the macro', async () => {
@@ -109,7 +121,9 @@ describe('go to definition', () => {
       uri: fixtureUri('partial.ot'),
       range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
     });
-    expect((await definition('"lib/greet.ot"', 2)) as Location).toMatchObject({ uri: fixtureUri('lib/greet.ot') });
+    expect((await definition('"lib/greet.ot"', 2)) as Location).toMatchObject({
+      uri: fixtureUri('lib/greet.ot'),
+    });
   });
 
   test('a builtin has no definition', async () => {
@@ -119,11 +133,17 @@ describe('go to definition', () => {
 
 describe('find references', () => {
   const references = (needle: string, delta = 1, includeDeclaration = true) =>
-    client.request<Location[] | null>('textDocument/references', { ...at(needle, delta), context: { includeDeclaration } });
+    client.request<Location[] | null>('textDocument/references', {
+      ...at(needle, delta),
+      context: { includeDeclaration },
+    });
 
   test("a variable's bindings and reads, and `output:` naming it", async () => {
     const found = await references('ending = ', 1);
-    expect(found).toEqual([{ uri, range: range('ending', 0) }, { uri, range: range('ending', 1) }]);
+    expect(found).toEqual([
+      { uri, range: range('ending', 0) },
+      { uri, range: range('ending', 1) },
+    ]);
   });
 
   test('an input: its key and every read', async () => {
@@ -135,7 +155,11 @@ describe('find references', () => {
 
   test('a schema: its declaration and every schema="…" naming it', async () => {
     const found = await references('Character:', 1);
-    expect(found?.map((l) => l.range)).toEqual([range('Character'), range('"Character"', 0), range('"Character"', 1)]);
+    expect(found?.map((l) => l.range)).toEqual([
+      range('Character'),
+      range('"Character"', 0),
+      range('"Character"', 1),
+    ]);
   });
 
   test('a file: every include or flow() of it in the open documents', async () => {
@@ -152,14 +176,19 @@ describe('rename', () => {
   test('prepareRename: variables yes; builtins and globals no', async () => {
     // `| title` is a filter, not the variable `title`.
     expect(await client.request('textDocument/prepareRename', at('| title', 3))).toBeNull();
-    const variable = await client.request<{ range: Range; placeholder: string } | null>('textDocument/prepareRename', at('shout(title)', 7));
+    const variable = await client.request<{ range: Range; placeholder: string } | null>(
+      'textDocument/prepareRename',
+      at('shout(title)', 7),
+    );
     expect(variable).toEqual({ range: range('title', 2), placeholder: 'title' });
     expect(await client.request('textDocument/prepareRename', at('generate_text', 1))).toBeNull();
     expect(await client.request('textDocument/prepareRename', at('range(count)', 1))).toBeNull();
   });
 
   test('renaming an input renames its key and its reads', async () => {
-    const edit = await client.request<{ changes: Record<string, { range: Range; newText: string }[]> }>('textDocument/rename', {
+    const edit = await client.request<{
+      changes: Record<string, { range: Range; newText: string }[]>;
+    }>('textDocument/rename', {
       ...at('topic | title', 1),
       newName: 'subject',
     });
@@ -170,11 +199,16 @@ describe('rename', () => {
   });
 
   test('renaming the output variable renames `output:` too', async () => {
-    const edit = await client.request<{ changes: Record<string, { range: Range; newText: string }[]> }>('textDocument/rename', {
+    const edit = await client.request<{
+      changes: Record<string, { range: Range; newText: string }[]>;
+    }>('textDocument/rename', {
       ...at('ending = ', 1),
       newName: 'finale',
     });
-    expect(edit.changes[uri]?.map((e) => e.range)).toEqual([range('ending', 0), range('ending', 1)]);
+    expect(edit.changes[uri]?.map((e) => e.range)).toEqual([
+      range('ending', 0),
+      range('ending', 1),
+    ]);
   });
 
   test('a new name that is not an identifier is refused', async () => {

@@ -18,7 +18,8 @@ afterAll(async () => {
   await client.stop();
 });
 
-const samplePath = (name: string) => fileURLToPath(new URL(`../../samples/${name}`, import.meta.url));
+const samplePath = (name: string) =>
+  fileURLToPath(new URL(`../../samples/${name}`, import.meta.url));
 const sampleUri = (name: string) => new URL(`../../samples/${name}`, import.meta.url).href;
 
 /** Applies LSP edits to a text (edits do not overlap). */
@@ -29,7 +30,11 @@ function applyEdits(text: string, edits: TextEdit[]): string {
   };
   return [...edits]
     .sort((a, b) => offset(b.range.start) - offset(a.range.start))
-    .reduce((out, edit) => out.slice(0, offset(edit.range.start)) + edit.newText + out.slice(offset(edit.range.end)), text);
+    .reduce(
+      (out, edit) =>
+        out.slice(0, offset(edit.range.start)) + edit.newText + out.slice(offset(edit.range.end)),
+      text,
+    );
 }
 
 describe('the plan beside each call block', () => {
@@ -38,12 +43,18 @@ describe('the plan beside each call block', () => {
     const text = readFileSync(samplePath(name), 'utf8');
     await client.open(uri, text, ++version);
     const lines = text.split('\n').length;
-    const result = await client.request<{ position: { line: number }; label: string; tooltip: string }[]>('textDocument/inlayHint', {
+    const result = await client.request<
+      { position: { line: number }; label: string; tooltip: string }[]
+    >('textDocument/inlayHint', {
       textDocument: { uri },
       range: { start: { line: 0, character: 0 }, end: { line: lines, character: 0 } },
     });
     await client.close(uri);
-    return result.map((hint) => ({ line: hint.position.line, label: hint.label, tooltip: hint.tooltip }));
+    return result.map((hint) => ({
+      line: hint.position.line,
+      label: hint.label,
+      tooltip: hint.tooltip,
+    }));
   }
 
   test('a chain: each call waits for the one before', async () => {
@@ -78,11 +89,20 @@ describe('code lenses and the flow requests', () => {
   test('Run and Plan on the first line, carrying the document', async () => {
     const uri = sampleUri('report.ot');
     await client.open(uri, readFileSync(samplePath('report.ot'), 'utf8'), ++version);
-    const lenses = await client.request<{ range: { start: { line: number } }; command: { title: string; command: string; arguments: unknown[] } }[]>(
-      'textDocument/codeLens',
-      { textDocument: { uri } },
-    );
-    expect(lenses.map((lens) => [lens.range.start.line, lens.command.title, lens.command.command, lens.command.arguments])).toEqual([
+    const lenses = await client.request<
+      {
+        range: { start: { line: number } };
+        command: { title: string; command: string; arguments: unknown[] };
+      }[]
+    >('textDocument/codeLens', { textDocument: { uri } });
+    expect(
+      lenses.map((lens) => [
+        lens.range.start.line,
+        lens.command.title,
+        lens.command.command,
+        lens.command.arguments,
+      ]),
+    ).toEqual([
       [0, '▶ Run (topic)', 'ot.runFlow', [uri]],
       [0, 'Plan', 'ot.showPlan', [uri]],
     ]);
@@ -93,16 +113,24 @@ describe('code lenses and the flow requests', () => {
     const result = await client.request('ot/flowInputs', { uri: sampleUri('report.ot') });
     expect(result).toEqual({
       description: expect.stringContaining('A report built from sub-flows'),
-      inputs: [{ name: 'topic', schema: { type: 'string' }, required: false, default: 'urban beekeeping' }],
+      inputs: [
+        { name: 'topic', schema: { type: 'string' }, required: false, default: 'urban beekeeping' },
+      ],
       errors: 0,
     });
   });
 
   test('ot/plan gives the plan as Mermaid or text', async () => {
-    const mermaid = await client.request<{ text: string }>('ot/plan', { uri: sampleUri('qa-chain.ot'), format: 'mermaid' });
+    const mermaid = await client.request<{ text: string }>('ot/plan', {
+      uri: sampleUri('qa-chain.ot'),
+      format: 'mermaid',
+    });
     expect(mermaid.text.startsWith('graph TD\n')).toBe(true);
     expect(mermaid.text).toContain('c1 -->');
-    const text = await client.request<{ text: string }>('ot/plan', { uri: sampleUri('qa-chain.ot'), format: 'text' });
+    const text = await client.request<{ text: string }>('ot/plan', {
+      uri: sampleUri('qa-chain.ot'),
+      format: 'text',
+    });
     expect(text.text).toContain('stage 3');
   });
 });
@@ -117,7 +145,9 @@ describe('formatting through the prettier plugin', () => {
       textDocument: { uri },
       options: { tabSize: 2, insertSpaces: true },
     });
-    expect(applyEdits(messy, edits)).toBe('{{ x | trim }} and {% if a %}yes{% endif %}\n<< y = generate_text(max_tokens=1) >>\n');
+    expect(applyEdits(messy, edits)).toBe(
+      '{{ x | trim }} and {% if a %}yes{% endif %}\n<< y = generate_text(max_tokens=1) >>\n',
+    );
     // Only the changed part is replaced, not the whole text.
     expect(edits).toHaveLength(1);
     expect(edits[0]!.range.start).toEqual({ line: 0, character: 2 });
@@ -132,7 +162,9 @@ describe('formatting through the prettier plugin', () => {
       range: { start: { line: 0, character: 0 }, end: { line: 0, character: 10 } },
       options: { tabSize: 2, insertSpaces: true },
     });
-    expect(applyEdits(messy, edits)).toBe('{{ x | trim }} and {%if a%}yes{%endif%}\n<< y=generate_text(max_tokens=1) >>\n');
+    expect(applyEdits(messy, edits)).toBe(
+      '{{ x | trim }} and {%if a%}yes{%endif%}\n<< y=generate_text(max_tokens=1) >>\n',
+    );
     await client.close(uri);
   });
 
@@ -144,7 +176,10 @@ describe('formatting through the prettier plugin', () => {
       options: { tabSize: 2, insertSpaces: true },
     });
     expect(edits).toEqual([]);
-    expect(client.messages).toContainEqual({ type: 2, message: 'ot: not formatted: the file has syntax errors.' });
+    expect(client.messages).toContainEqual({
+      type: 2,
+      message: 'ot: not formatted: the file has syntax errors.',
+    });
     await client.close(uri);
   });
 

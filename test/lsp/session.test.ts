@@ -63,7 +63,10 @@ describe('ot lsp --stdio: the session', () => {
 
     // Declare the input: the warning goes away.
     await client.change(uri, 2, [
-      { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '---\ninput:\n  name: string\n---\n' },
+      {
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        text: '---\ninput:\n  name: string\n---\n',
+      },
     ]);
     const second = await client.diagnostics(uri, (p) => p.version === 2);
     expect(second.diagnostics).toEqual([]);
@@ -71,7 +74,12 @@ describe('ot lsp --stdio: the session', () => {
     // Break a tag: a syntax error at the right place.
     const broken = 'Hello {{ name }}!\n';
     const at = positionOfText('---\ninput:\n  name: string\n---\n' + broken, '!');
-    await client.change(uri, 3, [{ range: { start: at, end: { line: at.line, character: at.character + 1 } }, text: ' {% if %}' }]);
+    await client.change(uri, 3, [
+      {
+        range: { start: at, end: { line: at.line, character: at.character + 1 } },
+        text: ' {% if %}',
+      },
+    ]);
     const third = await client.diagnostics(uri, (p) => p.version === 3);
     expect(third.diagnostics.length).toBeGreaterThan(0);
     expect(third.diagnostics.every((d) => String(d.code).startsWith('OT1'))).toBe(true);
@@ -89,7 +97,9 @@ describe('ot lsp --stdio: the session', () => {
     const uri = fixtureUri('includes-missing.ot');
     await client.open(uri, 'Before {% include "no-such-file.ot" %} after\n');
     const published = await client.diagnostics(uri);
-    expect(published.diagnostics.map((d) => [d.code, d.range.start.character])).toEqual([['OT2013', 18]]);
+    expect(published.diagnostics.map((d) => [d.code, d.range.start.character])).toEqual([
+      ['OT2013', 18],
+    ]);
     await client.close(uri);
   });
 

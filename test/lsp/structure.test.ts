@@ -17,7 +17,8 @@ const text = readFileSync(fixturePath('story.ot'), 'utf8');
 beforeAll(async () => {
   const started = await LspClient.start();
   client = started.client;
-  legend = (started.result.capabilities['semanticTokensProvider'] as { legend: typeof legend }).legend;
+  legend = (started.result.capabilities['semanticTokensProvider'] as { legend: typeof legend })
+    .legend;
   await client.open(uri, text);
 });
 afterAll(async () => {
@@ -26,9 +27,15 @@ afterAll(async () => {
 
 describe('document symbols', () => {
   test('inputs, schemas, bound names, macros, forks with their branches', async () => {
-    const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
+    const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', {
+      textDocument: { uri },
+    });
     const outline = (list: DocumentSymbol[]): unknown[] =>
-      list.map((s) => (s.children && s.children.length > 0 ? { [`${s.name} (${s.detail})`]: outline(s.children) } : `${s.name} (${s.detail})`));
+      list.map((s) =>
+        s.children && s.children.length > 0
+          ? { [`${s.name} (${s.detail})`]: outline(s.children) }
+          : `${s.name} (${s.detail})`,
+      );
     expect(outline(symbols)).toEqual([
       'topic (input: string)',
       'count (input: {type: integer, default: 2})',
@@ -51,12 +58,16 @@ describe('document symbols', () => {
 
 describe('folding ranges', () => {
   test('front matter, a multi-line comment and block tags, each closing tag left visible', async () => {
-    const source = '---\ninput:\n  a: string\n---\n{# one\ntwo #}\n{% if a %}\nyes\n{% elif b %}\nmaybe\n{% else %}\nno\n{% endif %}\n{% fork %}\n{% branch %}\nx\n{% endbranch %}\n{% endfork %}\n';
+    const source =
+      '---\ninput:\n  a: string\n---\n{# one\ntwo #}\n{% if a %}\nyes\n{% elif b %}\nmaybe\n{% else %}\nno\n{% endif %}\n{% fork %}\n{% branch %}\nx\n{% endbranch %}\n{% endfork %}\n';
     const foldUri = fixtureUri('folding.ot');
     await client.open(foldUri, source);
-    const ranges = await client.request<{ startLine: number; endLine: number; kind?: string }[]>('textDocument/foldingRange', {
-      textDocument: { uri: foldUri },
-    });
+    const ranges = await client.request<{ startLine: number; endLine: number; kind?: string }[]>(
+      'textDocument/foldingRange',
+      {
+        textDocument: { uri: foldUri },
+      },
+    );
     expect(ranges).toEqual([
       { startLine: 0, endLine: 3 },
       { startLine: 4, endLine: 5, kind: 'comment' },
@@ -73,17 +84,27 @@ describe('folding ranges', () => {
 describe('semantic tokens', () => {
   /** Decodes the relative encoding into `line:char name type[modifiers]` rows. */
   async function tokens(): Promise<string[]> {
-    const result = await client.request<{ data: number[] }>('textDocument/semanticTokens/full', { textDocument: { uri } });
+    const result = await client.request<{ data: number[] }>('textDocument/semanticTokens/full', {
+      textDocument: { uri },
+    });
     const rows: string[] = [];
     let line = 0;
     let character = 0;
     const lines = text.split('\n');
     for (let i = 0; i < result.data.length; i += 5) {
-      const [deltaLine, deltaStart, length, type, modifiers] = result.data.slice(i, i + 5) as [number, number, number, number, number];
+      const [deltaLine, deltaStart, length, type, modifiers] = result.data.slice(i, i + 5) as [
+        number,
+        number,
+        number,
+        number,
+        number,
+      ];
       line += deltaLine;
       character = deltaLine === 0 ? character + deltaStart : deltaStart;
       const names = legend.tokenModifiers.filter((_, bit) => modifiers & (1 << bit));
-      rows.push(`${lines[line]!.slice(character, character + length)} ${legend.tokenTypes[type]}${names.length ? `[${names.join(',')}]` : ''}`);
+      rows.push(
+        `${lines[line]!.slice(character, character + length)} ${legend.tokenTypes[type]}${names.length ? `[${names.join(',')}]` : ''}`,
+      );
     }
     return rows;
   }

@@ -16,7 +16,10 @@ const extensionPath = fileURLToPath(new URL('../../vscode-extension/', import.me
 const samples = fileURLToPath(new URL('../../samples/', import.meta.url));
 
 interface ExtensionModule {
-  activate(context: { extensionPath: string; subscriptions: { dispose(): unknown }[] }): Promise<void>;
+  activate(context: {
+    extensionPath: string;
+    subscriptions: { dispose(): unknown }[];
+  }): Promise<void>;
   deactivate(): Promise<void>;
 }
 
@@ -39,7 +42,8 @@ beforeAll(async () => {
   };
   workDir = mkdtempSync(join(tmpdir(), 'ot-vscode-'));
   writeFileSync(join(workDir, 'hello.ot'), 'Hello {{ name }}!\n');
-  for (const file of ['qa-chain.ot', 'qa-chain.fake.yaml']) copyFileSync(join(samples, file), join(workDir, file));
+  for (const file of ['qa-chain.ot', 'qa-chain.fake.yaml'])
+    copyFileSync(join(samples, file), join(workDir, file));
   state.documents.push(documentFromDisk(join(workDir, 'hello.ot')));
 
   const require = createRequire(import.meta.url);
@@ -71,7 +75,13 @@ describe('the VS Code extension', () => {
   test('registers its commands and starts the language server', () => {
     expect([...state.commands.keys()].sort()).toEqual(['ot.runFlow', 'ot.showPlan']);
     // The client registered the server's features with VS Code.
-    for (const kind of ['CompletionItemProvider', 'HoverProvider', 'DocumentFormattingEditProvider', 'InlayHintsProvider', 'CodeLensProvider']) {
+    for (const kind of [
+      'CompletionItemProvider',
+      'HoverProvider',
+      'DocumentFormattingEditProvider',
+      'InlayHintsProvider',
+      'CodeLensProvider',
+    ]) {
       expect(state.providers.get(kind), kind).toBeGreaterThan(0);
     }
     expect(context.subscriptions.length).toBeGreaterThanOrEqual(4);
@@ -123,7 +133,10 @@ describe('the VS Code extension', () => {
   });
 
   test('a failing run reports the error', async () => {
-    writeFileSync(join(workDir, 'broken.ot'), '---\ninput:\n  n: integer\n---\n<< generate_text(max_tokens=n) >>\n');
+    writeFileSync(
+      join(workDir, 'broken.ot'),
+      '---\ninput:\n  n: integer\n---\n<< generate_text(max_tokens=n) >>\n',
+    );
     state.inputAnswers.push('3');
     await state.commands.get('ot.runFlow')!(pathToFileURL(join(workDir, 'broken.ot')).href);
     expect(state.output.get('ot')).toMatch(/✖ the run failed \(exit code 1\)/);

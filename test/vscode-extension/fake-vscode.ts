@@ -118,9 +118,19 @@ function valueClass(name: string): new (...args: unknown[]) => { args: unknown[]
 }
 
 const valueClasses = Object.fromEntries(
-  ['CallHierarchyItem', 'CodeLens', 'CompletionItem', 'DocumentLink', 'InlayHint', 'SymbolInformation', 'TypeHierarchyItem', 'CodeAction', 'Location', 'MarkdownString', 'DiagnosticRelatedInformation'].map(
-    (name) => [name, valueClass(name)],
-  ),
+  [
+    'CallHierarchyItem',
+    'CodeLens',
+    'CompletionItem',
+    'DocumentLink',
+    'InlayHint',
+    'SymbolInformation',
+    'TypeHierarchyItem',
+    'CodeAction',
+    'Location',
+    'MarkdownString',
+    'DiagnosticRelatedInformation',
+  ].map((name) => [name, valueClass(name)]),
 );
 
 /** A hierarchical code action kind (`refactor.extract`), as the client builds them at load time. */
@@ -142,7 +152,35 @@ class CodeActionKind {
 /** The enums the client reads (values as in vscode.d.ts). */
 const enums = {
   CodeActionTriggerKind: { Invoke: 1, Automatic: 2 },
-  CompletionItemKind: { Text: 0, Method: 1, Function: 2, Constructor: 3, Field: 4, Variable: 5, Class: 6, Interface: 7, Module: 8, Property: 9, Unit: 10, Value: 11, Enum: 12, Keyword: 13, Snippet: 14, Color: 15, File: 16, Reference: 17, Folder: 18, EnumMember: 19, Constant: 20, Struct: 21, Event: 22, Operator: 23, TypeParameter: 24, User: 25, Issue: 26 },
+  CompletionItemKind: {
+    Text: 0,
+    Method: 1,
+    Function: 2,
+    Constructor: 3,
+    Field: 4,
+    Variable: 5,
+    Class: 6,
+    Interface: 7,
+    Module: 8,
+    Property: 9,
+    Unit: 10,
+    Value: 11,
+    Enum: 12,
+    Keyword: 13,
+    Snippet: 14,
+    Color: 15,
+    File: 16,
+    Reference: 17,
+    Folder: 18,
+    EnumMember: 19,
+    Constant: 20,
+    Struct: 21,
+    Event: 22,
+    Operator: 23,
+    TypeParameter: 24,
+    User: 25,
+    Issue: 26,
+  },
   CompletionItemTag: { Deprecated: 1 },
   CompletionTriggerKind: { Invoke: 0, TriggerCharacter: 1, TriggerForIncompleteCompletions: 2 },
   DocumentHighlightKind: { Text: 0, Read: 1, Write: 2 },
@@ -150,7 +188,34 @@ const enums = {
   FoldingRangeKind: { Comment: 1, Imports: 2, Region: 3 },
   InlineCompletionTriggerKind: { Invoke: 0, Automatic: 1 },
   SignatureHelpTriggerKind: { Invoke: 1, TriggerCharacter: 2, ContentChange: 3 },
-  SymbolKind: { File: 0, Module: 1, Namespace: 2, Package: 3, Class: 4, Method: 5, Property: 6, Field: 7, Constructor: 8, Enum: 9, Interface: 10, Function: 11, Variable: 12, Constant: 13, String: 14, Number: 15, Boolean: 16, Array: 17, Object: 18, Key: 19, Null: 20, EnumMember: 21, Struct: 22, Event: 23, Operator: 24, TypeParameter: 25 },
+  SymbolKind: {
+    File: 0,
+    Module: 1,
+    Namespace: 2,
+    Package: 3,
+    Class: 4,
+    Method: 5,
+    Property: 6,
+    Field: 7,
+    Constructor: 8,
+    Enum: 9,
+    Interface: 10,
+    Function: 11,
+    Variable: 12,
+    Constant: 13,
+    String: 14,
+    Number: 15,
+    Boolean: 16,
+    Array: 17,
+    Object: 18,
+    Key: 19,
+    Null: 20,
+    EnumMember: 21,
+    Struct: 22,
+    Event: 23,
+    Operator: 24,
+    TypeParameter: 25,
+  },
   SymbolTag: { Deprecated: 1 },
   TextDocumentSaveReason: { Manual: 1, AfterDelay: 2, FocusOut: 3 },
   NotebookCellKind: { Markup: 1, Code: 2 },
@@ -198,9 +263,11 @@ const unimplemented = (name: string): never => {
 function strict<T extends object>(name: string, members: T): T {
   return new Proxy(members, {
     get(target, property, receiver) {
-      if (typeof property === 'symbol' || property in target) return Reflect.get(target, property, receiver);
+      if (typeof property === 'symbol' || property in target)
+        return Reflect.get(target, property, receiver);
       // Probes made by module loaders and promise resolution: not part of the API.
-      if (property === 'then' || property === '__esModule' || property === 'default') return undefined;
+      if (property === 'then' || property === '__esModule' || property === 'default')
+        return undefined;
       return unimplemented(`${name}.${property}`);
     },
   });
@@ -270,9 +337,19 @@ export function createFakeVscode(): { vscode: object; state: FakeState } {
       return state.documents;
     },
     notebookDocuments: [],
-    getConfiguration: () => ({ get: (_key: string, fallback?: unknown) => fallback, has: () => false, inspect: () => undefined, update: async () => {} }),
+    getConfiguration: () => ({
+      get: (_key: string, fallback?: unknown) => fallback,
+      has: () => false,
+      inspect: () => undefined,
+      update: async () => {},
+    }),
     getWorkspaceFolder: () => undefined,
-    createFileSystemWatcher: () => ({ onDidCreate: event(), onDidChange: event(), onDidDelete: event(), dispose: () => {} }),
+    createFileSystemWatcher: () => ({
+      onDidCreate: event(),
+      onDidChange: event(),
+      onDidDelete: event(),
+      dispose: () => {},
+    }),
     openTextDocument: async (uri: Uri) => {
       const found = state.documents.find((d) => d.uri.toString() === uri.toString());
       return found ?? documentFromDisk(uri.fsPath);
@@ -303,12 +380,18 @@ export function createFakeVscode(): { vscode: object; state: FakeState } {
     onDidChangeVisibleTextEditors: event(),
     onDidChangeActiveTextEditor: event(),
     createOutputChannel: (name: string) => outputChannel(name),
-    showInputBox: async (options: { prompt?: string; validateInput?: (value: string) => unknown }) => {
+    showInputBox: async (options: {
+      prompt?: string;
+      validateInput?: (value: string) => unknown;
+    }) => {
       state.inputPrompts.push(options.prompt ?? '');
       const answer = state.inputAnswers.shift();
       if (answer !== undefined && options.validateInput) {
         const problem = await options.validateInput(answer);
-        if (problem) throw new Error(`fake vscode: input ${JSON.stringify(answer)} is invalid: ${String(problem)}`);
+        if (problem)
+          throw new Error(
+            `fake vscode: input ${JSON.stringify(answer)} is invalid: ${String(problem)}`,
+          );
       }
       return answer;
     },
@@ -394,7 +477,12 @@ export function createFakeVscode(): { vscode: object; state: FakeState } {
 
   const vscode = strict('vscode', {
     version: '1.91.0',
-    env: strict('env', { appName: 'fake vscode', language: 'en', machineId: 'test', openExternal: async () => true }),
+    env: strict('env', {
+      appName: 'fake vscode',
+      language: 'en',
+      machineId: 'test',
+      openExternal: async () => true,
+    }),
     workspace,
     window,
     languages,

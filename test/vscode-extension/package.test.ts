@@ -44,29 +44,54 @@ describe('the VS Code extension package', () => {
 
   test('the manifest contributes the language, grammar, configuration, snippets and commands', () => {
     expect(manifest.contributes.languages).toEqual([
-      expect.objectContaining({ id: 'ot', extensions: ['.ot'], configuration: './dist/language-configuration.json' }),
+      expect.objectContaining({
+        id: 'ot',
+        extensions: ['.ot'],
+        configuration: './dist/language-configuration.json',
+      }),
     ]);
     expect(manifest.contributes.grammars).toEqual([
-      expect.objectContaining({ language: 'ot', scopeName: 'source.ot', path: './dist/ot.tmLanguage.json' }),
+      expect.objectContaining({
+        language: 'ot',
+        scopeName: 'source.ot',
+        path: './dist/ot.tmLanguage.json',
+      }),
     ]);
-    expect(manifest.contributes.snippets).toEqual([{ language: 'ot', path: './snippets/ot.code-snippets' }]);
-    expect(manifest.contributes.commands.map((c) => c.command)).toEqual(['ot.runFlow', 'ot.showPlan']);
+    expect(manifest.contributes.snippets).toEqual([
+      { language: 'ot', path: './snippets/ot.code-snippets' },
+    ]);
+    expect(manifest.contributes.commands.map((c) => c.command)).toEqual([
+      'ot.runFlow',
+      'ot.showPlan',
+    ]);
     // The grammar the extension ships is the repository's grammar.
     expect(readFileSync(join(extensionDir, 'dist/ot.tmLanguage.json'), 'utf8')).toBe(
       readFileSync(join(root, 'grammar/ot.tmLanguage.json'), 'utf8'),
     );
-    const snippets = JSON.parse(readFileSync(join(extensionDir, 'snippets/ot.code-snippets'), 'utf8')) as Record<string, { prefix: string }>;
-    expect(Object.values(snippets).map((s) => s.prefix)).toEqual(expect.arrayContaining(['---', '<<', 'fork']));
+    const snippets = JSON.parse(
+      readFileSync(join(extensionDir, 'snippets/ot.code-snippets'), 'utf8'),
+    ) as Record<string, { prefix: string }>;
+    expect(Object.values(snippets).map((s) => s.prefix)).toEqual(
+      expect.arrayContaining(['---', '<<', 'fork']),
+    );
   });
 
   test('`npm run package` makes a .vsix offline, with everything the extension loads', () => {
     const vsix = join(outDir, 'ot.vsix');
-    const run = spawnSync('npm', ['run', 'package', '--silent', '-w', 'vscode-extension', '--', '--out', vsix], {
-      cwd: root,
-      encoding: 'utf8',
-      // No registry and no network: packaging must not need them.
-      env: { ...process.env, npm_config_offline: 'true', npm_config_registry: 'http://127.0.0.1:9/' },
-    });
+    const run = spawnSync(
+      'npm',
+      ['run', 'package', '--silent', '-w', 'vscode-extension', '--', '--out', vsix],
+      {
+        cwd: root,
+        encoding: 'utf8',
+        // No registry and no network: packaging must not need them.
+        env: {
+          ...process.env,
+          npm_config_offline: 'true',
+          npm_config_registry: 'http://127.0.0.1:9/',
+        },
+      },
+    );
     expect(run.status, run.stderr + run.stdout).toBe(0);
     expect(existsSync(vsix)).toBe(true);
     const entries = zipEntries(readFileSync(vsix));

@@ -1,5 +1,10 @@
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import {
+  LanguageClient,
+  TransportKind,
+  type LanguageClientOptions,
+  type ServerOptions,
+} from 'vscode-languageclient/node';
 
 /** The language id and file pattern of `.ot` documents. */
 export const documentSelector = [
@@ -11,10 +16,17 @@ export const documentSelector = [
  * The language client: starts the bundled server (`server.js --stdio`, the same server as
  * `ot lsp --stdio`) in a Node process and connects it to every `.ot` document.
  */
-export function createLanguageClient(serverModule: string, outputChannel: vscode.LogOutputChannel): LanguageClient {
+export function createLanguageClient(
+  serverModule: string,
+  outputChannel: vscode.LogOutputChannel,
+): LanguageClient {
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.stdio },
-    debug: { module: serverModule, transport: TransportKind.stdio, options: { execArgv: ['--nolazy', '--inspect=6010'] } },
+    debug: {
+      module: serverModule,
+      transport: TransportKind.stdio,
+      options: { execArgv: ['--nolazy', '--inspect=6010'] },
+    },
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector,

@@ -21,7 +21,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(
     serverOutput,
     runOutput,
-    vscode.commands.registerCommand('ot.runFlow', (uri?: unknown) => runFlow(started, paths.cli, runOutput, uri)),
+    vscode.commands.registerCommand('ot.runFlow', (uri?: unknown) =>
+      runFlow(started, paths.cli, runOutput, uri),
+    ),
     vscode.commands.registerCommand('ot.showPlan', (uri?: unknown) => showPlan(started, uri)),
   );
   await client.start();

@@ -20,7 +20,8 @@ export function formatTrace(jsonl: string): string {
     .map((line) => {
       const call = JSON.parse(line) as TraceLine;
       const prompt =
-        call.prompt ?? (call.messages ?? []).map((message) => `${message.role}: ${message.content}`).join('\n');
+        call.prompt ??
+        (call.messages ?? []).map((message) => `${message.role}: ${message.content}`).join('\n');
       const result = typeof call.result === 'string' ? call.result : JSON.stringify(call.result);
       const sample = call.sample === '' ? '' : ` sample ${call.sample}`;
       return [

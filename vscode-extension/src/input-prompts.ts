@@ -32,7 +32,9 @@ export async function askForInputs(inputs: readonly FlowInput[]): Promise<InputF
     });
     if (value === undefined) return undefined;
     if (value === '' && hasDefault) continue;
-    flags.push(asText ? ['--input', `${input.name}=${value}`] : ['--input-json', `${input.name}=${value}`]);
+    flags.push(
+      asText ? ['--input', `${input.name}=${value}`] : ['--input-json', `${input.name}=${value}`],
+    );
   }
   return flags;
 }

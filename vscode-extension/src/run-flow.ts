@@ -28,7 +28,9 @@ export async function runFlow(
     return;
   }
   if (document.isDirty) await document.save();
-  const declared = await client.sendRequest<FlowInputsResult>(flowInputsRequest, { uri: document.uri.toString() });
+  const declared = await client.sendRequest<FlowInputsResult>(flowInputsRequest, {
+    uri: document.uri.toString(),
+  });
   const flags = await askForInputs(declared.inputs);
   if (!flags) return;
 
@@ -39,7 +41,11 @@ export async function runFlow(
   output.show(true);
   output.appendLine(`▶ ot run ${basename(path)}${flags.map(([, value]) => ` ${value}`).join('')}`);
   try {
-    const result = await runCli(cli, ['run', path, '--json', '--trace', tracePath, ...flags.flat()], cwd);
+    const result = await runCli(
+      cli,
+      ['run', path, '--json', '--trace', tracePath, ...flags.flat()],
+      cwd,
+    );
     if (result.code !== 0) {
       output.appendLine(result.stderr.trimEnd());
       output.appendLine(`✖ the run failed (exit code ${result.code})\n`);

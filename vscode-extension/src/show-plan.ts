@@ -12,7 +12,10 @@ const mermaidScript = 'https://cdn.jsdelivr.net/npm/mermaid@11/dist/mermaid.min.
  * in words under it (which also stands in for the graph when Mermaid cannot be loaded offline).
  * The server makes the plan from the editor's text, saved or not.
  */
-export async function showPlan(client: LanguageClient, uriArgument: unknown): Promise<vscode.WebviewPanel | undefined> {
+export async function showPlan(
+  client: LanguageClient,
+  uriArgument: unknown,
+): Promise<vscode.WebviewPanel | undefined> {
   const document = await targetDocument(uriArgument);
   if (!document) return undefined;
   const uri = document.uri.toString();

@@ -105,10 +105,7 @@ export function frontMatterEnd(text: string): number {
   return text[end] === '\r' ? end + 2 : text[end] === '\n' ? end + 1 : end;
 }
 
-type Island =
-  | { kind: 'text' }
-  | { kind: 'comment' }
-  | { kind: IslandKind; contentStart: number };
+type Island = { kind: 'text' } | { kind: 'comment' } | { kind: IslandKind; contentStart: number };
 
 const closers: Record<IslandKind, string> = { tag: '%}', output: '}}', call: '>>' };
 
@@ -270,7 +267,13 @@ function islandContext(
 
 /** The innermost call whose `(` is still open after these tokens, with where its arguments stand. */
 function openCall(tokens: readonly Token[]): OpenCall | null {
-  const stack: { callee: string | null; argIndex: number; keyword: string | null; given: string[]; call: boolean }[] = [];
+  const stack: {
+    callee: string | null;
+    argIndex: number;
+    keyword: string | null;
+    given: string[];
+    call: boolean;
+  }[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
     if (token.kind !== 'punct') continue;
@@ -305,7 +308,11 @@ function openCall(tokens: readonly Token[]): OpenCall | null {
       case '=': {
         const prev = tokens[i - 1];
         const beforePrev = tokens[i - 2];
-        if (top?.call && prev?.kind === 'name' && (beforePrev?.text === '(' || beforePrev?.text === ',')) {
+        if (
+          top?.call &&
+          prev?.kind === 'name' &&
+          (beforePrev?.text === '(' || beforePrev?.text === ',')
+        ) {
           top.keyword = prev.text;
           top.given.push(prev.text);
         }

@@ -34,7 +34,9 @@ export function bindingDetail(binding: Binding): string {
     case 'macro':
       return macroSignature(binding.node);
     case 'param':
-      return binding.node?.type === 'Macro' ? `parameter of macro ${binding.node.name.name}` : 'parameter';
+      return binding.node?.type === 'Macro'
+        ? `parameter of macro ${binding.node.name.name}`
+        : 'parameter';
     case 'callerParam':
       return 'parameter of the `{% call %}` body';
     case 'callBound':
@@ -47,7 +49,9 @@ export function bindingDetail(binding: Binding): string {
 /** `macro name(a, b=…)` for a macro node. */
 export function macroSignature(node: ast.Node | null): string {
   if (node?.type !== 'Macro') return 'macro';
-  const params = node.params.map((param) => (param.defaultValue ? `${param.name.name}=…` : param.name.name));
+  const params = node.params.map((param) =>
+    param.defaultValue ? `${param.name.name}=…` : param.name.name,
+  );
   return `macro ${node.name.name}(${params.join(', ')})`;
 }
 

@@ -108,7 +108,7 @@ export const frontMatterKeys: readonly { key: string; doc: string }[] = [
     key: 'input',
     doc: 'Input name → type: `string`, `number`, `integer`, `boolean`, `list`, `object`, `any`, or a JSON Schema; `{type: …, default: …}` gives a default.',
   },
-  { key: 'output', doc: 'The variable that is the run\'s result (default: the rendered text).' },
+  { key: 'output', doc: "The variable that is the run's result (default: the rendered text)." },
   { key: 'schemas', doc: 'Name → JSON Schema, for `generate_object(schema="Name")`.' },
   {
     key: 'defaults',

@@ -39,7 +39,11 @@ export function createOffsetMap(before: string, after: string): OffsetMap {
 }
 
 /** The map between a text and itself. */
-export const identityMap: OffsetMap = { toNew: (o) => o, toOld: (o) => o, spanToNew: (span) => span };
+export const identityMap: OffsetMap = {
+  toNew: (o) => o,
+  toOld: (o) => o,
+  spanToNew: (span) => span,
+};
 
 /** Blocks compare as whole strings (a memory comparison in the engine), then chars within the block that differs. */
 const BLOCK = 512;
@@ -53,7 +57,11 @@ function commonPrefix(a: string, b: string, limit: number): number {
 
 function commonSuffix(a: string, b: string, limit: number): number {
   let n = 0;
-  while (n + BLOCK <= limit && a.substring(a.length - n - BLOCK, a.length - n) === b.substring(b.length - n - BLOCK, b.length - n)) {
+  while (
+    n + BLOCK <= limit &&
+    a.substring(a.length - n - BLOCK, a.length - n) ===
+      b.substring(b.length - n - BLOCK, b.length - n)
+  ) {
     n += BLOCK;
   }
   while (n < limit && a.charCodeAt(a.length - 1 - n) === b.charCodeAt(b.length - 1 - n)) n++;

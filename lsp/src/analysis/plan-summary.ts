@@ -16,7 +16,11 @@ export interface CallBlockPlan {
  * composes them, and a macro's block is planned once per call of the macro: such calls are
  * grouped under their block.
  */
-export function callBlockPlans(plan: Plan, path: string, only?: (blockSpan: Span) => boolean): CallBlockPlan[] {
+export function callBlockPlans(
+  plan: Plan,
+  path: string,
+  only?: (blockSpan: Span) => boolean,
+): CallBlockPlan[] {
   const byBlock = new Map<string, PlannedCall[]>();
   for (const call of plan.calls) {
     if (call.file !== path || (only && !only(call.blockSpan))) continue;
@@ -30,11 +34,15 @@ export function callBlockPlans(plan: Plan, path: string, only?: (blockSpan: Span
     const own = new Set(calls.map((call) => call.id));
     const stages = [...new Set(calls.map((call) => call.stage))].sort((a, b) => a - b);
     const others = new Set(calls.flatMap((call) => call.sameStage).filter((id) => !own.has(id)));
-    const repeats = [...new Set(calls.map((call) => formatCount(call.repeat)))].filter((r) => r !== '1');
+    const repeats = [...new Set(calls.map((call) => formatCount(call.repeat)))].filter(
+      (r) => r !== '1',
+    );
     const parts = [
       `${stages.length > 1 ? 'stages' : 'stage'} ${stages.join(', ')}`,
       ...repeats.map((repeat) => `× ${repeat}`),
-      others.size === 0 ? 'runs alone' : `runs with ${others.size} ${others.size === 1 ? 'other' : 'others'}`,
+      others.size === 0
+        ? 'runs alone'
+        : `runs with ${others.size} ${others.size === 1 ? 'other' : 'others'}`,
     ];
     blocks.push({
       blockSpan: calls[0]!.blockSpan,

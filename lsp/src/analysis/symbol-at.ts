@@ -6,7 +6,13 @@ import { fileReferences, schemaReferences, type FileReference } from './targets.
 
 /** What the cursor is on, for hover, definition, references and rename. */
 export type SymbolAt =
-  | { kind: 'variable'; variable: Variable; span: Span; binding: Binding | null; reference: Reference | null }
+  | {
+      kind: 'variable';
+      variable: Variable;
+      span: Span;
+      binding: Binding | null;
+      reference: Reference | null;
+    }
   | { kind: 'unresolved'; reference: Reference }
   | { kind: 'builtin'; builtin: BuiltinReference }
   | { kind: 'builtinKeyword'; keyword: BuiltinKeyword }
@@ -22,25 +28,40 @@ export function symbolAt(analysis: DocumentAnalysis, offset: number): SymbolAt |
 
   for (const binding of symbols.bindings) {
     if (on(binding.span)) {
-      return { kind: 'variable', variable: binding.variable, span: binding.span, binding, reference: null };
+      return {
+        kind: 'variable',
+        variable: binding.variable,
+        span: binding.span,
+        binding,
+        reference: null,
+      };
     }
   }
   for (const reference of symbols.references) {
     if (!on(reference.span)) continue;
     return reference.variable
-      ? { kind: 'variable', variable: reference.variable, span: reference.span, binding: null, reference }
+      ? {
+          kind: 'variable',
+          variable: reference.variable,
+          span: reference.span,
+          binding: null,
+          reference,
+        }
       : { kind: 'unresolved', reference };
   }
   for (const builtin of symbols.builtins) if (on(builtin.span)) return { kind: 'builtin', builtin };
   for (const keyword of symbols.builtinKeywords) {
     if (on(keyword.name.span)) return { kind: 'builtinKeyword', keyword };
   }
-  for (const filter of symbols.filters) if (on(filter.span)) return { kind: 'filter', name: filter.name, span: filter.span };
-  for (const test of symbols.tests) if (on(test.span)) return { kind: 'test', name: test.name, span: test.span };
+  for (const filter of symbols.filters)
+    if (on(filter.span)) return { kind: 'filter', name: filter.name, span: filter.span };
+  for (const test of symbols.tests)
+    if (on(test.span)) return { kind: 'test', name: test.name, span: test.span };
 
   const schemas = frontMatter?.schemas ?? [];
   for (const schema of schemas) {
-    if (on(schema.span)) return { kind: 'schema', name: schema.name, span: schema.span, declaration: schema };
+    if (on(schema.span))
+      return { kind: 'schema', name: schema.name, span: schema.span, declaration: schema };
   }
   for (const reference of schemaReferences(symbols)) {
     if (contains(reference.literal.span, offset)) {
@@ -55,7 +76,11 @@ export function symbolAt(analysis: DocumentAnalysis, offset: number): SymbolAt |
   const output = frontMatter?.output;
   if (output?.valueSpan && on(output.valueSpan)) {
     const variable = symbols.variables.find(
-      (v) => v.name === output.valueText && v.scope.parent === null && v.implicit === null && v.bindings.length > 0,
+      (v) =>
+        v.name === output.valueText &&
+        v.scope.parent === null &&
+        v.implicit === null &&
+        v.bindings.length > 0,
     );
     if (variable) {
       return { kind: 'variable', variable, span: output.valueSpan, binding: null, reference: null };

@@ -7,14 +7,7 @@ import type { Span } from './span.js';
 
 /** How a name comes to be bound. */
 export type BindingKind =
-  | 'input'
-  | 'set'
-  | 'capture'
-  | 'loop'
-  | 'macro'
-  | 'param'
-  | 'callerParam'
-  | 'callBound';
+  'input' | 'set' | 'capture' | 'loop' | 'macro' | 'param' | 'callerParam' | 'callBound';
 
 /** The kinds of variables no code of the template binds. */
 export type ImplicitKind = 'global' | 'loopObject' | 'caller';
@@ -193,7 +186,14 @@ class ScopeWalker {
       macroBodies: [],
     };
     const scope = this.createScope('template', null, template.span);
-    const frame: Frame = { scope, visible: new Map(), home: null!, parent: null, seesAllOf: null, forkEnd: null };
+    const frame: Frame = {
+      scope,
+      visible: new Map(),
+      home: null!,
+      parent: null,
+      seesAllOf: null,
+      forkEnd: null,
+    };
     frame.home = frame;
     this.root = frame;
     this.frame = frame;
@@ -201,7 +201,10 @@ class ScopeWalker {
 
   run(): void {
     for (const name of nunjucksGlobalNames) {
-      this.root.visible.set(name, this.createVariable(this.root.scope, name, 'global', this.template.span));
+      this.root.visible.set(
+        name,
+        this.createVariable(this.root.scope, name, 'global', this.template.span),
+      );
     }
     for (const input of this.frontMatter?.inputs ?? []) {
       const variable = this.variableIn(this.root, input.name);
@@ -293,7 +296,10 @@ class ScopeWalker {
     this.expr(node.iterable);
     const bodySpan = bodyRegion(node.tags, node.span, 0);
     this.inScope('loop', node.body, bodySpan, () => {
-      this.frame.visible.set('loop', this.createVariable(this.frame.scope, 'loop', 'loopObject', bodySpan));
+      this.frame.visible.set(
+        'loop',
+        this.createVariable(this.frame.scope, 'loop', 'loopObject', bodySpan),
+      );
       for (const target of node.targets) {
         const variable = this.variableIn(this.frame, target.name);
         this.frame.visible.set(target.name, variable);
@@ -311,7 +317,10 @@ class ScopeWalker {
     this.index.macroBodies.push(bodySpan);
     this.inScope('macro', node.body, bodySpan, () => {
       this.frame.seesAllOf = this.root;
-      this.frame.visible.set('caller', this.createVariable(this.frame.scope, 'caller', 'caller', bodySpan));
+      this.frame.visible.set(
+        'caller',
+        this.createVariable(this.frame.scope, 'caller', 'caller', bodySpan),
+      );
       this.params(node.params, 'param', node);
       this.nodes(node.body);
     });
@@ -357,15 +366,17 @@ class ScopeWalker {
    * Runs `body` in a new frame. Names bound directly in an order-free body (loops, macros,
    * `call`) are visible throughout it, so they are declared before the walk.
    */
-  private inScope(
-    kind: ScopeKind,
-    nodes: readonly ast.Node[],
-    span: Span,
-    body: () => void,
-  ): void {
+  private inScope(kind: ScopeKind, nodes: readonly ast.Node[], span: Span, body: () => void): void {
     const parent = this.frame;
     const scope = this.createScope(kind, parent.scope, span);
-    const frame: Frame = { scope, visible: new Map(), home: null!, parent, seesAllOf: null, forkEnd: null };
+    const frame: Frame = {
+      scope,
+      visible: new Map(),
+      home: null!,
+      parent,
+      seesAllOf: null,
+      forkEnd: null,
+    };
     frame.home = kind === 'branch' ? parent.home : frame;
     if (kind !== 'branch') {
       for (const name of boundInScope(nodes)) frame.visible.set(name, this.variableIn(frame, name));
@@ -428,7 +439,8 @@ class ScopeWalker {
     }
     for (const arg of expr.args) this.expr(arg);
     for (const kwarg of expr.kwargs) {
-      if (builtin !== null) this.index.builtinKeywords.push({ builtin, name: kwarg.name, call: expr });
+      if (builtin !== null)
+        this.index.builtinKeywords.push({ builtin, name: kwarg.name, call: expr });
       else this.index.keywords.push(kwarg.name);
       this.expr(kwarg.value);
     }
@@ -460,7 +472,12 @@ class ScopeWalker {
    * visible from `from` on in a template's scope, and throughout an order-free scope (a loop,
    * macro or `call` body); a branch's name is visible in the rest of its branch, then after the fork.
    */
-  private bindHere(identifier: ast.Identifier, kind: BindingKind, node: ast.Node, from: number): void {
+  private bindHere(
+    identifier: ast.Identifier,
+    kind: BindingKind,
+    node: ast.Node,
+    from: number,
+  ): void {
     const frame = this.frame;
     const home = frame.home;
     const variable = frame.visible.get(identifier.name) ?? this.variableIn(home, identifier.name);
@@ -479,7 +496,13 @@ class ScopeWalker {
     this.bind(variable, kind, identifier.span, node, visible);
   }
 
-  private bind(variable: Variable, kind: BindingKind, span: Span, node: ast.Node | null, visible: Span[]): void {
+  private bind(
+    variable: Variable,
+    kind: BindingKind,
+    span: Span,
+    node: ast.Node | null,
+    visible: Span[],
+  ): void {
     const binding: Binding = { name: variable.name, kind, span, node, variable, visible };
     variable.bindings.push(binding);
     this.index.bindings.push(binding);
@@ -493,7 +516,12 @@ class ScopeWalker {
     return this.createVariable(frame.scope, name, null);
   }
 
-  private createVariable(scope: Scope, name: string, implicit: ImplicitKind | null, region: Span | null = null): Variable {
+  private createVariable(
+    scope: Scope,
+    name: string,
+    implicit: ImplicitKind | null,
+    region: Span | null = null,
+  ): Variable {
     const variable: Variable = {
       id: this.nextVariable++,
       name,
@@ -510,7 +538,6 @@ class ScopeWalker {
   private createScope(kind: ScopeKind, parent: Scope | null, span: Span): Scope {
     return { id: this.nextScope++, kind, parent, span };
   }
-
 }
 
 /**

@@ -28,15 +28,26 @@ export function fileReferences(
   const found: FileReference[] = [];
   forEachNode(template.body, (node) => {
     if (node.type === 'Include' && isStringLiteral(node.template)) {
-      found.push({ kind: 'include', literal: node.template, target: resolve(path, node.template.value), call: null });
+      found.push({
+        kind: 'include',
+        literal: node.template,
+        target: resolve(path, node.template.value),
+        call: null,
+      });
     }
   });
   for (const builtin of symbols.builtins) {
     if (builtin.name !== 'flow') continue;
     const argument =
-      builtin.call.args[0] ?? builtin.call.kwargs.find((kwarg) => kwarg.name.name === 'path')?.value;
+      builtin.call.args[0] ??
+      builtin.call.kwargs.find((kwarg) => kwarg.name.name === 'path')?.value;
     if (argument && isStringLiteral(argument)) {
-      found.push({ kind: 'flow', literal: argument, target: resolve(path, argument.value), call: builtin.call });
+      found.push({
+        kind: 'flow',
+        literal: argument,
+        target: resolve(path, argument.value),
+        call: builtin.call,
+      });
     }
   }
   return found.sort((a, b) => a.literal.span.start - b.literal.span.start);

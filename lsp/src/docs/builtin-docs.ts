@@ -35,17 +35,17 @@ export const builtinDocs: Readonly<Record<BuiltinName, { result: string; doc: st
 
 /** What each keyword argument means. */
 export const keywordDocs: Readonly<Record<string, string>> = {
-  prompt: 'The prompt; without it, the call\'s prompt is its prefix (the text rendered before it).',
+  prompt: "The prompt; without it, the call's prompt is its prefix (the text rendered before it).",
   temperature: 'Sampling temperature.',
   max_tokens: 'The most tokens the reply may have.',
   stop: 'A string or a list of strings that end the reply.',
   top_p: 'Nucleus sampling: the probability mass to sample from.',
   top_k: 'Sample from the k most likely tokens.',
-  seed: 'Seed of the backend\'s sampler, where it has one.',
+  seed: "Seed of the backend's sampler, where it has one.",
   samples: 'How many independent samples to generate.',
   schema: 'A schema name from the front matter `schemas`, or an inline JSON Schema.',
   options: 'The list of options the model picks from.',
-  assistant_prefix: 'The start of the assistant\'s reply, which the model continues.',
+  assistant_prefix: "The start of the assistant's reply, which the model continues.",
   messages: 'The messages to send, as a list of `{role, content}`.',
   path: 'The `.ot` file to run, relative to this one.',
 };

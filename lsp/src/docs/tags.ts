@@ -10,9 +10,23 @@ export interface TagSnippet {
 
 /** The tags of LANGUAGE.md §3 and §5–7; block tags insert their end tag. */
 export const tagSnippets: readonly TagSnippet[] = [
-  { name: 'if', doc: 'Renders the body when the condition holds.', snippet: 'if ${1:condition} %}$0{% endif' },
-  { name: 'elif', doc: 'Another condition of an `if`.', snippet: 'elif ${1:condition}', inner: true },
-  { name: 'else', doc: 'The `else` part of an `if` or a `for` (when the list is empty).', snippet: 'else', inner: true },
+  {
+    name: 'if',
+    doc: 'Renders the body when the condition holds.',
+    snippet: 'if ${1:condition} %}$0{% endif',
+  },
+  {
+    name: 'elif',
+    doc: 'Another condition of an `if`.',
+    snippet: 'elif ${1:condition}',
+    inner: true,
+  },
+  {
+    name: 'else',
+    doc: 'The `else` part of an `if` or a `for` (when the list is empty).',
+    snippet: 'else',
+    inner: true,
+  },
   {
     name: 'for',
     doc: 'Renders the body once per item; `loop.index`, `loop.first`… describe the iteration.',
@@ -21,12 +35,12 @@ export const tagSnippets: readonly TagSnippet[] = [
   { name: 'set', doc: 'Assigns a variable.', snippet: 'set ${1:name} = ${2:value}' },
   {
     name: 'set (capture)',
-    doc: 'Captures the rendered body in a variable; calls inside see the outer prefix followed by the capture\'s text.',
+    doc: "Captures the rendered body in a variable; calls inside see the outer prefix followed by the capture's text.",
     snippet: 'set ${1:name} %}$0{% endset',
   },
   {
     name: 'include',
-    doc: 'Inlines another template (path relative to this file); it sees this template\'s variables and prefix.',
+    doc: "Inlines another template (path relative to this file); it sees this template's variables and prefix.",
     snippet: 'include "${1:file.ot}"',
   },
   {
@@ -44,7 +58,11 @@ export const tagSnippets: readonly TagSnippet[] = [
     doc: 'Applies a filter to the rendered body.',
     snippet: 'filter ${1:upper} %}$0{% endfilter',
   },
-  { name: 'raw', doc: 'Text rendered as is, template syntax included.', snippet: 'raw %}$0{% endraw' },
+  {
+    name: 'raw',
+    doc: 'Text rendered as is, template syntax included.',
+    snippet: 'raw %}$0{% endraw',
+  },
   {
     name: 'fork',
     doc: 'Branches that start from the same prefix and run concurrently; their texts follow one another after the fork.',
@@ -61,9 +79,23 @@ export const tagSnippets: readonly TagSnippet[] = [
     doc: 'Marks the text inside as spoken by a role (`system`, `user`, `assistant`), for chat-style calls.',
     snippet: 'role "${1|system,user,assistant|}" %}$0{% endrole',
   },
-  ...['endif', 'endfor', 'endset', 'endmacro', 'endcall', 'endfilter', 'endraw', 'endfork', 'endbranch', 'endrole'].map(
-    (name): TagSnippet => ({ name, doc: `Closes the \`${name.slice(3)}\` block.`, snippet: name, inner: true }),
-  ),
+  ...[
+    'endif',
+    'endfor',
+    'endset',
+    'endmacro',
+    'endcall',
+    'endfilter',
+    'endraw',
+    'endfork',
+    'endbranch',
+    'endrole',
+  ].map((name): TagSnippet => ({
+    name,
+    doc: `Closes the \`${name.slice(3)}\` block.`,
+    snippet: name,
+    inner: true,
+  })),
 ];
 
 /** The attributes of `loop` inside a `for` body (nunjucks). */

@@ -34,7 +34,9 @@ import type { Feature, FeatureContext } from './feature.js';
  */
 export const completionFeature: Feature = {
   capabilities: {
-    completionProvider: { triggerCharacters: ['%', '{', '<', '|', ' ', '(', ',', '"', "'", '/', '.'] },
+    completionProvider: {
+      triggerCharacters: ['%', '{', '<', '|', ' ', '(', ',', '"', "'", '/', '.'],
+    },
   },
   register(context) {
     context.connection.onCompletion((params) => {
@@ -53,8 +55,7 @@ function complete(
   const text = document.getText();
   const offset = document.offsetAt(params.position);
   const cursor = cursorContext(text, offset);
-  const snippets =
-    context.client.textDocument?.completion?.completionItem?.snippetSupport === true;
+  const snippets = context.client.textDocument?.completion?.completionItem?.snippetSupport === true;
   const replace = (start: number): Range => ({
     start: document.positionAt(start),
     end: params.position,
@@ -89,7 +90,13 @@ function complete(
       const at = query.toAnalysis(cursor.prefixStart);
       const [analysis, analysisOffset] =
         at === null ? [context.workspace.analysis(document), offset] : [query.analysis, at];
-      return expressionItems(analysis, analysisOffset, cursor, snippets, replace(cursor.prefixStart));
+      return expressionItems(
+        analysis,
+        analysisOffset,
+        cursor,
+        snippets,
+        replace(cursor.prefixStart),
+      );
     }
   }
 }
@@ -153,7 +160,11 @@ function builtinItem(name: BuiltinName, snippets: boolean, range: Range): Comple
 }
 
 /** `temperature=`, `max_tokens=`… for the builtin whose parentheses are open, minus those given. */
-function keywordItems(call: OpenCall, shadowed: ReadonlySet<string>, range: Range): CompletionItem[] {
+function keywordItems(
+  call: OpenCall,
+  shadowed: ReadonlySet<string>,
+  range: Range,
+): CompletionItem[] {
   const builtin = call.callee;
   if (builtin === null || !isBuiltin(builtin) || shadowed.has(builtin)) return [];
   if (call.keyword !== null) return [];
@@ -179,7 +190,8 @@ function tagItems(text: string, offset: number, snippets: boolean, range: Range)
     const newText = snippets ? `${body}${closed ? '' : ' %}'}` : body;
     return {
       label: tag.name,
-      kind: snippets && body.includes('{%') ? CompletionItemKind.Snippet : CompletionItemKind.Keyword,
+      kind:
+        snippets && body.includes('{%') ? CompletionItemKind.Snippet : CompletionItemKind.Keyword,
       documentation: tag.doc,
       filterText: tag.name.replace(/ \(.*\)$/, ''),
       sortText: `${tag.inner ? '1' : '0'}${String(index).padStart(2, '0')}`,
@@ -202,7 +214,10 @@ function stringItems(
       label: schema.name,
       kind: CompletionItemKind.Struct,
       detail: 'schema',
-      documentation: { kind: MarkupKind.Markdown, value: `\`\`\`yaml\n${schema.valueText}\n\`\`\`` },
+      documentation: {
+        kind: MarkupKind.Markdown,
+        value: `\`\`\`yaml\n${schema.valueText}\n\`\`\``,
+      },
       textEdit: { range, newText: schema.name },
     }));
   }
@@ -241,7 +256,9 @@ function pathItems(document: TextDocument, typed: string, range: Range): Complet
       kind: directory ? CompletionItemKind.Folder : CompletionItemKind.File,
       textEdit: { range, newText },
       // Typing on into a folder asks again.
-      ...(directory ? { command: { title: 'suggest', command: 'editor.action.triggerSuggest' } } : {}),
+      ...(directory
+        ? { command: { title: 'suggest', command: 'editor.action.triggerSuggest' } }
+        : {}),
     });
   }
   return items;
@@ -264,7 +281,9 @@ function frontMatterItems(
   const key = /^([A-Za-z_]*)$/.exec(line);
   if (key) {
     const present = new Set(
-      [...text.slice(0, text.indexOf('\n---', 3) + 1).matchAll(/^([A-Za-z_]+):/gm)].map((m) => m[1]),
+      [...text.slice(0, text.indexOf('\n---', 3) + 1).matchAll(/^([A-Za-z_]+):/gm)].map(
+        (m) => m[1],
+      ),
     );
     return frontMatterKeys
       .filter((entry) => !present.has(entry.key))

@@ -64,12 +64,22 @@ async function publish(context: FeatureContext, document: TextDocument): Promise
   const path = uriToPath(document.uri);
   const diagnostics = checked.diagnostics
     .filter((diagnostic) => diagnostic.file === path)
-    .map((diagnostic) => toLspDiagnostic(document, diagnostic, context.settings.diagnosticsBaseUrl));
-  await context.connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
+    .map((diagnostic) =>
+      toLspDiagnostic(document, diagnostic, context.settings.diagnosticsBaseUrl),
+    );
+  await context.connection.sendDiagnostics({
+    uri: document.uri,
+    version: document.version,
+    diagnostics,
+  });
 }
 
 /** One diagnostic for the editor, its code linked to the code's documentation. */
-export function toLspDiagnostic(document: TextDocument, diagnostic: Diagnostic, baseUrl: string): LspDiagnostic {
+export function toLspDiagnostic(
+  document: TextDocument,
+  diagnostic: Diagnostic,
+  baseUrl: string,
+): LspDiagnostic {
   return {
     range: rangeOf(document, diagnostic.span),
     severity: severityOf(diagnostic.severity),

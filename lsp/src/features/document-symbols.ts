@@ -43,11 +43,23 @@ function documentSymbols(document: TextDocument, analysis: DocumentAnalysis): Do
   const symbols: DocumentSymbol[] = [];
   const frontMatter = analysis.frontMatter;
   for (const input of frontMatter?.inputs ?? []) {
-    const span = input.valueSpan ? { start: input.span.start, end: input.valueSpan.end } : input.span;
-    symbols.push(symbol(input.name, SymbolKind.Field, span, input.span, `input: ${input.valueText.replace(/\s+/g, ' ')}`));
+    const span = input.valueSpan
+      ? { start: input.span.start, end: input.valueSpan.end }
+      : input.span;
+    symbols.push(
+      symbol(
+        input.name,
+        SymbolKind.Field,
+        span,
+        input.span,
+        `input: ${input.valueText.replace(/\s+/g, ' ')}`,
+      ),
+    );
   }
   for (const schema of frontMatter?.schemas ?? []) {
-    const span = schema.valueSpan ? { start: schema.span.start, end: schema.valueSpan.end } : schema.span;
+    const span = schema.valueSpan
+      ? { start: schema.span.start, end: schema.valueSpan.end }
+      : schema.span;
     symbols.push(symbol(schema.name, SymbolKind.Struct, span, schema.span, 'schema'));
   }
 
@@ -62,13 +74,16 @@ function documentSymbols(document: TextDocument, analysis: DocumentAnalysis): Do
         return [];
       case 'CallBlock': {
         if (!n.target) return [];
-        const callee = n.terms.length === 1 && n.terms[0]!.type === 'Call' && n.terms[0].callee.type === 'Name'
-          ? n.terms[0].callee.name
-          : 'composition';
+        const callee =
+          n.terms.length === 1 && n.terms[0]!.type === 'Call' && n.terms[0].callee.type === 'Name'
+            ? n.terms[0].callee.name
+            : 'composition';
         return [symbol(n.target.name, SymbolKind.Variable, n.span, n.target.span, callee)];
       }
       case 'Set':
-        return n.targets.map((target) => symbol(target.name, SymbolKind.Variable, n.span, target.span, 'set'));
+        return n.targets.map((target) =>
+          symbol(target.name, SymbolKind.Variable, n.span, target.span, 'set'),
+        );
       case 'SetBlock':
         return [
           ...n.targets.map((target) =>
@@ -76,16 +91,33 @@ function documentSymbols(document: TextDocument, analysis: DocumentAnalysis): Do
           ),
         ];
       case 'Macro':
-        return [symbol(n.name.name, SymbolKind.Function, n.span, n.name.span, macroSignature(n), body(n.body))];
+        return [
+          symbol(
+            n.name.name,
+            SymbolKind.Function,
+            n.span,
+            n.name.span,
+            macroSignature(n),
+            body(n.body),
+          ),
+        ];
       case 'Fork': {
         const branches = n.body.filter((part): part is ast.BranchNode => part.type === 'Branch');
         const children =
           branches.length > 0
             ? branches.map((branch, index) =>
-                symbol(`branch ${index + 1}`, SymbolKind.Namespace, branch.span, firstTag(branch), '', body(branch.body)),
+                symbol(
+                  `branch ${index + 1}`,
+                  SymbolKind.Namespace,
+                  branch.span,
+                  firstTag(branch),
+                  '',
+                  body(branch.body),
+                ),
               )
             : body(n.body);
-        const detail = branches.length > 0 ? `${branches.length} branches` : 'a branch per iteration';
+        const detail =
+          branches.length > 0 ? `${branches.length} branches` : 'a branch per iteration';
         return [symbol('fork', SymbolKind.Namespace, n.span, firstTag(n), detail, children)];
       }
       case 'Branch':

@@ -17,23 +17,35 @@ import type { Feature, FeatureContext } from './feature.js';
 export const flowRequestsFeature: Feature = {
   capabilities: {},
   register(context) {
-    context.connection.onRequest(flowInputsRequest, async (params: DocumentRequestParams): Promise<FlowInputsResult> => {
-      const checked = await context.workspace.check(documentOf(context, params.uri));
-      return {
-        description: checked.description,
-        inputs: Object.entries(checked.inputs).map(([name, spec]) => ({
-          name,
-          schema: spec.schema,
-          required: spec.required,
-          ...(spec.required ? {} : { default: spec.default }),
-        })),
-        errors: checked.diagnostics.filter((diagnostic) => diagnostic.severity === 'error').length,
-      };
-    });
-    context.connection.onRequest(planRequest, async (params: PlanRequestParams): Promise<PlanResult> => {
-      const document = documentOf(context, params.uri);
-      return { text: await context.workspace.printPlan(document, params.format === 'mermaid' ? 'mermaid' : 'text') };
-    });
+    context.connection.onRequest(
+      flowInputsRequest,
+      async (params: DocumentRequestParams): Promise<FlowInputsResult> => {
+        const checked = await context.workspace.check(documentOf(context, params.uri));
+        return {
+          description: checked.description,
+          inputs: Object.entries(checked.inputs).map(([name, spec]) => ({
+            name,
+            schema: spec.schema,
+            required: spec.required,
+            ...(spec.required ? {} : { default: spec.default }),
+          })),
+          errors: checked.diagnostics.filter((diagnostic) => diagnostic.severity === 'error')
+            .length,
+        };
+      },
+    );
+    context.connection.onRequest(
+      planRequest,
+      async (params: PlanRequestParams): Promise<PlanResult> => {
+        const document = documentOf(context, params.uri);
+        return {
+          text: await context.workspace.printPlan(
+            document,
+            params.format === 'mermaid' ? 'mermaid' : 'text',
+          ),
+        };
+      },
+    );
   },
 };
 

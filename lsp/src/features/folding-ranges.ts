@@ -40,7 +40,8 @@ function foldingRanges(document: TextDocument, analysis: DocumentAnalysis): Fold
       add(line(tags[i]!.span.start), line(tags[i + 1]!.span.start) - 1, FoldingRangeKind.Region);
     }
     // An unclosed block folds to its end.
-    if (tags.length === 1) add(line(tags[0]!.span.start), line(node.span.end - 1), FoldingRangeKind.Region);
+    if (tags.length === 1)
+      add(line(tags[0]!.span.start), line(node.span.end - 1), FoldingRangeKind.Region);
   });
   return ranges;
 }

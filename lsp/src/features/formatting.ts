@@ -50,7 +50,8 @@ export const formattingFeature: Feature = {
           rangeEnd: document.offsetAt(params.range.end),
         });
       } catch (error) {
-        if (error instanceof OtFormatSyntaxError) return refuse(context, 'the file has syntax errors');
+        if (error instanceof OtFormatSyntaxError)
+          return refuse(context, 'the file has syntax errors');
         throw error;
       }
       if (!sameTemplate(text, output, path)) {

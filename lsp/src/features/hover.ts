@@ -115,7 +115,8 @@ function describeVariable(
   for (const binding of variable.bindings.slice(0, 3)) {
     lines.push(describeBinding(context, document, hover, binding));
   }
-  if (variable.bindings.length > 3) lines.push(`… and ${variable.bindings.length - 3} more bindings`);
+  if (variable.bindings.length > 3)
+    lines.push(`… and ${variable.bindings.length - 3} more bindings`);
   return lines.filter((line) => line !== '').join('\n\n');
 }
 
@@ -129,7 +130,9 @@ function describeBinding(
   const line = document.positionAt((hover.toDocument(binding.span) ?? binding.span).start).line + 1;
   switch (binding.kind) {
     case 'input': {
-      const input = analysis.frontMatter?.inputs.find((entry) => sameSpan(entry.span, binding.span));
+      const input = analysis.frontMatter?.inputs.find((entry) =>
+        sameSpan(entry.span, binding.span),
+      );
       return `input \`${binding.name}\`${input?.valueText ? `: \`${input.valueText.replace(/\s+/g, ' ')}\`` : ''} (line ${line})`;
     }
     case 'callBound': {
@@ -151,7 +154,9 @@ function describeBinding(
       const node = binding.node;
       const tag = node && 'tags' in node ? node.tags[0] : undefined;
       const source = tag ? analysis.text.slice(tag.span.start, tag.span.end) : null;
-      return source ? `${bindingDetail(binding)}, line ${line}:\n\n${fence(source)}` : `${bindingDetail(binding)} (line ${line})`;
+      return source
+        ? `${bindingDetail(binding)}, line ${line}:\n\n${fence(source)}`
+        : `${bindingDetail(binding)} (line ${line})`;
     }
     default:
       return assertNever(binding.kind);

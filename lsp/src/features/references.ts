@@ -23,7 +23,10 @@ export const referencesFeature: Feature = {
       const symbol = symbolAt(analysis, document.offsetAt(params.position));
       if (!symbol) return null;
       const declarations = params.context.includeDeclaration;
-      const here = (span: Span): Location => ({ uri: document.uri, range: rangeOf(document, span) });
+      const here = (span: Span): Location => ({
+        uri: document.uri,
+        range: rangeOf(document, span),
+      });
       switch (symbol.kind) {
         case 'variable':
           return variableSpans(analysis, symbol.variable, declarations).map(here);
@@ -48,14 +51,21 @@ export const referencesFeature: Feature = {
 };
 
 /** The spans of a variable's bindings (when asked) and reads, in source order. */
-export function variableSpans(analysis: DocumentAnalysis, variable: Variable, bindings: boolean): Span[] {
+export function variableSpans(
+  analysis: DocumentAnalysis,
+  variable: Variable,
+  bindings: boolean,
+): Span[] {
   const spans = [
     ...(bindings ? variable.bindings.map((binding) => binding.span) : []),
     ...variable.references.map((reference) => reference.span),
   ];
   const output = analysis.frontMatter?.output;
   if (output?.valueSpan && output.valueText === variable.name && variable.scope.parent === null) {
-    spans.push({ start: output.valueSpan.start, end: output.valueSpan.start + variable.name.length });
+    spans.push({
+      start: output.valueSpan.start,
+      end: output.valueSpan.start + variable.name.length,
+    });
   }
   return spans.sort((a, b) => a.start - b.start);
 }
@@ -65,7 +75,8 @@ function fileLocations(context: FeatureContext, target: string): Location[] {
   for (const other of context.documents.all()) {
     const analysis = context.workspace.analysis(other as TextDocument);
     for (const file of fileReferences(analysis.ast, analysis.symbols, analysis.path)) {
-      if (file.target === target) locations.push({ uri: other.uri, range: rangeOf(other, file.literal.span) });
+      if (file.target === target)
+        locations.push({ uri: other.uri, range: rangeOf(other, file.literal.span) });
     }
   }
   return locations;

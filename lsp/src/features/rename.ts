@@ -6,7 +6,20 @@ import { variableSpans } from './references.js';
 
 /** Words nunjucks reads as operators or constants, which cannot name a variable. */
 const reserved = new Set([
-  'and', 'or', 'not', 'in', 'is', 'if', 'else', 'true', 'false', 'none', 'True', 'False', 'None', 'null',
+  'and',
+  'or',
+  'not',
+  'in',
+  'is',
+  'if',
+  'else',
+  'true',
+  'false',
+  'none',
+  'True',
+  'False',
+  'None',
+  'null',
 ]);
 
 /**
@@ -29,13 +42,19 @@ export const renameFeature: Feature = {
     context.connection.onPrepareRename((params) => {
       const found = renameable(params.textDocument.uri, params.position);
       if (!found) return null;
-      return { range: rangeOf(found.document, found.symbol.span), placeholder: found.symbol.variable.name };
+      return {
+        range: rangeOf(found.document, found.symbol.span),
+        placeholder: found.symbol.variable.name,
+      };
     });
     context.connection.onRenameRequest((params) => {
       const found = renameable(params.textDocument.uri, params.position);
       if (!found) return null;
       if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(params.newName) || reserved.has(params.newName)) {
-        throw new ResponseError(ErrorCodes.InvalidParams, `\`${params.newName}\` is not a variable name`);
+        throw new ResponseError(
+          ErrorCodes.InvalidParams,
+          `\`${params.newName}\` is not a variable name`,
+        );
       }
       const { document, analysis, symbol } = found;
       const edits: TextEdit[] = variableSpans(analysis, symbol.variable, true).map((span) => ({

@@ -51,10 +51,17 @@ function semanticTokens(document: TextDocument, analysis: DocumentAnalysis) {
   }
   for (const reference of symbols.references) {
     if (!reference.variable) {
-      tokens.push({ span: reference.span, type: reference.called ? 'function' : 'variable', modifiers: [] });
+      tokens.push({
+        span: reference.span,
+        type: reference.called ? 'function' : 'variable',
+        modifiers: [],
+      });
       continue;
     }
-    tokens.push({ span: reference.span, ...classify(reference.variable, reference.variable.bindings[0]?.kind ?? null) });
+    tokens.push({
+      span: reference.span,
+      ...classify(reference.variable, reference.variable.bindings[0]?.kind ?? null),
+    });
   }
   for (const builtin of symbols.builtins) {
     tokens.push({ span: builtin.span, type: 'function', modifiers: ['defaultLibrary'] });
@@ -65,8 +72,10 @@ function semanticTokens(document: TextDocument, analysis: DocumentAnalysis) {
   for (const keyword of symbols.builtinKeywords) {
     tokens.push({ span: keyword.name.span, type: 'parameter', modifiers: [] });
   }
-  for (const identifier of symbols.keywords) tokens.push({ span: identifier.span, type: 'parameter', modifiers: [] });
-  for (const identifier of symbols.properties) tokens.push({ span: identifier.span, type: 'property', modifiers: [] });
+  for (const identifier of symbols.keywords)
+    tokens.push({ span: identifier.span, type: 'parameter', modifiers: [] });
+  for (const identifier of symbols.properties)
+    tokens.push({ span: identifier.span, type: 'property', modifiers: [] });
 
   tokens.sort((a, b) => a.span.start - b.span.start);
   const builder = new SemanticTokensBuilder();
@@ -77,13 +86,22 @@ function semanticTokens(document: TextDocument, analysis: DocumentAnalysis) {
     const start = document.positionAt(token.span.start);
     const end = document.positionAt(token.span.end);
     if (start.line !== end.line) continue;
-    builder.push(start.line, start.character, end.character - start.character, tokenTypes.indexOf(token.type), modifierBits(token.modifiers));
+    builder.push(
+      start.line,
+      start.character,
+      end.character - start.character,
+      tokenTypes.indexOf(token.type),
+      modifierBits(token.modifiers),
+    );
     lastEnd = token.span.end;
   }
   return builder.build();
 }
 
-function classify(variable: Variable, kind: BindingKind | null): { type: TokenType; modifiers: TokenModifier[] } {
+function classify(
+  variable: Variable,
+  kind: BindingKind | null,
+): { type: TokenType; modifiers: TokenModifier[] } {
   if (variable.implicit !== null) {
     switch (variable.implicit) {
       case 'global':

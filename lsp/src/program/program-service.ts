@@ -3,7 +3,11 @@ import type { Plan } from 'ot-lang';
 import type { CheckResult, ProgramJob, ProgramOperation, ProgramReply } from './protocol.js';
 
 /** The result of an operation, typed by operation. */
-type ResultOf<O extends ProgramOperation> = O extends 'check' ? CheckResult : O extends 'plan' ? Plan : string;
+type ResultOf<O extends ProgramOperation> = O extends 'check'
+  ? CheckResult
+  : O extends 'plan'
+    ? Plan
+    : string;
 
 /** What is known of one version of a document's program, with the text it was computed from. */
 export interface ProgramSnapshot {
@@ -55,7 +59,13 @@ export class ProgramService {
    * The program's diagnostics and front matter for this version of a document (a negative
    * version, for a file that is not open, is never reused).
    */
-  async check(uri: string, version: number, path: string, text: string, files: Record<string, string>): Promise<CheckResult> {
+  async check(
+    uri: string,
+    version: number,
+    path: string,
+    text: string,
+    files: Record<string, string>,
+  ): Promise<CheckResult> {
     const known = this.snapshot(uri, version);
     if (known?.check) return known.check;
     const result = await this.enqueue(uri, 'check', path, text, files);
@@ -64,7 +74,13 @@ export class ProgramService {
   }
 
   /** The program's plan for this version of a document. */
-  async plan(uri: string, version: number, path: string, text: string, files: Record<string, string>): Promise<Plan> {
+  async plan(
+    uri: string,
+    version: number,
+    path: string,
+    text: string,
+    files: Record<string, string>,
+  ): Promise<Plan> {
     const known = this.snapshot(uri, version);
     if (known?.plan) return known.plan;
     const result = await this.enqueue(uri, 'plan', path, text, files);
@@ -76,7 +92,13 @@ export class ProgramService {
   }
 
   /** The plan printed as text or Mermaid. */
-  printPlan(uri: string, path: string, text: string, files: Record<string, string>, format: 'text' | 'mermaid'): Promise<string> {
+  printPlan(
+    uri: string,
+    path: string,
+    text: string,
+    files: Record<string, string>,
+    format: 'text' | 'mermaid',
+  ): Promise<string> {
     return this.enqueue(uri, format === 'text' ? 'printText' : 'printMermaid', path, text, files);
   }
 
@@ -135,7 +157,9 @@ export class ProgramService {
     return new Promise<ResultOf<O>>((resolve, reject) => {
       const caller: Caller = { resolve: resolve as (result: never) => void, reject };
       const same = (job: Job | null | undefined): boolean =>
-        job?.key === key && job.text === text && JSON.stringify(job.files) === JSON.stringify(files);
+        job?.key === key &&
+        job.text === text &&
+        JSON.stringify(job.files) === JSON.stringify(files);
       if (this.running && same(this.running)) {
         this.running.callers.push(caller);
         return;

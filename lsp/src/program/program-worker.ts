@@ -1,6 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { parentPort } from 'node:worker_threads';
-import { loadProgram, plan, printPlanMermaid, printPlanText, type LoadedProgram, type Plan } from 'ot-lang';
+import {
+  loadProgram,
+  plan,
+  printPlanMermaid,
+  printPlanText,
+  type LoadedProgram,
+  type Plan,
+} from 'ot-lang';
 import { assertNever } from '../assert-never.js';
 import type { ProgramJob, ProgramReply } from './protocol.js';
 
@@ -48,7 +55,12 @@ function run(job: ProgramJob): ProgramReply {
     case 'plan':
       return { id: job.id, ok: true, operation: 'plan', result: planned() };
     case 'printText':
-      return { id: job.id, ok: true, operation: 'printText', result: printPlanText(planned(), program.loaded.sources) };
+      return {
+        id: job.id,
+        ok: true,
+        operation: 'printText',
+        result: printPlanText(planned(), program.loaded.sources),
+      };
     case 'printMermaid':
       return {
         id: job.id,
@@ -66,7 +78,11 @@ parentPort?.on('message', (job: ProgramJob) => {
   try {
     reply = run(job);
   } catch (error) {
-    reply = { id: job.id, ok: false, error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
+    reply = {
+      id: job.id,
+      ok: false,
+      error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+    };
   }
   parentPort?.postMessage(reply);
 });
