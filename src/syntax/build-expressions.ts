@@ -206,8 +206,9 @@ export function buildLiteral(token: IToken): LiteralExpr {
 }
 
 /**
- * `.name`, `[index]`, `(args)` and `| filter` in source order (the CST groups them by kind).
- * Signs bind tighter than filters, as in nunjucks: `-x | abs` is `abs(-x)`, `-x.y` is `-(x.y)`.
+ * `.name`, `[index]`, `(args)` and `| filter` in source order: the CST keeps one list per
+ * kind, each in order, so they are merged by offset. Signs bind tighter than filters, as in
+ * nunjucks: `-x | abs` is `abs(-x)`, `-x.y` is `-(x.y)`.
  */
 function applySuffixes(
   primary: Expr,
@@ -215,59 +216,53 @@ function applySuffixes(
   c: OperandCstChildren,
   ctx: BuildContext,
 ): Expr {
-  const steps: { offset: number; filter: boolean; apply: (target: Expr) => Expr }[] = [];
+  const dots = c.Dot ?? [];
   const properties = c.PropertyName ?? [];
-  (c.Dot ?? []).forEach((dot, i) => {
-    const property = properties[i];
-    steps.push({
-      offset: dot.startOffset,
-      filter: false,
-      apply: (target) => {
-        const identifier: Identifier =
-          property === undefined
-            ? { type: 'Identifier', name: '', span: { start: tokenEnd(dot), end: tokenEnd(dot) } }
-            : { type: 'Identifier', name: property.image, span: tokenSpan(property) };
-        const span = { start: target.span.start, end: identifier.span.end };
-        return { type: 'Member', object: target, property: identifier, span };
-      },
-    });
-  });
-  for (const subscript of c.subscript ?? []) {
-    steps.push({
-      offset: subscript.children.LBracket[0]!.startOffset,
-      filter: false,
-      apply: (target) => buildSubscript(target, subscript, ctx),
-    });
-  }
-  for (const args of c.parenArgs ?? []) {
-    steps.push({
-      offset: args.children.LParen[0]!.startOffset,
-      filter: false,
-      apply: (target) => {
-        const built = buildArgs(args, ctx);
-        const span = { start: target.span.start, end: built.end };
-        return { type: 'Call', callee: target, args: built.args, kwargs: built.kwargs, span };
-      },
-    });
-  }
-  for (const filter of c.filter ?? []) {
-    steps.push({
-      offset: filter.children.Pipe[0]!.startOffset,
-      filter: true,
-      apply: (target) => buildFilter(target, filter, ctx),
-    });
-  }
-  if (steps.length > 1) steps.sort((a, b) => a.offset - b.offset);
+  const subscripts = c.subscript ?? [];
+  const calls = c.parenArgs ?? [];
+  const filters = c.filter ?? [];
+  let d = 0;
+  let s = 0;
+  let a = 0;
+  let f = 0;
   let result = primary;
   let signed = signs.length === 0;
-  for (const step of steps) {
-    if (step.filter && !signed) {
-      result = applySigns(result, signs);
-      signed = true;
+  for (;;) {
+    const dot = dots[d]?.startOffset ?? Infinity;
+    const subscript = subscripts[s]?.children.LBracket[0]!.startOffset ?? Infinity;
+    const call = calls[a]?.children.LParen[0]!.startOffset ?? Infinity;
+    const filter = filters[f]?.children.Pipe[0]!.startOffset ?? Infinity;
+    const next = Math.min(dot, subscript, call, filter);
+    if (next === Infinity) break;
+    if (next === filter) {
+      if (!signed) {
+        result = applySigns(result, signs);
+        signed = true;
+      }
+      result = buildFilter(result, filters[f++]!, ctx);
+    } else if (next === dot) {
+      result = buildMember(result, dots[d]!, properties[d]);
+      d++;
+    } else if (next === subscript) {
+      result = buildSubscript(result, subscripts[s++]!, ctx);
+    } else {
+      const built = buildArgs(calls[a++]!, ctx);
+      const span = { start: result.span.start, end: built.end };
+      result = { type: 'Call', callee: result, args: built.args, kwargs: built.kwargs, span };
     }
-    result = step.apply(result);
   }
   return signed ? result : applySigns(result, signs);
+}
+
+function buildMember(object: Expr, dot: IToken, property: IToken | undefined): Expr {
+  // `x.` with nothing after the dot (reported by the parser) keeps an empty name, which an
+  // editor can complete.
+  const identifier: Identifier =
+    property === undefined
+      ? { type: 'Identifier', name: '', span: { start: tokenEnd(dot), end: tokenEnd(dot) } }
+      : { type: 'Identifier', name: property.image, span: tokenSpan(property) };
+  const span = { start: object.span.start, end: identifier.span.end };
+  return { type: 'Member', object, property: identifier, span };
 }
 
 function buildSubscript(object: Expr, node: SubscriptCstNode, ctx: BuildContext): Expr {

@@ -37,8 +37,7 @@ export function buildTemplate(cst: TemplateCstNode, text: string, ctx: BuildCont
   const groups: Group[] = [
     group(c.Text, tokenStart, (token) => ({
       kind: 'text',
-      raw: token.image,
-      span: tokenSpan(token),
+      node: { type: 'Text', value: token.image, span: tokenSpan(token) },
     })),
     group(
       c.output,
@@ -63,7 +62,7 @@ export function buildTemplate(cst: TemplateCstNode, text: string, ctx: BuildCont
     }),
     group(c.StrayCommentClose, tokenStart, (token) => {
       report(ctx, 'OT1004', tokenSpan(token), { found: token.image });
-      return { kind: 'text', raw: token.image, span: tokenSpan(token) };
+      return { kind: 'text', node: { type: 'Text', value: token.image, span: tokenSpan(token) } };
     }),
   ].filter((g): g is Group => g !== null);
   mergeInOrder(groups, items);

@@ -1,4 +1,3 @@
-import type { Span } from '../source/span.js';
 import type {
   CallExpr,
   Expr,
@@ -7,6 +6,7 @@ import type {
   MacroParam,
   Node,
   TagDelimiter,
+  TextNode,
 } from './ast.js';
 
 /**
@@ -35,8 +35,8 @@ export interface Trimming {
 
 /** One item of the flat sequence. */
 export type FlatItem =
-  /** Template text as written; whitespace control decides its value. */
-  | { kind: 'text'; raw: string; span: Span }
+  /** Template text; its value is the raw text until whitespace control trims it. */
+  | { kind: 'text'; node: TextNode }
   /** A complete node: output, comment, call block, raw block, single tag. */
   | ({ kind: 'node'; node: Node } & Trimming)
   /** A tag that opens a block closed by `end`. */

@@ -49,10 +49,10 @@ export function buildTree(items: FlatItem[], ctx: BuildContext, maxDepth: number
 
   for (const item of items) {
     switch (item.kind) {
+      case 'text':
       case 'node':
         currentBody().push(item.node);
         break;
-      case 'text':
       case 'skipped':
         break;
       case 'open': {

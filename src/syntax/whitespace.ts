@@ -8,8 +8,8 @@ import type { FlatItem } from './flat-items.js';
  * remove exactly what `trimStart` and `trimEnd` remove. `trimBlocks` and `lstripBlocks` are off,
  * as in nunjucks' defaults.
  *
- * Text items become Text nodes holding the trimmed value (their span still covers the raw
- * text); text trimmed to nothing is dropped.
+ * A Text node's value becomes the trimmed text (its span still covers the raw text); text
+ * trimmed to nothing is dropped.
  */
 export function applyWhitespaceControl(items: FlatItem[]): FlatItem[] {
   const result: FlatItem[] = [];
@@ -21,14 +21,15 @@ export function applyWhitespaceControl(items: FlatItem[]): FlatItem[] {
     }
     const previous = items[i - 1];
     const next = items[i + 1];
-    let value = item.raw;
+    let value = item.node.value;
     if (previous !== undefined && previous.kind !== 'text' && previous.trimAfter) {
       value = value.trimStart();
     }
     if (next !== undefined && next.kind !== 'text' && next.trimBefore) value = value.trimEnd();
     if (value === '') continue;
-    const node = { type: 'Text' as const, value, span: item.span };
-    result.push({ kind: 'node', node, trimBefore: false, trimAfter: false });
+    // The node is fresh (built for this item), so it is trimmed in place.
+    item.node.value = value;
+    result.push(item);
   }
   return result;
 }
