@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { FlowInput } from './requests.js';
+import type { FlowInput } from '../../lsp/src/requests.js';
 
 /** One `--input` or `--input-json` flag pair for `ot run`. */
 export type InputFlag = ['--input' | '--input-json', string];

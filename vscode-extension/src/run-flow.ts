@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { formatTrace } from './format-trace.js';
 import { askForInputs } from './input-prompts.js';
-import { flowInputsRequest, type FlowInputsResult } from './requests.js';
+import { flowInputsRequest, type FlowInputsResult } from '../../lsp/src/requests.js';
 import { runCli } from './run-cli.js';
 import { targetDocument } from './target-document.js';
 

@@ -1,7 +1,7 @@
 import { basename } from 'node:path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { planRequest, type PlanResult } from './requests.js';
+import { planRequest, type PlanResult } from '../../lsp/src/requests.js';
 import { targetDocument } from './target-document.js';
 
 /** Where the webview loads Mermaid from (the extension ships no copy of it). */

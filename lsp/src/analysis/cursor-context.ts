@@ -1,3 +1,5 @@
+import { assertNever } from '../assert-never.js';
+
 /** The kinds of template islands: `{% … %}`, `{{ … }}` and `<< … >>`. */
 export type IslandKind = 'tag' | 'output' | 'call';
 
@@ -89,11 +91,13 @@ export function cursorContext(text: string, offset: number): CursorContext {
     case 'output':
     case 'call':
       return islandContext(text, island.kind, island.contentStart, offset);
+    default:
+      return assertNever(island);
   }
 }
 
 /** The offset where the body starts (after the front matter's closing `---` line), else 0. */
-export function frontMatterEnd(text: string): number {
+function frontMatterEnd(text: string): number {
   if (!/^---[ \t]*(\r?\n|$)/.test(text)) return 0;
   const close = /^---[ \t]*$/m;
   const firstLineEnd = text.indexOf('\n');

@@ -24,6 +24,7 @@ import { variablesVisibleAt, type Variable } from '../analysis/symbols.js';
 import { builtinDocs, keywordDocs } from '../docs/builtin-docs.js';
 import { loopAttributes, tagSnippets } from '../docs/tags.js';
 import { uriToPath } from '../workspace.js';
+import { assertNever } from '../assert-never.js';
 import type { Feature, FeatureContext } from './feature.js';
 
 /**
@@ -98,6 +99,8 @@ function complete(
         replace(cursor.prefixStart),
       );
     }
+    default:
+      return assertNever(cursor);
   }
 }
 

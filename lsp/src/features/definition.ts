@@ -4,6 +4,7 @@ import { symbolAt } from '../analysis/symbol-at.js';
 import type { Variable } from '../analysis/symbols.js';
 import { rangeOf } from '../positions.js';
 import { pathToUri } from '../workspace.js';
+import { assertNever } from '../assert-never.js';
 import type { Feature } from './feature.js';
 
 /**
@@ -39,6 +40,8 @@ export const definitionFeature: Feature = {
         case 'filter':
         case 'test':
           return null;
+        default:
+          return assertNever(symbol);
       }
     });
   },

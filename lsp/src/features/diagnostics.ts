@@ -75,7 +75,7 @@ async function publish(context: FeatureContext, document: TextDocument): Promise
 }
 
 /** One diagnostic for the editor, its code linked to the code's documentation. */
-export function toLspDiagnostic(
+function toLspDiagnostic(
   document: TextDocument,
   diagnostic: Diagnostic,
   baseUrl: string,

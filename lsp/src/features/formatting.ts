@@ -72,7 +72,7 @@ function refuse(context: FeatureContext, why: string): TextEdit[] {
 }
 
 /** One edit covering what differs between the two texts (nothing when they are equal). */
-export function minimalEdit(document: TextDocument, before: string, after: string): TextEdit[] {
+function minimalEdit(document: TextDocument, before: string, after: string): TextEdit[] {
   if (before === after) return [];
   let start = 0;
   while (start < before.length && start < after.length && before[start] === after[start]) start++;

@@ -6,6 +6,7 @@ import type { Span } from '../analysis/span.js';
 import type { Variable } from '../analysis/symbols.js';
 import { fileReferences, schemaReferences } from '../analysis/targets.js';
 import { rangeOf } from '../positions.js';
+import { assertNever } from '../assert-never.js';
 import type { Feature, FeatureContext } from './feature.js';
 
 /**
@@ -45,6 +46,8 @@ export const referencesFeature: Feature = {
         case 'filter':
         case 'test':
           return null;
+        default:
+          return assertNever(symbol);
       }
     });
   },
