@@ -15,6 +15,7 @@ export type {
   KeyvCacheOptions,
 } from './call-cache.js';
 export { DEFAULT_CACHE_DIR, openCache, parseCacheSpec } from './open-cache.js';
+export { createMemoryCache } from './memory-cache.js';
 export type { CacheSpec, OpenCacheOptions } from './open-cache.js';
 export { CorruptCacheEntryError, DiskStore } from './disk-store.js';
 export type { DiskStoreOptions } from './disk-store.js';

@@ -5,6 +5,7 @@ import { assertNever } from '../assert-never.js';
 import type { CacheWarningHandler, CallCache } from './call-cache.js';
 import { cacheFromKeyv, createOffCache, distinctWarnings } from './call-cache.js';
 import { DiskStore } from './disk-store.js';
+import { createMemoryCache } from './memory-cache.js';
 import { keyvOptions } from './keyv-options.js';
 import { openRedisCache, redactUrl } from './redis-cache.js';
 
@@ -71,10 +72,7 @@ export async function openCache(
       });
     }
     case 'memory':
-      return cacheFromKeyv(new Keyv({ ...keyvOptions, store: new Map() }), {
-        description: 'memory cache',
-        onWarning,
-      });
+      return createMemoryCache();
     case 'off':
       return createOffCache();
     case 'redis':
