@@ -24,6 +24,8 @@ export interface EmitContext {
   body(stmts: readonly Stmt[]): void;
   /** A new function `(s) => { … }` running `stmts` (of `template`, by default this one); its code. */
   arrow(stmts: readonly Stmt[], template?: TemplateIR): string;
+  /** A function `(s) => { …; return text; }` for statements that only write known text: it returns the text. */
+  textArrow(stmts: readonly Stmt[]): string;
   /** A comment quoting the source of a statement, with its location. */
   comment(span: Span): void;
   /**

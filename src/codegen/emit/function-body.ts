@@ -12,7 +12,13 @@ import { CodeWriter } from './writer.js';
  * located as the interpreter's `execStmt` locates them: each statement records where it starts
  * (`at`), and an error that does not already name a place is given that statement's span.
  */
-export function emitFunctionBody(module: ModuleContext, template: TemplateIR, stmts: readonly Stmt[], state = 's'): string {
+export function emitFunctionBody(
+  module: ModuleContext,
+  template: TemplateIR,
+  stmts: readonly Stmt[],
+  state = 's',
+  returnText = false,
+): string {
   const scope = new FunctionScope();
   const out = new CodeWriter();
   let firstAt: number | null = null;
@@ -40,6 +46,9 @@ export function emitFunctionBody(module: ModuleContext, template: TemplateIR, st
       const code = emitFunctionBody(module, bodyTemplate, body, state);
       return code === '' ? `(${state}) => {}` : `(${state}) => {\n${indent(code)}}`;
     },
+    textArrow(body: readonly Stmt[]) {
+      return `(${state}) => {\n${indent(emitFunctionBody(module, template, body, state, true))}}`;
+    },
     comment(span: Span) {
       out.line(`// ${excerpt(module, template.path, span)}`);
     },
@@ -57,7 +66,12 @@ export function emitFunctionBody(module: ModuleContext, template: TemplateIR, st
     },
   };
   ec.body(stmts);
-  ec.flush();
+  if (returnText) {
+    usesText = true;
+    out.line('return text;');
+  } else {
+    ec.flush();
+  }
 
   const code = out.toString().replace(/\n$/, '');
   if (code === '') return '';
@@ -74,7 +88,7 @@ export function emitFunctionBody(module: ModuleContext, template: TemplateIR, st
  * Statements that only append known text or never touch the output: a static `if` whose branches
  * are such statements, `set` of a known value, a macro definition. Everything else flushes.
  */
-function writesKnownText(stmt: Stmt, module: ModuleContext): boolean {
+export function writesKnownText(stmt: Stmt, module: ModuleContext): boolean {
   const facts = module.facts;
   switch (stmt.kind) {
     case 'text':

@@ -6,6 +6,7 @@
  */
 export { whenKnown, whenAllKnown, settle, isUnsettled, resolveDeep, Pending } from '../../runtime/interpreter/pending.js';
 export { assignVariable } from '../../runtime/interpreter/assign.js';
+export { lookupName } from '../../runtime/interpreter/frame.js';
 export { locateError } from '../../runtime/interpreter/runtime-error.js';
 export {
   renderOutput,

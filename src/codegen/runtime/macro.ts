@@ -35,9 +35,10 @@ export interface CompiledParam {
  */
 export function createCompiledMacro(
   params: readonly CompiledParam[],
-  body: Body,
+  body: Body | TextBody,
   definition: ExecState,
   keepFrame: boolean,
+  returnsText = false,
 ): MacroFunction {
   const signature = createMacroSignature(params);
   const ordered = [...params.filter((p) => p.defaultValue === null), ...params.filter((p) => p.defaultValue !== null)];
@@ -46,8 +47,9 @@ export function createCompiledMacro(
     const bound = bindMacroArgs(signature, args, kwargs);
     const frame = keepFrame ? caller.frame.push(true) : new Frame(null, false);
     if (bound.hasCaller) frame.set('caller', bound.caller);
-    const buffer = new OutputBuffer(caller.out.here());
-    buffer.role = caller.out.role;
+    // A body that returns its text writes nothing: it needs no buffer of its own.
+    const buffer = returnsText ? caller.out : new OutputBuffer(caller.out.here());
+    if (!returnsText) buffer.role = caller.out.role;
     const positionalValues = bound.values.slice(0, signature.positional.length);
     const state: ExecState = {
       ...definition,
@@ -62,7 +64,8 @@ export function createCompiledMacro(
       const value = bound.values[i];
       frame.set(ordered[i]!.name, value === USE_DEFAULT ? ordered[i]!.defaultValue!(state) : value);
     }
-    body(state);
+    if (returnsText) return markSafe((body as TextBody)(state));
+    (body as Body)(state);
     return whenKnown(ownText(buffer), markSafe);
   };
 
@@ -75,9 +78,15 @@ export function createCompiledMacro(
   return macro;
 }
 
-/** `{% macro name(params) %}…{% endmacro %}`: defines the macro where `execMacro` would. */
-export function defineMacro(state: ExecState, name: string, params: readonly CompiledParam[], body: Body): void {
-  const macro = createCompiledMacro(params, body, state, false);
+/** A compiled body that only writes known text and returns it. */
+export type TextBody = (state: ExecState) => string;
+
+/**
+ * `{% macro name(params) %}…{% endmacro %}`: defines the macro where `execMacro` would;
+ * `returnsText` when the generated body returns its text (see `emitMacro`).
+ */
+export function defineMacro(state: ExecState, name: string, params: readonly CompiledParam[], body: Body | TextBody, returnsText = false): void {
+  const macro = createCompiledMacro(params, body, state, false, returnsText);
   if (state.inLoop) state.frame.set(name, macro);
   else state.context.setVariable(name, macro);
 }

@@ -52,6 +52,9 @@ function walk(
     outputs,
     inLoop: false,
     callBlock: null,
+    // Every field present from the start, in one order: the states derived from this one by
+    // spreading then share one shape, which keeps property reads in generated code fast.
+    lexical: null,
   };
   compiled.render(state);
   return { out, outputs };
