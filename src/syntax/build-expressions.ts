@@ -36,7 +36,7 @@ import { FalseKeyword, NoneKeyword, TrueKeyword } from './keyword-tokens.js';
  */
 
 /** How deep one expression tree may grow before it is replaced by a MissingExpr. */
-export const MAX_EXPRESSION_DEPTH = 1024;
+export const MAX_EXPRESSION_DEPTH = 512;
 
 /**
  * An expression that is a direct part of a tag (not nested in another expression), with the

@@ -62,8 +62,13 @@ import {
 } from './keyword-tokens.js';
 import { allTokenTypes } from './vocabulary.js';
 
-/** How deeply expressions may nest (brackets, calls, …) before the parser stops descending. */
-export const MAX_NESTING = 256;
+/**
+ * How deeply expressions may nest (brackets, calls, …) before the parser stops descending.
+ * Chevrotain spends about sixty small stack frames per level, so 100 levels leave most of
+ * Node's default stack to the caller (an editor, a test runner) while no real template comes
+ * near the limit.
+ */
+export const MAX_NESTING = 100;
 
 /** A syntax error the grammar finds itself: tokens left over where a closer was expected. */
 export interface StrayTokens {

@@ -156,6 +156,16 @@ describe('parse() is robust', () => {
     expect(codes).toEqual(['OT1001', 'OT1010', 'OT1001', 'OT1003', 'OT1006', 'OT1004', 'OT1010']);
   });
 
+  it('leaves most of the stack to its caller', () => {
+    // An editor or a test runner calls parse() from a stack that is already deep.
+    const deepest = `<< ${'f(['.repeat(1000)} >> {{ ${'[('.repeat(1000)} }}`;
+    const callFrom = (depth: number): string[] =>
+      depth === 0 ? parse(deepest).diagnostics.map((d) => d.code) : callFrom(depth - 1);
+    const codes = callFrom(3000);
+    expect(codes).toContain('OT1011');
+    expect(codes).not.toContain('OT1013');
+  });
+
   const N = 20_000;
   const deep: Record<string, string> = {
     'nested if': `${'{% if a %}'.repeat(N)}x${'{% endif %}'.repeat(N)}`,
