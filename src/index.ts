@@ -28,3 +28,18 @@ export {
 export { diagnosticCatalog } from './diagnostics/index.js';
 export { plan, printPlanMermaid, printPlanText, describeDependency, formatCount } from './plan/index.js';
 export type { Plan, PlannedCall, PlanSources, Count } from './plan/index.js';
+export { printPlanJson, describeReason, countValue, evaluateCount } from './plan/index.js';
+export type {
+  PlannedStage,
+  PlannedLoop,
+  PlannedFlow,
+  PlannedGuard,
+  Dependency,
+  DependencyReason,
+  PromptSource,
+  ScopeEntry,
+  CriticalPath,
+  CallEstimate,
+} from './plan/index.js';
+export { generate, bundleModule } from './codegen/index.js';
+export type { GenerateOptions, GeneratedModule, BundleOptions, BundledModule } from './codegen/index.js';

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { build, type Metafile, type Plugin } from 'esbuild';
+import type { Metafile, Plugin } from 'esbuild';
 
 /** Options of `bundleModule`. */
 export interface BundleOptions {
@@ -23,6 +23,8 @@ export interface BundledModule {
  * package's own, found next to this file, so bundling works wherever `ot` is installed.
  */
 export async function bundleModule(code: string, options: BundleOptions = {}): Promise<BundledModule> {
+  // Loaded on demand: importing `ot-lang` should not load esbuild for tools that never bundle.
+  const { build } = await import('esbuild');
   const result = await build({
     stdin: { contents: code, loader: 'js', sourcefile: options.filename ?? 'flow.mjs', resolveDir: process.cwd() },
     bundle: true,
