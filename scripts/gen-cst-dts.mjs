@@ -5,8 +5,13 @@
 // test/syntax/cst-types.test.ts fails while the checked-in file is stale.
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { renderCstTypes } from '../dist/syntax/cst-types.js';
+import * as prettier from 'prettier';
+import { generateCstTypes } from '../dist/syntax/cst-types.js';
 
 const target = fileURLToPath(new URL('../src/syntax/cst.generated.ts', import.meta.url));
-writeFileSync(target, await renderCstTypes());
+const options = (await prettier.resolveConfig(target)) ?? {};
+writeFileSync(
+  target,
+  await prettier.format(generateCstTypes(), { ...options, parser: 'typescript' }),
+);
 console.log(`wrote ${target}`);
