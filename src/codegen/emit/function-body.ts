@@ -22,7 +22,9 @@ export function emitFunctionBody(
   const scope = new FunctionScope();
   const out = new CodeWriter();
   let firstAt: number | null = null;
-  let usesText = false;
+  // Lines `text += …;` still in the code, and the last one if nothing came after it.
+  let textLines = 0;
+  let lastWrite: { line: number; code: string; alone: boolean } | null = null;
   const ec: EmitContext = {
     module,
     template,
@@ -32,8 +34,9 @@ export function emitFunctionBody(
     state,
     at(span: Span) {
       const index = module.spanNumber(template.path, span);
-      firstAt ??= index;
-      out.line(`at = ${index};`);
+      // The first statement that can fail needs no assignment: \`at\` starts there.
+      if (firstAt === null) firstAt = index;
+      else out.line(`at = ${index};`);
     },
     body(body: readonly Stmt[]) {
       for (const stmt of body) {
@@ -54,20 +57,29 @@ export function emitFunctionBody(
     },
     pendingText: false,
     write(code: string) {
-      usesText = true;
+      lastWrite = { line: out.length, code, alone: !ec.pendingText };
+      textLines++;
       ec.pendingText = true;
       out.line(`text += ${code};`);
     },
     flush() {
       if (!ec.pendingText) return;
+      ec.pendingText = false;
+      if (lastWrite && lastWrite.alone && lastWrite.line === out.length - 1) {
+        // A single piece since the last flush, just written: write it directly.
+        out.replaceLine(lastWrite.line, `${state}.out.write(${lastWrite.code});`);
+        textLines--;
+        lastWrite = null;
+        return;
+      }
+      lastWrite = null;
       out.line(`${state}.out.write(text);`);
       out.line(`text = '';`);
-      ec.pendingText = false;
     },
   };
   ec.body(stmts);
   if (returnText) {
-    usesText = true;
+    textLines++;
     out.line('return text;');
   } else {
     ec.flush();
@@ -77,7 +89,7 @@ export function emitFunctionBody(
   if (code === '') return '';
   const lines: string[] = [];
   // Known text collects here and reaches the output in one piece (see EmitContext.write).
-  if (usesText) lines.push(`let text = '';`);
+  if (textLines > 0) lines.push(`let text = '';`);
   if (scope.temps.length > 0) lines.push(`let ${scope.temps.join(', ')};`);
   if (firstAt === null) return [...lines, code].join('\n') + '\n';
   lines.push(`let at = ${firstAt};`, 'try {', indent(code).replace(/\n$/, ''), '} catch (error) {', `  throw locateError(error, SPAN[at], ${state}.template.path);`, '}');

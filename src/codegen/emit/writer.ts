@@ -24,6 +24,17 @@ export class CodeWriter {
     this.depth--;
   }
 
+  /** How many lines have been written (a position for `replaceLine`). */
+  get length(): number {
+    return this.lines.length;
+  }
+
+  /** Replaces the text of line `index` (written at its own indentation). */
+  replaceLine(index: number, text: string): void {
+    const indentation = /^ */.exec(this.lines[index]!)![0];
+    this.lines[index] = `${indentation}${text}`;
+  }
+
   /** The code so far. */
   toString(): string {
     return `${this.lines.join('\n')}\n`;

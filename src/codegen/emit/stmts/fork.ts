@@ -16,7 +16,9 @@ export function emitFork(stmt: ForkStmt, ec: EmitContext): void {
     const names = new Set<string>();
     for (const branch of stmt.branches) for (const name of assignedNames(branch.body)) names.add(name);
     ec.out.line(`forkBranches(${s}, [`);
-    for (const branch of stmt.branches) ec.out.line(`  ${ec.arrow(branch.body)},`);
+    ec.out.indented(() => {
+      for (const branch of stmt.branches) ec.out.line(`${ec.arrow(branch.body)},`);
+    });
     ec.out.line(`], ${jsLiteral([...names])});`);
     return;
   }

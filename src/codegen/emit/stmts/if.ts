@@ -36,6 +36,8 @@ export function emitIf(stmt: IfStmt, ec: EmitContext): void {
   ec.out.line(`ifChain(${s}, ${skeleton}, [`);
   for (const branch of stmt.branches) ec.out.line(`  (${s}) => ${ec.expr.emit(branch.test, s)},`);
   ec.out.line('], [');
-  for (const branch of stmt.branches) ec.out.line(`  ${ec.arrow(branch.body)},`);
+  ec.out.indented(() => {
+    for (const branch of stmt.branches) ec.out.line(`${ec.arrow(branch.body)},`);
+  });
   ec.out.line(`], ${stmt.otherwise ? ec.arrow(stmt.otherwise) : 'null'});`);
 }
