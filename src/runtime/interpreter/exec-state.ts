@@ -47,6 +47,8 @@ export interface RunServices {
 /** Names bound by call blocks, per scope; loops collect one entry per iteration. */
 export interface OutputCollector {
   values: Record<string, unknown>;
+  /** Set on a loop iteration's collector: keeps the loop's output lists up to date. */
+  onBind?: (name: string, value: unknown) => void;
 }
 
 /** The state of the walk at one point: immutable by convention, copied when a scope changes. */

@@ -4,17 +4,31 @@ import type { Segment } from './output-buffer.js';
 /**
  * Groups a prefix into chat messages (LANGUAGE.md §5–6): consecutive text of one role merges
  * into one message; text outside role blocks is `user`, except that in a template with role
- * blocks, whitespace-only text outside them belongs to no message. Messages come from the
- * template's structure, never from parsing rendered text, so data cannot forge a role.
+ * blocks, a stretch of text between them that is only whitespace belongs to no message. The
+ * stretch is the whole text between two role blocks, however it happens to be split into
+ * segments, so "Last: {{ a }} {{ b }}" keeps its space. Messages come from the template's
+ * structure, never from parsing rendered text, so data cannot forge a role.
  */
 export function segmentsToMessages(segments: readonly Segment[], hasRoles: boolean): Message[] {
   const messages: Message[] = [];
-  for (const segment of segments) {
-    if (segment.role === null && hasRoles && segment.text.trim() === '') continue;
-    const role = segment.role ?? 'user';
+  const add = (role: Message['role'], text: string) => {
     const last = messages[messages.length - 1];
-    if (last && last.role === role) last.content += segment.text;
-    else messages.push({ role, content: segment.text });
+    if (last && last.role === role) last.content += text;
+    else messages.push({ role, content: text });
+  };
+  let outside = '';
+  const flushOutside = () => {
+    if (outside !== '' && !(hasRoles && outside.trim() === '')) add('user', outside);
+    outside = '';
+  };
+  for (const segment of segments) {
+    if (segment.role === null) {
+      outside += segment.text;
+      continue;
+    }
+    flushOutside();
+    add(segment.role, segment.text);
   }
+  flushOutside();
   return messages;
 }

@@ -4,6 +4,7 @@ import { evalExpr } from '../eval-expr.js';
 import type { ExecState, Value } from '../exec-state.js';
 import { whenKnown, whenAllKnown } from '../pending.js';
 import { renderCallTerm } from '../values.js';
+import { bindOutput } from './for.js';
 
 /**
  * `<< [name =] term + term … >>`. Each term's text is written as soon as the term is evaluated,
@@ -25,7 +26,7 @@ export function execCallBlock(stmt: CallBlockStmt, state: ExecState): void {
   const single = stmt.terms.length === 1 && stmt.terms[0]!.kind === 'builtinCall';
   const bound = single ? raw : whenAllKnown(texts, (parts) => parts.join(''));
   assignVariable(state, stmt.target, bound);
-  state.outputs.values[stmt.target] = bound;
+  bindOutput(state.outputs, stmt.target, bound);
 }
 
 /** A reply inside a role block belongs to it; a chat or instruct reply outside one to `assistant`. */

@@ -46,13 +46,31 @@ export function runLoop(stmt: ForStmt, state: ExecState, iterable: unknown): voi
   if (!length && stmt.otherwise) execBody(stmt.otherwise, loopState);
 }
 
-/** A name bound by a call inside a loop is an output list, one entry per iteration (LANGUAGE.md §4). */
+/**
+ * A name bound by a call inside a loop is an output list, one entry per iteration (LANGUAGE.md
+ * §4). A statement of the body that waits for a call binds its names after the loop has
+ * finished walking, so each iteration's collector also writes into its slot of the lists.
+ */
 export function collectIterationOutputs(
   names: readonly string[],
   iterations: readonly OutputCollector[],
   into: OutputCollector,
 ): void {
+  const lists: Record<string, unknown[]> = {};
   for (const name of names) {
-    into.values[name] = iterations.map((iteration) => iteration.values[name] ?? null);
+    lists[name] = iterations.map((iteration) => iteration.values[name] ?? null);
+    bindOutput(into, name, lists[name]);
   }
+  iterations.forEach((iteration, index) => {
+    iteration.onBind = (name, value) => {
+      const list = lists[name];
+      if (list) list[index] = value;
+    };
+  });
+}
+
+/** Records a bound name in a collector (and in the loop list it feeds, if any). */
+export function bindOutput(outputs: OutputCollector, name: string, value: unknown): void {
+  outputs.values[name] = value;
+  outputs.onBind?.(name, value);
 }
