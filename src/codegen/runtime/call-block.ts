@@ -4,6 +4,7 @@ import { startBuiltinCall } from '../../runtime/interpreter/builtin-call.js';
 import type { ExecState, Value } from '../../runtime/interpreter/exec-state.js';
 import { whenAllKnown, whenKnown } from '../../runtime/interpreter/pending.js';
 import { renderCallTerm } from '../../runtime/interpreter/values.js';
+import { bindOutput as recordOutput } from '../../runtime/interpreter/stmts/for.js';
 
 /**
  * Where a builtin call stands: what `startBuiltinCall` reads of the call's IR node (its name,
@@ -37,5 +38,5 @@ export function joinTerms(texts: readonly Value[]): Value {
 /** `<< name = … >>`: assigns as `set` would and records the name in the run's outputs. */
 export function bindOutput(state: ExecState, name: string, value: Value): void {
   assignVariable(state, name, value);
-  state.outputs.values[name] = value;
+  recordOutput(state.outputs, name, value);
 }
