@@ -41,7 +41,7 @@ export function emitFunctionBody(
     body(body: readonly Stmt[]) {
       for (const stmt of body) {
         // Only text and known outputs add to the pending text; anything else sees the output as it is.
-        if (!writesKnownText(stmt, module)) ec.flush();
+        if (!writesKnownText(stmt, module, template)) ec.flush();
         (statementEmitters[stmt.kind] as (stmt: Stmt, ec: EmitContext) => void)(stmt, ec);
       }
     },
@@ -97,14 +97,15 @@ export function emitFunctionBody(
 }
 
 /**
- * Statements that only append known text or never touch the output: a static `if` whose branches
- * are such statements, `set` of a known value, a macro definition. Everything else flushes.
+ * Statements that only append known text or never touch the output: text (but in a template
+ * with role blocks), a static `if` whose branches are such statements, `set` of a known value, a
+ * macro definition. Everything else flushes.
  */
-export function writesKnownText(stmt: Stmt, module: ModuleContext): boolean {
+export function writesKnownText(stmt: Stmt, module: ModuleContext, template: TemplateIR): boolean {
   const facts = module.facts;
   switch (stmt.kind) {
     case 'text':
-      return true;
+      return !template.hasRoles;
     case 'output':
     case 'set':
       return !facts.mayPend(stmt.kind === 'output' ? stmt.expr : stmt.value) && !callsMacro(stmt, module);
@@ -113,8 +114,8 @@ export function writesKnownText(stmt: Stmt, module: ModuleContext): boolean {
     case 'if':
       return (
         !stmt.branches.some((branch) => facts.mayPend(branch.test)) &&
-        stmt.branches.every((branch) => branch.body.every((s) => writesKnownText(s, module))) &&
-        (stmt.otherwise ?? []).every((s) => writesKnownText(s, module))
+        stmt.branches.every((branch) => branch.body.every((s) => writesKnownText(s, module, template))) &&
+        (stmt.otherwise ?? []).every((s) => writesKnownText(s, module, template))
       );
     default:
       return false;

@@ -35,6 +35,7 @@ const HELPERS = [
   'assignVariable',
   'startCall',
   'writeTerm',
+  'writeText',
   'joinTerms',
   'bindOutput',
   'ifChain',

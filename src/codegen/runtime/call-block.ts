@@ -3,8 +3,8 @@ import { assignVariable } from '../../runtime/interpreter/assign.js';
 import { startBuiltinCall } from '../../runtime/interpreter/builtin-call.js';
 import type { ExecState, Value } from '../../runtime/interpreter/exec-state.js';
 import { whenAllKnown, whenKnown } from '../../runtime/interpreter/pending.js';
-import { renderCallTerm } from '../../runtime/interpreter/values.js';
 import { bindOutput as recordOutput } from '../../runtime/interpreter/stmts/for.js';
+import { renderCallTerm } from '../../runtime/interpreter/values.js';
 
 /**
  * Where a builtin call stands: what `startBuiltinCall` reads of the call's IR node (its name,

@@ -32,6 +32,9 @@ export function renderCompiledSync(compiled: CompiledTemplate, inputs: Record<st
   return text;
 }
 
+/** nunjucks' globals are stateless factories, shared by every render (as the interpreter shares them). */
+const GLOBALS = createGlobals();
+
 function walk(
   compiled: CompiledTemplate,
   inputs: Record<string, unknown>,
@@ -46,7 +49,7 @@ function walk(
     run,
     template: compiled.template,
     frame,
-    context: new Context({ ...inputs }, createGlobals()),
+    context: new Context({ ...inputs }, GLOBALS),
     out,
     sample,
     outputs,

@@ -11,7 +11,7 @@ import { jsString } from '../js-literal.js';
 export function emitMacro(stmt: MacroStmt, ec: EmitContext): void {
   ec.comment(stmt.span);
   ec.at(stmt.span);
-  const textOnly = !ec.module.facts.macros && stmt.body.every((s) => writesKnownText(s, ec.module));
+  const textOnly = !ec.module.facts.macros && stmt.body.every((s) => writesKnownText(s, ec.module, ec.template));
   const body = textOnly ? ec.textArrow(stmt.body) : ec.arrow(stmt.body);
   ec.out.line(`defineMacro(${ec.state}, ${jsString(stmt.name)}, ${emitParams(stmt.params, ec)}, ${body}${textOnly ? ', true' : ''});`);
 }
