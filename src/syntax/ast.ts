@@ -54,7 +54,7 @@ export type Expr =
   | ConditionalExpr
   | MissingExpr;
 
-/** `"s"`, `'s'`, `1`, `1.5`, `true`/`True`, `false`/`False`, `none`/`None`/`null`. */
+/** `"s"`, `'s'`, `1`, `1.5`, `true`, `false`, `none`/`null` (as in nunjucks, `True` is a name). */
 export interface LiteralExpr {
   type: 'Literal';
   value: string | number | boolean | null;

@@ -27,11 +27,11 @@ export const IsKeyword = keyword('IsKeyword', '`is`', [PropertyName]);
 export const IfKeyword = keyword('IfKeyword', '`if`', [PropertyName]);
 /** `else`: the tag and the inline conditional. */
 export const ElseKeyword = keyword('ElseKeyword', '`else`', [PropertyName]);
-/** `true` / `True` */
+/** `true` */
 export const TrueKeyword = keyword('TrueKeyword', '`true`', [PropertyName]);
-/** `false` / `False` */
+/** `false` */
 export const FalseKeyword = keyword('FalseKeyword', '`false`', [PropertyName]);
-/** `none` / `None` / `null` */
+/** `none` / `null` */
 export const NoneKeyword = keyword('NoneKeyword', '`none`', [PropertyName]);
 /** `elif` / `elseif` */
 export const ElifKeyword = keyword('ElifKeyword', '`elif`', [Identifier]);

@@ -40,13 +40,11 @@ const keywordTypes = new Map<string, TokenType>([
   ['is', IsKeyword],
   ['if', IfKeyword],
   ['else', ElseKeyword],
-  // nunjucks itself only knows the lower-case literals; the capitalised ones are Jinja's.
+  // Lower case only, as nunjucks' lexer: `True`, `False` and `None` are ordinary names there
+  // (undefined unless the context has them), and rendering must match nunjucks.
   ['true', TrueKeyword],
-  ['True', TrueKeyword],
   ['false', FalseKeyword],
-  ['False', FalseKeyword],
   ['none', NoneKeyword],
-  ['None', NoneKeyword],
   ['null', NoneKeyword],
   ['elif', ElifKeyword],
   ['elseif', ElifKeyword],

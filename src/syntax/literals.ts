@@ -31,7 +31,7 @@ export function numberValue(raw: string): number {
 
 /** The value of `true`/`True`, `false`/`False` and `none`/`None`/`null`. */
 export function keywordValue(raw: string): boolean | null {
-  if (raw === 'true' || raw === 'True') return true;
-  if (raw === 'false' || raw === 'False') return false;
+  if (raw === 'true') return true;
+  if (raw === 'false') return false;
   return null;
 }
