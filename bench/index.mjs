@@ -4,6 +4,8 @@ const suites = [
   ['render (ours vs nunjucks)', './render.mjs', 'benchRender'],
   ['runtime (scheduling, overhead, replay)', './runtime.mjs', 'benchRuntime'],
   ['cache', './cache.mjs', 'benchCache'],
+  ['compiled modules (ot compile)', './codegen.mjs', 'benchCodegen'],
+  ['language server', './lsp.mjs', 'benchLsp'],
 ];
 
 for (const [title, file, exported] of suites) {
