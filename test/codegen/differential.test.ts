@@ -1,15 +1,15 @@
 import fc from 'fast-check';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { loadCases } from '../differential/cases.js';
 import { drawFromGen, generateCase } from '../differential/template-generator.js';
 import { loadProgram } from '../../src/ir/load-program.js';
 import { renderSync } from '../../src/runtime/interpreter/interpret.js';
 import type { RunServices } from '../../src/runtime/interpreter/exec-state.js';
 import { programHooks } from '../../src/template.js';
-import { compileAndImport, generatedDir } from './helpers/compile-fixture.js';
+import { compileAndImport, generatedDir, removeGeneratedModules } from './helpers/compile-fixture.js';
 
 /** A rendering's outcome: its text, or its error's message and codes. */
 type Outcome = { text: string } | { error: string; codes: string[] };
@@ -47,6 +47,13 @@ async function compiled(path: string, context: Record<string, unknown>): Promise
   return outcome(() => program.renderText(structuredClone(context)));
 }
 
+/** Generated templates are written here (a template must be a file to compile). */
+const casesDir = join(generatedDir, `differential-${process.pid}`);
+afterAll(() => {
+  removeGeneratedModules();
+  rmSync(casesDir, { recursive: true, force: true });
+});
+
 const corpusDir = fileURLToPath(new URL('../differential/corpus', import.meta.url));
 const corpus = loadCases(corpusDir).filter((testCase) => !testCase.expectError || loadProgram(testCase.path).diagnostics.every((d) => d.severity !== 'error'));
 
@@ -56,12 +63,11 @@ describe('compiled call-free templates render as the interpreter renders them', 
   });
 
   it('generated templates (every statement form, whitespace control, filters, loops, macros)', async () => {
-    const dir = join(generatedDir, 'differential');
-    mkdirSync(dir, { recursive: true });
+    mkdirSync(casesDir, { recursive: true });
     const samples = fc.sample(fc.gen(), { numRuns: Number(process.env.OT_CODEGEN_DIFFERENTIAL_RUNS ?? 60), seed: 20251124 });
     for (const [i, g] of samples.entries()) {
       const testCase = generateCase(drawFromGen(g));
-      const path = join(dir, `case-${process.pid}-${i}.ot`);
+      const path = join(casesDir, `case-${i}.ot`);
       writeFileSync(path, testCase.source);
       const loaded = loadProgram(path);
       if (loaded.diagnostics.some((d) => d.severity === 'error')) continue;

@@ -1,8 +1,9 @@
-import { describe, expect, it } from 'vitest';
-import { runCompiled } from './helpers/compile-fixture.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import { removeGeneratedModules, runCompiled } from './helpers/compile-fixture.js';
 import { callsOf, fixtureDirs, runInterpreted, type FixtureRun } from './helpers/fixture-runner.js';
 
 const cases = fixtureDirs();
+afterAll(removeGeneratedModules);
 
 /** What must be equal: the result or error, and every call (prompt, arguments, sample, location, result). */
 function comparable(run: FixtureRun) {

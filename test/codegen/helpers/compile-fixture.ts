@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { generate } from '../../../src/codegen/generate.js';
@@ -22,6 +22,13 @@ export interface CompiledModule {
 }
 
 let counter = 0;
+/** This test process's own directory of modules (see `removeGeneratedModules`). */
+const processDir = join(generatedDir, `process-${process.pid}`);
+
+/** Removes the modules this process generated (call it in `afterAll`). */
+export function removeGeneratedModules(): void {
+  rmSync(processDir, { recursive: true, force: true });
+}
 
 /**
  * Compiles a flow and imports the module. Under vitest it imports the runtime from the sources
@@ -31,8 +38,8 @@ export async function compileAndImport(flow: string, runtimeImport = pathToFileU
   const loaded = loadProgram(flow);
   if (hasErrors(loaded.diagnostics)) throw new Error(`${flow} has errors: ${loaded.diagnostics.map((d) => d.message).join('; ')}`);
   const { code } = generate(loaded.program, { sources: loaded.sources, runtimeImport });
-  mkdirSync(generatedDir, { recursive: true });
-  const path = join(generatedDir, `module-${process.pid}-${++counter}.mjs`);
+  mkdirSync(processDir, { recursive: true });
+  const path = join(processDir, `module-${++counter}.mjs`);
   writeFileSync(path, code);
   return { module: (await import(pathToFileURL(path).href)) as CompiledModule, code, path };
 }
