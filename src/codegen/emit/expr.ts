@@ -161,7 +161,9 @@ export class ExprEmitter {
     }
     const v = this.scope.param();
     const { args, kwargs } = this.spread(v, 0, expr.args.length, expr.kwargs);
-    return `whenAllKnown([${operands.map((operand) => this.emit(operand, s)).join(', ')}], (${v}) => startCall(${s}, ${site}, ${args}, ${kwargs}))`;
+    // The call's place in the text is taken before its arguments are waited for (see startBuiltinCall).
+    const here = this.scope.param();
+    return `((${here}) => whenAllKnown([${operands.map((operand) => this.emit(operand, s)).join(', ')}], (${v}) => startCall(${s}, ${site}, ${args}, ${kwargs}, ${here})))(${s}.out.here())`;
   }
 
   private list(exprs: readonly Expr[], s: string): string {

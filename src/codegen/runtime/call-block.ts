@@ -2,6 +2,7 @@ import type { BuiltinCallExprIR, BuiltinName } from '../../ir/ir.js';
 import { assignVariable } from '../../runtime/interpreter/assign.js';
 import { startBuiltinCall } from '../../runtime/interpreter/builtin-call.js';
 import type { ExecState, Value } from '../../runtime/interpreter/exec-state.js';
+import type { PrefixRef } from '../../runtime/interpreter/output-buffer.js';
 import { whenAllKnown, whenKnown } from '../../runtime/interpreter/pending.js';
 import { bindOutput as recordOutput } from '../../runtime/interpreter/stmts/for.js';
 import { renderCallTerm } from '../../runtime/interpreter/values.js';
@@ -15,8 +16,14 @@ export function callSite(name: BuiltinName, start: number, end: number, resolved
 }
 
 /** Starts a builtin call whose arguments are known; its result is pending. */
-export function startCall(state: ExecState, site: BuiltinCallExprIR, args: unknown[], kwargs: Record<string, unknown> | null): Value {
-  return startBuiltinCall(site, args, kwargs, state);
+export function startCall(
+  state: ExecState,
+  site: BuiltinCallExprIR,
+  args: unknown[],
+  kwargs: Record<string, unknown> | null,
+  here: PrefixRef = state.out.here(),
+): Value {
+  return startBuiltinCall(site, args, kwargs, state, here);
 }
 
 /**

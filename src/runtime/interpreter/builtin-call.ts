@@ -1,21 +1,23 @@
 import type { BuiltinCallExprIR } from '../../ir/ir.js';
 import type { BuiltinCall, ExecState, Value } from './exec-state.js';
 import { segmentsToMessages } from './messages.js';
-import { collectSegments, joinSegments } from './output-buffer.js';
+import { collectSegments, joinSegments, type PrefixRef } from './output-buffer.js';
 import { Pending, resolveDeep } from './pending.js';
 
 /**
  * Starts a builtin call now (its arguments are known) and returns its pending result. The
- * prefix is captured as a position, not as text: it is read only if the builtin uses it, and
- * waits only for the text before this point.
+ * prefix is a position, not text: it is read only if the builtin uses it, and waits only for
+ * the text before the call. `here` must be taken where the call stands in the template: when
+ * its arguments wait for another call, it starts after its own (pending) text has been written,
+ * and a position taken then would wait for the call itself.
  */
 export function startBuiltinCall(
   expr: BuiltinCallExprIR,
   args: unknown[],
   kwargs: Record<string, unknown> | null,
   state: ExecState,
+  here: PrefixRef = state.out.here(),
 ): Value {
-  const here = state.out.here();
   const segments = () => resolveDeep(collectSegments(here));
   const call: BuiltinCall = {
     builtin: expr.name,

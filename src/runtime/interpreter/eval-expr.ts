@@ -250,9 +250,11 @@ function invoke(
 }
 
 function evalBuiltinCall(expr: BuiltinCallExprIR, state: ExecState): Value {
+  // The call's place in the text, before anything it waits for can move the output on.
+  const here = state.out.here();
   return whenAllKnown(evalArgs(expr.args, expr.kwargs, state), (values) => {
     const { args, kwargs } = splitArgs(values, expr.kwargs);
-    return startBuiltinCall(expr, args, kwargs, state);
+    return startBuiltinCall(expr, args, kwargs, state, here);
   });
 }
 
