@@ -55,7 +55,10 @@ function callFree(program) {
 /** Compiles `source` to a module in a scratch directory and imports it. */
 async function compileModule(source, dir, name) {
   const loaded = loadProgram(join(dir, `${name}.ot`), { source });
-  const { code } = generate(loaded.program, { sources: loaded.sources, runtimeImport: runtimeEntry.href });
+  const { code } = generate(loaded.program, {
+    sources: loaded.sources,
+    runtimeImport: runtimeEntry.href,
+  });
   const path = join(dir, `${name}.mjs`);
   writeFileSync(path, code);
   return { loaded, module: await import(pathToFileURL(path).href), code };
@@ -65,21 +68,29 @@ export async function benchCodegen() {
   const dir = mkdtempSync(join(tmpdir(), 'ot-bench-codegen-'));
   const rows = [];
   try {
-    for (const [name, size] of [['1 KB', 1_000], ['30 KB', 30_000]]) {
+    for (const [name, size] of [
+      ['1 KB', 1_000],
+      ['30 KB', 30_000],
+    ]) {
       const { source, context } = promptLikeTemplate(size);
       const { loaded, module } = await compileModule(source, dir, `bench-${size}`);
       const { program } = loaded;
       const entry = program.templates[program.entry];
       const services = callFree(program);
       const compiledEntry = module.program.templates.templates[module.program.entry];
-      const compiledServices = callFree({ kind: 'program', entry: program.entry, templates: { [program.entry]: compiledEntry.template } });
+      const compiledServices = callFree({
+        kind: 'program',
+        entry: program.entry,
+        templates: { [program.entry]: compiledEntry.template },
+      });
       const env = new nunjucks.Environment(null, { autoescape: false });
       const theirs = nunjucks.compile(source, env);
 
       const interpretedText = renderSync(entry, context, services);
       const compiledText = renderCompiledSync(compiledEntry, context, compiledServices);
       const nunjucksText = theirs.render(context);
-      if (compiledText !== interpretedText || compiledText !== nunjucksText) throw new Error(`render mismatch on the ${name} template`);
+      if (compiledText !== interpretedText || compiledText !== nunjucksText)
+        throw new Error(`render mismatch on the ${name} template`);
 
       const [compiledMs, interpretedMs, nunjucksMs] = measureSideBySide([
         () => renderCompiledSync(compiledEntry, context, compiledServices),
@@ -115,15 +126,34 @@ export async function measureSizes() {
   });
   const runtimeCode = runtime.outputFiles[0].contents;
   const sample = loadProgram(new URL('../samples/qa-chain.ot', import.meta.url).pathname);
-  const { code } = generate(sample.program, { sources: sample.sources, runtimeImport: 'ot-lang/runtime' });
+  const { code } = generate(sample.program, {
+    sources: sample.sources,
+    runtimeImport: 'ot-lang/runtime',
+  });
   const bundled = Buffer.from((await bundleModule(code)).code);
   const bundledMin = Buffer.from((await bundleModule(code, { minify: true })).code);
   const kb = (bytes) => `${(bytes / 1024).toFixed(0)} KB`;
   return [
-    { what: 'ot-lang/runtime, bundled + minified', bytes: kb(runtimeCode.length), gzip: kb(gzipSync(runtimeCode).length) },
-    { what: 'samples/qa-chain.ot compiled (imports ot-lang/runtime)', bytes: kb(Buffer.byteLength(code)), gzip: kb(gzipSync(code).length) },
-    { what: 'samples/qa-chain.ot --bundle', bytes: kb(bundled.length), gzip: kb(gzipSync(bundled).length) },
-    { what: 'samples/qa-chain.ot --bundle, minified', bytes: kb(bundledMin.length), gzip: kb(gzipSync(bundledMin).length) },
+    {
+      what: 'ot-lang/runtime, bundled + minified',
+      bytes: kb(runtimeCode.length),
+      gzip: kb(gzipSync(runtimeCode).length),
+    },
+    {
+      what: 'samples/qa-chain.ot compiled (imports ot-lang/runtime)',
+      bytes: kb(Buffer.byteLength(code)),
+      gzip: kb(gzipSync(code).length),
+    },
+    {
+      what: 'samples/qa-chain.ot --bundle',
+      bytes: kb(bundled.length),
+      gzip: kb(gzipSync(bundled).length),
+    },
+    {
+      what: 'samples/qa-chain.ot --bundle, minified',
+      bytes: kb(bundledMin.length),
+      gzip: kb(gzipSync(bundledMin).length),
+    },
   ];
 }
 

@@ -19,19 +19,35 @@ function measure(fn, minMs = 300) {
 
 export async function benchRender() {
   const rows = [];
-  for (const [name, size] of [['1 KB', 1_000], ['30 KB', 30_000]]) {
+  for (const [name, size] of [
+    ['1 KB', 1_000],
+    ['30 KB', 30_000],
+  ]) {
     const { source, context } = promptLikeTemplate(size);
     const env = new nunjucks.Environment(null, { autoescape: false });
     const compiledNunjucks = nunjucks.compile(source, env);
     const { program } = loadProgram('bench.ot', { source });
     const entry = program.templates[program.entry];
-    const services = { program, locate: () => '', track: () => {}, callBuiltin: () => Promise.reject(new Error('no calls')), loadTemplate: () => { throw new Error('no includes'); } };
+    const services = {
+      program,
+      locate: () => '',
+      track: () => {},
+      callBuiltin: () => Promise.reject(new Error('no calls')),
+      loadTemplate: () => {
+        throw new Error('no includes');
+      },
+    };
     const ours = renderSync(entry, context, services);
     const theirs = compiledNunjucks.render(context);
     if (ours !== theirs) throw new Error(`render mismatch on the ${name} template`);
     const oursMs = measure(() => renderSync(entry, context, services));
     const theirsMs = measure(() => compiledNunjucks.render(context));
-    rows.push({ name: `render ${name} (${source.length} chars)`, ours_ms: oursMs.toFixed(4), nunjucks_ms: theirsMs.toFixed(4), ratio: `${(theirsMs / oursMs).toFixed(2)}×` });
+    rows.push({
+      name: `render ${name} (${source.length} chars)`,
+      ours_ms: oursMs.toFixed(4),
+      nunjucks_ms: theirsMs.toFixed(4),
+      ratio: `${(theirsMs / oursMs).toFixed(2)}×`,
+    });
   }
   return rows;
 }

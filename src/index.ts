@@ -26,7 +26,13 @@ export {
   nunjucksGlobalNames,
 } from './ir/checks/nunjucks-names.js';
 export { diagnosticCatalog } from './diagnostics/index.js';
-export { plan, printPlanMermaid, printPlanText, describeDependency, formatCount } from './plan/index.js';
+export {
+  plan,
+  printPlanMermaid,
+  printPlanText,
+  describeDependency,
+  formatCount,
+} from './plan/index.js';
 export type { Plan, PlannedCall, PlanSources, Count } from './plan/index.js';
 export { printPlanJson, describeReason, countValue, evaluateCount } from './plan/index.js';
 export type {
@@ -42,4 +48,9 @@ export type {
   CallEstimate,
 } from './plan/index.js';
 export { generate, bundleModule } from './codegen/index.js';
-export type { GenerateOptions, GeneratedModule, BundleOptions, BundledModule } from './codegen/index.js';
+export type {
+  GenerateOptions,
+  GeneratedModule,
+  BundleOptions,
+  BundledModule,
+} from './codegen/index.js';

@@ -47,7 +47,11 @@ export class Template {
   /** An executable that renders the template with `inputs`, making its calls in the run it executes in. */
   run(inputs: Record<string, unknown> = {}): Executable<RunResult> {
     return new Executable((context) => {
-      const hooks = programHooks(this.program, this.sources, createBackendResolver(context.registry, this.config));
+      const hooks = programHooks(
+        this.program,
+        this.sources,
+        createBackendResolver(context.registry, this.config),
+      );
       return runProgram(this.program, inputs, context, hooks);
     });
   }

@@ -52,5 +52,10 @@ function keyMaterial(parts: CallKeyParts): Record<string, unknown> {
 /** crypto.hash (Node ≥ 20.12) is a one-shot digest, several times cheaper than createHash. */
 const sha256Hex: (text: string) => string =
   typeof (crypto as { hash?: unknown }).hash === 'function'
-    ? (text) => (crypto as unknown as { hash(a: string, d: string, e: string): string }).hash('sha256', text, 'hex')
+    ? (text) =>
+        (crypto as unknown as { hash(a: string, d: string, e: string): string }).hash(
+          'sha256',
+          text,
+          'hex',
+        )
     : (text) => crypto.createHash('sha256').update(text).digest('hex');

@@ -65,7 +65,11 @@ function encodeObject(value: object, path: Path, ancestors: Set<object>): string
         // Holes and undefined elements print as null, as JSON.stringify does, so an array
         // keeps its length and positions.
         const item: unknown = value[index];
-        items.push(item === undefined ? 'null' : encode(item, path === null ? null : `${path}[${index}]`, ancestors));
+        items.push(
+          item === undefined
+            ? 'null'
+            : encode(item, path === null ? null : `${path}[${index}]`, ancestors),
+        );
       }
       return `[${items.join(',')}]`;
     }

@@ -9,7 +9,12 @@ import type { CliIO } from './io.js';
  * files are read from `sources`, else from disk), anything else as one line. Stack traces only
  * with `--verbose`.
  */
-export function reportError(io: CliIO, error: unknown, sources: Record<string, SourceFile>, verbose: boolean): void {
+export function reportError(
+  io: CliIO,
+  error: unknown,
+  sources: Record<string, SourceFile>,
+  verbose: boolean,
+): void {
   if (isOtError(error)) {
     const lookup = (path: string): SourceFile | undefined => {
       const known = sources[path];

@@ -22,11 +22,19 @@ export interface BundledModule {
  * that imports nothing but Node's own modules (`ot compile --bundle`). The runtime is this
  * package's own, found next to this file, so bundling works wherever `ot` is installed.
  */
-export async function bundleModule(code: string, options: BundleOptions = {}): Promise<BundledModule> {
+export async function bundleModule(
+  code: string,
+  options: BundleOptions = {},
+): Promise<BundledModule> {
   // Loaded on demand: importing `ot-lang` should not load esbuild for tools that never bundle.
   const { build } = await import('esbuild');
   const result = await build({
-    stdin: { contents: code, loader: 'js', sourcefile: options.filename ?? 'flow.mjs', resolveDir: process.cwd() },
+    stdin: {
+      contents: code,
+      loader: 'js',
+      sourcefile: options.filename ?? 'flow.mjs',
+      resolveDir: process.cwd(),
+    },
     bundle: true,
     platform: 'node',
     format: 'esm',

@@ -31,7 +31,11 @@ export interface GeneratedModule {
  */
 export function generate(program: ProgramIR, options: GenerateOptions): GeneratedModule {
   const plan = options.plan ?? planProgram(program);
-  const emitted = emitModule(program, { sources: options.sources, plan, runtimeImport: options.runtimeImport ?? 'ot-lang/runtime' });
+  const emitted = emitModule(program, {
+    sources: options.sources,
+    plan,
+    runtimeImport: options.runtimeImport ?? 'ot-lang/runtime',
+  });
   return { code: emitted.code, diagnostics: [...emitted.diagnostics, ...computedPaths(program)] };
 }
 
@@ -41,12 +45,16 @@ function computedPaths(program: ProgramIR): Diagnostic[] {
     forEachNode(template.body, {
       stmt: (stmt) => {
         if (stmt.kind === 'include' && stmt.resolved === null) {
-          diagnostics.push(createDiagnostic('OT3004', template.path, stmt.span, { what: '`include`' }));
+          diagnostics.push(
+            createDiagnostic('OT3004', template.path, stmt.span, { what: '`include`' }),
+          );
         }
       },
       expr: (expr) => {
         if (expr.kind === 'builtinCall' && expr.name === 'flow' && expr.resolved === null) {
-          diagnostics.push(createDiagnostic('OT3004', template.path, expr.span, { what: '`flow()`' }));
+          diagnostics.push(
+            createDiagnostic('OT3004', template.path, expr.span, { what: '`flow()`' }),
+          );
         }
       },
     });

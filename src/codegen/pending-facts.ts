@@ -26,7 +26,8 @@ export class PendingFacts {
   private readonly bound = new Set<string>();
 
   constructor(private readonly program: ProgramIR) {
-    for (const template of Object.values(program.templates)) collectBound(template.body, this.bound);
+    for (const template of Object.values(program.templates))
+      collectBound(template.body, this.bound);
     let changed = true;
     while (changed) {
       const before = this.names.size + (this.macros ? 1 : 0);
@@ -46,7 +47,11 @@ export class PendingFacts {
         return true;
       case 'call':
         if (this.macros && !this.isGlobalCall(expr.callee)) return true;
-        return this.mayPend(expr.callee) || this.anyPend(expr.args) || expr.kwargs.some((k) => this.mayPend(k.value));
+        return (
+          this.mayPend(expr.callee) ||
+          this.anyPend(expr.args) ||
+          expr.kwargs.some((k) => this.mayPend(k.value))
+        );
       case 'list':
         return this.anyPend(expr.items);
       case 'dict':
@@ -58,7 +63,11 @@ export class PendingFacts {
       case 'slice':
         return this.anyPend([expr.object, expr.start, expr.stop, expr.step]);
       case 'filter':
-        return this.mayPend(expr.target) || this.anyPend(expr.args) || expr.kwargs.some((k) => this.mayPend(k.value));
+        return (
+          this.mayPend(expr.target) ||
+          this.anyPend(expr.args) ||
+          expr.kwargs.some((k) => this.mayPend(k.value))
+        );
       case 'test':
         return this.mayPend(expr.target) || this.anyPend(expr.args);
       case 'unary':
@@ -92,11 +101,17 @@ export class PendingFacts {
         return this.anyPend(stmt.terms);
       case 'if':
         return (
-          stmt.branches.some((branch) => this.mayPend(branch.test) || this.writesPending(branch.body, seen)) ||
+          stmt.branches.some(
+            (branch) => this.mayPend(branch.test) || this.writesPending(branch.body, seen),
+          ) ||
           (stmt.otherwise !== null && this.writesPending(stmt.otherwise, seen))
         );
       case 'for':
-        return this.mayPend(stmt.iterable) || this.writesPending(stmt.body, seen) || (stmt.otherwise !== null && this.writesPending(stmt.otherwise, seen));
+        return (
+          this.mayPend(stmt.iterable) ||
+          this.writesPending(stmt.body, seen) ||
+          (stmt.otherwise !== null && this.writesPending(stmt.otherwise, seen))
+        );
       case 'fork':
         return stmt.mode === 'loop'
           ? this.stmtWritesPending(stmt.loop, seen)
@@ -106,12 +121,19 @@ export class PendingFacts {
         if (stmt.resolved === null) return true;
         if (seen.has(stmt.resolved)) return false;
         const template = this.program.templates[stmt.resolved];
-        return template !== undefined && this.writesPending(template.body, new Set([...seen, stmt.resolved]));
+        return (
+          template !== undefined &&
+          this.writesPending(template.body, new Set([...seen, stmt.resolved]))
+        );
       }
       case 'callTag':
         return this.macros || this.mayPend(stmt.call);
       case 'filterBlock':
-        return this.writesPending(stmt.body, seen) || this.anyPend(stmt.args) || stmt.kwargs.some((k) => this.mayPend(k.value));
+        return (
+          this.writesPending(stmt.body, seen) ||
+          this.anyPend(stmt.args) ||
+          stmt.kwargs.some((k) => this.mayPend(k.value))
+        );
       case 'role':
         return this.writesPending(stmt.body, seen);
       default:
@@ -138,7 +160,8 @@ export class PendingFacts {
         if (stmt.target !== null && this.anyPend(stmt.terms)) this.add([stmt.target]);
         return;
       case 'if':
-        if (stmt.branches.some((branch) => this.mayPend(branch.test))) this.add(assignedNamesOf(stmt));
+        if (stmt.branches.some((branch) => this.mayPend(branch.test)))
+          this.add(assignedNamesOf(stmt));
         for (const branch of stmt.branches) this.visit(branch.body);
         if (stmt.otherwise) this.visit(stmt.otherwise);
         return;
@@ -162,7 +185,8 @@ export class PendingFacts {
       case 'macro':
       case 'callTag': {
         const params = stmt.kind === 'macro' ? stmt.params : stmt.callerParams;
-        for (const param of params) if (param.defaultValue && this.mayPend(param.defaultValue)) this.add([param.name]);
+        for (const param of params)
+          if (param.defaultValue && this.mayPend(param.defaultValue)) this.add([param.name]);
         if (this.writesPending(stmt.body)) this.macros = true;
         return this.visit(stmt.body);
       }
@@ -175,7 +199,11 @@ export class PendingFacts {
   }
 
   private isGlobalCall(callee: Expr): boolean {
-    return callee.kind === 'name' && GLOBAL_FUNCTIONS.includes(callee.name) && !this.bound.has(callee.name);
+    return (
+      callee.kind === 'name' &&
+      GLOBAL_FUNCTIONS.includes(callee.name) &&
+      !this.bound.has(callee.name)
+    );
   }
 
   private anyPend(exprs: readonly (Expr | null)[]): boolean {

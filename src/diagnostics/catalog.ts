@@ -48,7 +48,10 @@ export const diagnosticCatalog = {
     severity: 'warning',
     message: '`include` with a computed path: the calls of the included file are not in the plan',
   },
-  OT3003: { severity: 'warning', message: '{what} `{name}` reaches itself: its calls are planned once' },
+  OT3003: {
+    severity: 'warning',
+    message: '{what} `{name}` reaches itself: its calls are planned once',
+  },
   OT3004: {
     severity: 'warning',
     message: '{what} with a computed path: a compiled module can only run files compiled into it',

@@ -12,13 +12,7 @@ export type JsonSchema = { [key: string]: unknown } | boolean;
 
 /** The names of the builtins (LANGUAGE.md §6). */
 export type BuiltinName =
-  | 'generate_text'
-  | 'generate_texts'
-  | 'generate_object'
-  | 'select'
-  | 'instruct'
-  | 'chat'
-  | 'flow';
+  'generate_text' | 'generate_texts' | 'generate_object' | 'select' | 'instruct' | 'chat' | 'flow';
 
 /** The roles a `role` block can give its text. */
 export type RoleName = 'system' | 'user' | 'assistant';

@@ -3,7 +3,15 @@ import { parseOrigin } from './analysis/origins.js';
 import { findCriticalPath } from './critical-path.js';
 import { estimateCalls } from './estimate.js';
 import { markLoopConcurrency } from './loop-concurrency.js';
-import type { Dependency, Plan, PlannedCall, PlannedFlow, PlannedGuard, PlannedLoop, ScopeEntry } from './plan-types.js';
+import type {
+  Dependency,
+  Plan,
+  PlannedCall,
+  PlannedFlow,
+  PlannedGuard,
+  PlannedLoop,
+  ScopeEntry,
+} from './plan-types.js';
 import { assignStages } from './stages.js';
 
 /** Turns what the analysis collected into the plan: ids, stages, loop concurrency, critical path, estimate. */
@@ -23,7 +31,9 @@ export function buildPlan(analysis: Analysis): Plan {
       .map((wait): Dependency => ({
         call: wait.call,
         reasons: wait.reasons,
-        ...(wait.previousIteration !== null ? { previousIteration: loopId(wait.previousIteration) } : {}),
+        ...(wait.previousIteration !== null
+          ? { previousIteration: loopId(wait.previousIteration) }
+          : {}),
       }))
       .sort(byCallId),
     stage: 0,
@@ -31,7 +41,11 @@ export function buildPlan(analysis: Analysis): Plan {
     repeat: node.repeat,
     samples: node.samples,
     guards: node.guards,
-    scope: node.scope.map((entry): ScopeEntry => (entry.kind === 'loop' || entry.kind === 'branch' ? { ...entry, loop: loopId(entry.loop) } : entry)),
+    scope: node.scope.map((entry): ScopeEntry =>
+      entry.kind === 'loop' || entry.kind === 'branch'
+        ? { ...entry, loop: loopId(entry.loop) }
+        : entry,
+    ),
   }));
   const callIds = new Map([...analysis.calls].map(([key, node]) => [key, node.id]));
 
@@ -64,7 +78,10 @@ export function buildPlan(analysis: Analysis): Plan {
     result: [...new Set([...flow.result].map((origin) => parseOrigin(origin).call))].sort(byNumber),
   }));
 
-  const guards: PlannedGuard[] = analysis.guards.map((guard) => ({ id: guard.id!, ...guard.descriptor }));
+  const guards: PlannedGuard[] = analysis.guards.map((guard) => ({
+    id: guard.id!,
+    ...guard.descriptor,
+  }));
 
   const stages = assignStages(calls);
   markLoopConcurrency(loops, calls);
@@ -82,8 +99,13 @@ export function buildPlan(analysis: Analysis): Plan {
   };
 }
 
-function byCallId(a: { call: string; previousIteration?: string }, b: { call: string; previousIteration?: string }): number {
-  return byNumber(a.call, b.call) || (a.previousIteration ?? '').localeCompare(b.previousIteration ?? '');
+function byCallId(
+  a: { call: string; previousIteration?: string },
+  b: { call: string; previousIteration?: string },
+): number {
+  return (
+    byNumber(a.call, b.call) || (a.previousIteration ?? '').localeCompare(b.previousIteration ?? '')
+  );
 }
 
 /** Orders ids such as `c2` before `c10`. */

@@ -35,7 +35,10 @@ export function multiplyCounts(a: Count, b: Count): Count {
   const terms: CountTerm[] = [];
   for (const x of a.terms) {
     for (const y of b.terms) {
-      terms.push({ coefficient: x.coefficient * y.coefficient, symbols: [...x.symbols, ...y.symbols].sort() });
+      terms.push({
+        coefficient: x.coefficient * y.coefficient,
+        symbols: [...x.symbols, ...y.symbols].sort(),
+      });
     }
   }
   return normalise(terms);
@@ -54,7 +57,8 @@ export function minCounts(a: Count, b: Count): Count {
 /** The number, when the count has no symbols. */
 export function countValue(count: Count): number | null {
   if (count.terms.length === 0) return 0;
-  if (count.terms.length === 1 && count.terms[0]!.symbols.length === 0) return count.terms[0]!.coefficient;
+  if (count.terms.length === 1 && count.terms[0]!.symbols.length === 0)
+    return count.terms[0]!.coefficient;
   return null;
 }
 
@@ -87,7 +91,10 @@ function combine(a: Count, b: Count, pick: (x: number, y: number) => number): Co
   for (const k of keys) {
     const x = a.terms.find((term) => key(term) === k);
     const y = b.terms.find((term) => key(term) === k);
-    terms.push({ coefficient: pick(x?.coefficient ?? 0, y?.coefficient ?? 0), symbols: (x ?? y)!.symbols });
+    terms.push({
+      coefficient: pick(x?.coefficient ?? 0, y?.coefficient ?? 0),
+      symbols: (x ?? y)!.symbols,
+    });
   }
   return normalise(terms);
 }

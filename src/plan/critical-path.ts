@@ -9,10 +9,15 @@ const NOMINAL_LENGTH = 10;
  * (ties broken by the weighted length). Its length counts a call inside a loop whose iterations
  * cannot overlap once per iteration of that loop.
  */
-export function findCriticalPath(calls: readonly PlannedCall[], loops: readonly PlannedLoop[]): CriticalPath {
+export function findCriticalPath(
+  calls: readonly PlannedCall[],
+  loops: readonly PlannedLoop[],
+): CriticalPath {
   if (calls.length === 0) return { calls: [], length: countOf(0) };
   const byId = new Map(calls.map((call) => [call.id, call]));
-  const sequential = new Map(loops.filter((loop) => !loop.concurrent).map((loop) => [loop.id, loop]));
+  const sequential = new Map(
+    loops.filter((loop) => !loop.concurrent).map((loop) => [loop.id, loop]),
+  );
   const weight = (call: PlannedCall): Count => {
     let result = countOf(1);
     for (const entry of call.scope) {
@@ -32,7 +37,10 @@ export function findCriticalPath(calls: readonly PlannedCall[], loops: readonly 
       const before = byId.get(wait.call);
       if (!before || wait.previousIteration !== undefined || before.stage >= call.stage) continue;
       const candidate = lengthOf(before);
-      if (best.previous === null || compare(before, candidate, byId.get(best.previous)!, best.length) > 0) {
+      if (
+        best.previous === null ||
+        compare(before, candidate, byId.get(best.previous)!, best.length) > 0
+      ) {
         best = { length: candidate, previous: before.id };
       }
     }
@@ -42,9 +50,11 @@ export function findCriticalPath(calls: readonly PlannedCall[], loops: readonly 
   };
 
   let last = calls[0]!;
-  for (const call of calls) if (compare(call, lengthOf(call), last, lengthOf(last)) > 0) last = call;
+  for (const call of calls)
+    if (compare(call, lengthOf(call), last, lengthOf(last)) > 0) last = call;
   const path: string[] = [];
-  for (let id: string | null = last.id; id !== null; id = lengths.get(id)!.previous) path.unshift(id);
+  for (let id: string | null = last.id; id !== null; id = lengths.get(id)!.previous)
+    path.unshift(id);
   return { calls: path, length: lengthOf(last) };
 }
 

@@ -6,12 +6,19 @@ import type { CallEstimate, PlannedCall, PlannedGuard } from './plan-types.js';
  * the maximum takes the costliest alternative and the minimum the cheapest (nothing, unless
  * one alternative always runs and every alternative makes calls).
  */
-export function estimateCalls(calls: readonly PlannedCall[], guards: readonly PlannedGuard[]): CallEstimate {
+export function estimateCalls(
+  calls: readonly PlannedCall[],
+  guards: readonly PlannedGuard[],
+): CallEstimate {
   const guardById = new Map(guards.map((guard) => [guard.id, guard]));
   return bounds(calls, 0, guardById);
 }
 
-function bounds(calls: readonly PlannedCall[], depth: number, guards: ReadonlyMap<string, PlannedGuard>): CallEstimate {
+function bounds(
+  calls: readonly PlannedCall[],
+  depth: number,
+  guards: ReadonlyMap<string, PlannedGuard>,
+): CallEstimate {
   let min = countOf(0);
   let max = countOf(0);
   const byGuard = new Map<string, PlannedCall[]>();
@@ -32,7 +39,9 @@ function bounds(calls: readonly PlannedCall[], depth: number, guards: ReadonlyMa
       const branch = call.guards[depth]!.branch;
       byBranch.set(branch, [...(byBranch.get(branch) ?? []), call]);
     }
-    const outcomes = [...byBranch.values()].map((branchCalls) => bounds(branchCalls, depth + 1, guards));
+    const outcomes = [...byBranch.values()].map((branchCalls) =>
+      bounds(branchCalls, depth + 1, guards),
+    );
     let guardMax = countOf(0);
     for (const outcome of outcomes) guardMax = maxCounts(guardMax, outcome.max);
     let guardMin: Count = countOf(0);

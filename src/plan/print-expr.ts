@@ -31,7 +31,8 @@ export function printExpr(expr: Expr): string {
     case 'builtinCall':
       return `${expr.name}(${printArgs(expr.args, expr.kwargs)})`;
     case 'filter': {
-      const args = expr.args.length + expr.kwargs.length > 0 ? `(${printArgs(expr.args, expr.kwargs)})` : '';
+      const args =
+        expr.args.length + expr.kwargs.length > 0 ? `(${printArgs(expr.args, expr.kwargs)})` : '';
       return `${operand(expr.target)} | ${expr.name}${args}`;
     }
     case 'test': {
@@ -39,11 +40,16 @@ export function printExpr(expr: Expr): string {
       return `${operand(expr.target)} is ${expr.negated ? 'not ' : ''}${expr.name}${args}`;
     }
     case 'unary':
-      return expr.operator === 'not' ? `not ${operand(expr.operand)}` : `${expr.operator}${operand(expr.operand)}`;
+      return expr.operator === 'not'
+        ? `not ${operand(expr.operand)}`
+        : `${expr.operator}${operand(expr.operand)}`;
     case 'binary':
       return `${operand(expr.left)} ${expr.operator} ${operand(expr.right)}`;
     case 'compare':
-      return [operand(expr.first), ...expr.rest.map((part) => `${part.operator} ${operand(part.expr)}`)].join(' ');
+      return [
+        operand(expr.first),
+        ...expr.rest.map((part) => `${part.operator} ${operand(part.expr)}`),
+      ].join(' ');
     case 'conditional': {
       const otherwise = expr.otherwise ? ` else ${operand(expr.otherwise)}` : '';
       return `${operand(expr.then)} if ${operand(expr.test)}${otherwise}`;
@@ -54,7 +60,10 @@ export function printExpr(expr: Expr): string {
 }
 
 function printArgs(args: readonly Expr[], kwargs: readonly KeywordArgIR[]): string {
-  return [...args.map(printExpr), ...kwargs.map((kwarg) => `${kwarg.name}=${printExpr(kwarg.value)}`)].join(', ');
+  return [
+    ...args.map(printExpr),
+    ...kwargs.map((kwarg) => `${kwarg.name}=${printExpr(kwarg.value)}`),
+  ].join(', ');
 }
 
 /** Parenthesises operations used as operands. */

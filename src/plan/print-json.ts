@@ -10,7 +10,10 @@ import type { Plan } from './plan-types.js';
  * editor shows as "stage 2 · runs with 3 others".
  */
 export function printPlanJson(plan: Plan, sources: PlanSources): string {
-  const located = <T extends { file: string; span: { start: number; end: number } }>(item: T, at = item.span.start) => ({
+  const located = <T extends { file: string; span: { start: number; end: number } }>(
+    item: T,
+    at = item.span.start,
+  ) => ({
     ...item,
     location: locate(sources, item.file, at),
     range: rangeOf(sources, item.file, item.span),

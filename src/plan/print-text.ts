@@ -16,45 +16,75 @@ export function printPlanText(plan: Plan, sources: PlanSources): string {
       `, critical path ${calls(plan.criticalPath.length)}, ${requests(plan)}`,
   );
   for (const stage of plan.stages) {
-    lines.push('', `stage ${stage.stage}${stage.calls.length > 1 ? ` (${stage.calls.length} calls may run at once)` : ''}`);
-    for (const id of stage.calls) lines.push(...describeCall(plan.calls.find((call) => call.id === id)!, sources));
+    lines.push(
+      '',
+      `stage ${stage.stage}${stage.calls.length > 1 ? ` (${stage.calls.length} calls may run at once)` : ''}`,
+    );
+    for (const id of stage.calls)
+      lines.push(
+        ...describeCall(
+          plan.calls.find((call) => call.id === id)!,
+          sources,
+        ),
+      );
   }
   if (plan.loops.length > 0) {
     lines.push('', 'loops and forks');
     for (const loop of plan.loops) {
       const where = locate(sources, loop.file, loop.span.start);
-      const count = loop.kind === 'fork' ? plural(countValue(loop.iterations) ?? 0, 'branch', 'branches') : `${formatCount(loop.iterations)} iterations`;
+      const count =
+        loop.kind === 'fork'
+          ? plural(countValue(loop.iterations) ?? 0, 'branch', 'branches')
+          : `${formatCount(loop.iterations)} iterations`;
       const how = loop.concurrent
         ? 'concurrent'
         : `sequential: ${loop.carried.map((c) => `${c.call} waits for ${c.waitsFor} of the previous iteration (${c.reasons.map(describeReason).join(', ')})`).join('; ')}`;
-      lines.push(`  ${loop.id}  ${loop.kind} at ${where}, ${count}, ${how}; calls ${loop.calls.join(', ')}`);
+      lines.push(
+        `  ${loop.id}  ${loop.kind} at ${where}, ${count}, ${how}; calls ${loop.calls.join(', ')}`,
+      );
     }
   }
   if (plan.flows.length > 0) {
     lines.push('', 'flows');
     for (const flow of plan.flows) {
-      const inputs = flow.waitsFor.length > 0 ? `, starts after ${flow.waitsFor.map(describeDependency).join(', ')}` : '';
+      const inputs =
+        flow.waitsFor.length > 0
+          ? `, starts after ${flow.waitsFor.map(describeDependency).join(', ')}`
+          : '';
       const made = flow.calls.length > 0 ? `calls ${flow.calls.join(', ')}` : 'no calls';
-      lines.push(`  ${flow.id}  ${locate(sources, flow.file, flow.span.start)} runs ${flow.template}: ${made}${inputs}`);
+      lines.push(
+        `  ${flow.id}  ${locate(sources, flow.file, flow.span.start)} runs ${flow.template}: ${made}${inputs}`,
+      );
     }
   }
   if (plan.calls.length > 0) {
-    lines.push('', `critical path: ${plan.criticalPath.calls.join(' → ')} (${calls(plan.criticalPath.length)})`);
+    lines.push(
+      '',
+      `critical path: ${plan.criticalPath.calls.join(' → ')} (${calls(plan.criticalPath.length)})`,
+    );
   }
   for (const diagnostic of plan.diagnostics) {
-    lines.push(`note: ${locate(sources, diagnostic.file, diagnostic.span.start)}: ${diagnostic.message} [${diagnostic.code}]`);
+    lines.push(
+      `note: ${locate(sources, diagnostic.file, diagnostic.span.start)}: ${diagnostic.message} [${diagnostic.code}]`,
+    );
   }
   return `${lines.join('\n')}\n`;
 }
 
 function describeCall(call: PlannedCall, sources: PlanSources): string[] {
-  const parts = [`  ${call.id}`, locate(sources, call.file, call.blockSpan.start), call.builtin, `prompt: ${call.prompt}`];
+  const parts = [
+    `  ${call.id}`,
+    locate(sources, call.file, call.blockSpan.start),
+    call.builtin,
+    `prompt: ${call.prompt}`,
+  ];
   if (countValue(call.repeat) !== 1) parts.push(`× ${formatCount(call.repeat)}`);
   if (countValue(call.samples) !== 1) parts.push(`${formatCount(call.samples)} samples`);
   const context = call.scope.map(describeScope).filter((text) => text !== '');
   if (call.guards.length > 0) context.push(`if ${call.guards.map((g) => g.guard).join(', ')}`);
   if (context.length > 0) parts.push(`in ${context.join(', ')}`);
-  const waits = call.waitsFor.length > 0 ? call.waitsFor.map(describeDependency).join(', ') : 'nothing';
+  const waits =
+    call.waitsFor.length > 0 ? call.waitsFor.map(describeDependency).join(', ') : 'nothing';
   return [parts.join('  '), `      waits for ${waits}`];
 }
 

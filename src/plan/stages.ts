@@ -36,7 +36,9 @@ export function assignStages(calls: PlannedCall[]): PlannedStage[] {
   }
   stages.sort((a, b) => a.stage - b.stage);
   for (const call of calls) {
-    call.sameStage = stages.find((s) => s.stage === call.stage)!.calls.filter((id) => id !== call.id);
+    call.sameStage = stages
+      .find((s) => s.stage === call.stage)!
+      .calls.filter((id) => id !== call.id);
   }
   return stages;
 }

@@ -15,12 +15,17 @@ export type BackendResolver = (name: string, template: TemplateIR) => Backend;
  * `ot.config.yaml`. Each backend is created once per resolver, so a fake's lists are taken in
  * turn across the whole session and a provider's client is reused.
  */
-export function createBackendResolver(registry: Registry, config: OtConfig | null): BackendResolver {
+export function createBackendResolver(
+  registry: Registry,
+  config: OtConfig | null,
+): BackendResolver {
   const created = new Map<string, Backend>();
   return (name, template) => {
     const registered = registry.backends[name];
     if (registered) return registered;
-    const key = name.startsWith('fake:') ? `fake:${resolve(dirname(template.path), name.slice(5))}` : name;
+    const key = name.startsWith('fake:')
+      ? `fake:${resolve(dirname(template.path), name.slice(5))}`
+      : name;
     let backend = created.get(key);
     if (!backend) {
       backend = name.startsWith('fake:')

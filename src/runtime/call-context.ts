@@ -91,7 +91,8 @@ export class CallContext {
     const { session } = this.run;
     const hit = await session.cache.get(key);
     if (hit !== undefined) return { value: hit.value as T, cached: true, startedAt: lookupStart };
-    if (session.dryRun) return { value: dryRunPlaceholder(call) as T, cached: false, startedAt: lookupStart };
+    if (session.dryRun)
+      return { value: dryRunPlaceholder(call) as T, cached: false, startedAt: lookupStart };
 
     session.signal.throwIfAborted();
     const limiter = session.limiterFor(this.backend);
@@ -133,7 +134,13 @@ export class CallContext {
     };
   }
 
-  private traceCall<T>(call: ModelCall<T>, args: GenerationArgs, result: T, cached: boolean, start: number): void {
+  private traceCall<T>(
+    call: ModelCall<T>,
+    args: GenerationArgs,
+    result: T,
+    cached: boolean,
+    start: number,
+  ): void {
     this.run.trace?.({
       builtin: call.info.traceAs ?? call.traceBuiltin ?? call.builtin,
       prompt: call.prompt,
@@ -160,7 +167,8 @@ export class CallContext {
  */
 function fillDefaults(backend: Backend, args: GenerationArgs): GenerationArgs {
   const filled: Record<string, unknown> = {};
-  for (const [name, value] of Object.entries(backend.defaults)) if (value != null) filled[name] = value;
+  for (const [name, value] of Object.entries(backend.defaults))
+    if (value != null) filled[name] = value;
   for (const [name, value] of Object.entries(args)) if (value != null) filled[name] = value;
   for (const name of Object.keys(filled)) {
     if (!(backend.capabilities.supportedArgs as readonly string[]).includes(name)) {

@@ -21,7 +21,13 @@ export type { TraceEvent, TraceSink } from './trace.js';
 export { runProgram } from './run-program.js';
 export type { RunResult, ProgramHooks } from './run-program.js';
 export { createBackendResolver } from './backend-resolver.js';
-export type { Backend, BackendCapabilities, CompletionRequest, GenerationArgs, Message } from '../backends/backend.js';
+export type {
+  Backend,
+  BackendCapabilities,
+  CompletionRequest,
+  GenerationArgs,
+  Message,
+} from '../backends/backend.js';
 export { BackendError } from '../backends/backend-error.js';
 export { createFakeBackend } from '../backends/fake/fake-backend.js';
 export { loadFakeSpec } from '../backends/fake/load-fake-spec.js';

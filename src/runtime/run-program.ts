@@ -76,14 +76,24 @@ export async function runProgram(
   return result!;
 }
 
-function resultOf(template: TemplateIR, rendered: { text: string; outputs: Record<string, unknown> }): unknown {
+function resultOf(
+  template: TemplateIR,
+  rendered: { text: string; outputs: Record<string, unknown> },
+): unknown {
   return template.meta.output === null ? rendered.text : rendered.outputs[template.meta.output];
 }
 
-async function callBuiltin(call: BuiltinCall, run: RunContext, services: RunServices, hooks: ProgramHooks): Promise<unknown> {
+async function callBuiltin(
+  call: BuiltinCall,
+  run: RunContext,
+  services: RunServices,
+  hooks: ProgramHooks,
+): Promise<unknown> {
   const location = services.locate(call.site);
   // A file without its own `backend:` (a `flow()` library) runs on the entry file's backend.
-  const owner = call.template.meta.backend ? call.template : services.program.templates[services.program.entry]!;
+  const owner = call.template.meta.backend
+    ? call.template
+    : services.program.templates[services.program.entry]!;
   const context = new CallContext(run, () => hooks.resolveBackend(backendName(run, owner), owner));
   try {
     return await templateBuiltins[call.builtin](call, {
@@ -95,7 +105,8 @@ async function callBuiltin(call: BuiltinCall, run: RunContext, services: RunServ
   } catch (error) {
     if (isOtError(error)) throw error;
     const cause = error instanceof Error ? error.message : String(error);
-    const backendLabel = context.backendIfResolved?.name ?? run.backendName ?? owner.meta.backend ?? 'none';
+    const backendLabel =
+      context.backendIfResolved?.name ?? run.backendName ?? owner.meta.backend ?? 'none';
     const diagnostic = createDiagnostic('OT4004', call.site.file, call.site.span, {
       builtin: call.builtin,
       backend: backendLabel,
@@ -108,7 +119,9 @@ async function callBuiltin(call: BuiltinCall, run: RunContext, services: RunServ
 function backendName(run: RunContext, template: TemplateIR): string {
   const name = run.backendName ?? template.meta.backend ?? run.registry.defaultBackend;
   if (!name) {
-    throw new Error('no backend: pass --backend, set `backend:` in the front matter, or set default_backend in ot.config.yaml');
+    throw new Error(
+      'no backend: pass --backend, set `backend:` in the front matter, or set default_backend in ot.config.yaml',
+    );
   }
   return name;
 }

@@ -13,5 +13,7 @@ export function validateAgainstSchema(value: unknown, schema: JsonSchema): strin
     compiled.set(schema, validate);
   }
   if (validate(value)) return [];
-  return (validate.errors ?? []).map((error) => `${error.instancePath || 'value'} ${error.message ?? 'is invalid'}`);
+  return (validate.errors ?? []).map(
+    (error) => `${error.instancePath || 'value'} ${error.message ?? 'is invalid'}`,
+  );
 }

@@ -162,18 +162,7 @@ export interface UnaryExpr {
 }
 
 export type BinaryOperator =
-  | 'or'
-  | 'and'
-  | 'in'
-  | 'not in'
-  | '~'
-  | '+'
-  | '-'
-  | '*'
-  | '/'
-  | '//'
-  | '%'
-  | '**';
+  'or' | 'and' | 'in' | 'not in' | '~' | '+' | '-' | '*' | '/' | '//' | '%' | '**';
 
 export interface BinaryExpr {
   type: 'Binary';

@@ -3,7 +3,15 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
-import { copyRegistry, createFakeBackend, loadFakeSpec, loadTemplate, parallel, run, withRegistry } from '../../src/index.js';
+import {
+  copyRegistry,
+  createFakeBackend,
+  loadFakeSpec,
+  loadTemplate,
+  parallel,
+  run,
+  withRegistry,
+} from '../../src/index.js';
 
 it('runs one flow on two backends, every row, in one run', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'ot-compare-'));
@@ -20,7 +28,9 @@ it('runs one flow on two backends, every row, in one run', async () => {
     return registry;
   });
   const rows = [{ country: 'France' }, { country: 'Chile' }];
-  const results = await run(parallel(...rows.flatMap((row) => registries.map((r) => withRegistry(flow.run(row), r)))));
+  const results = await run(
+    parallel(...rows.flatMap((row) => registries.map((r) => withRegistry(flow.run(row), r)))),
+  );
   expect(results.map((r) => r.text)).toEqual([
     'Capital of France? from a',
     'Capital of France? from b',

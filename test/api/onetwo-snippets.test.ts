@@ -24,7 +24,9 @@ const echo = (name: string, prefix: string) =>
 
 describe('the OneTwo snippets in TypeScript', () => {
   it('generate_text: an executable does nothing until it is run', async () => {
-    const registry = createRegistry([createFakeBackend({ replies: [{ match: 'Once upon a', reply: ' time' }] }, 'fake')]);
+    const registry = createRegistry([
+      createFakeBackend({ replies: [{ match: 'Once upon a', reply: ' time' }] }, 'fake'),
+    ]);
     const e = llm.generateText('Once upon a');
     expect(await run(e, { registry })).toBe(' time');
   });
@@ -32,7 +34,12 @@ describe('the OneTwo snippets in TypeScript', () => {
   it('make_executable with two awaits: the second call sees the first answer', async () => {
     const registry = createRegistry([
       createFakeBackend(
-        { replies: [{ match: 'Is Paris correct?', reply: 'yes' }, { match: 'capital of France', reply: 'Paris' }] },
+        {
+          replies: [
+            { match: 'Is Paris correct?', reply: 'yes' },
+            { match: 'capital of France', reply: 'Paris' },
+          ],
+        },
         'fake',
       ),
     ]);
@@ -44,9 +51,23 @@ describe('the OneTwo snippets in TypeScript', () => {
   });
 
   it('parallel: executables run at the same time and results keep their order', async () => {
-    const registry = createRegistry([createFakeBackend({ latency_ms: 30, replies: [{ match: 'a', reply: 'A' }, { match: 'b', reply: 'B' }] }, 'fake')]);
+    const registry = createRegistry([
+      createFakeBackend(
+        {
+          latency_ms: 30,
+          replies: [
+            { match: 'a', reply: 'A' },
+            { match: 'b', reply: 'B' },
+          ],
+        },
+        'fake',
+      ),
+    ]);
     const events: { start_ms: number; end_ms: number }[] = [];
-    const result = await run(parallel(llm.generateText('a'), llm.generateText('b')), { registry, trace: (e) => events.push(e) });
+    const result = await run(parallel(llm.generateText('a'), llm.generateText('b')), {
+      registry,
+      trace: (e) => events.push(e),
+    });
     expect(result).toEqual(['A', 'B']);
     expect(events[0]!.start_ms).toBeLessThan(events[1]!.end_ms);
     expect(events[1]!.start_ms).toBeLessThan(events[0]!.end_ms);
@@ -55,7 +76,10 @@ describe('the OneTwo snippets in TypeScript', () => {
   it('RegistryContext with a fake configure: the change stays inside the context', async () => {
     const e = llm.generateText('Hello');
     const inside = await withRegistryContext(async () => {
-      llm.generateText.configure(async (prompt, options) => `fake(${prompt}, t=${options?.temperature})`, { temperature: 0.5 });
+      llm.generateText.configure(
+        async (prompt, options) => `fake(${prompt}, t=${options?.temperature})`,
+        { temperature: 0.5 },
+      );
       return run(e);
     });
     expect(inside).toBe('fake(Hello, t=0.5)');
@@ -78,33 +102,53 @@ describe('the OneTwo snippets in TypeScript', () => {
 
   it('templates are executables too, and compose gives the `+` composition', async () => {
     await withRegistryContext(async () => {
-      backend.register(createFakeBackend({ replies: [{ match: 'Q: 2+2? A:', reply: ' 4' }], default: 'ok' }, 'fake'));
+      backend.register(
+        createFakeBackend(
+          { replies: [{ match: 'Q: 2+2? A:', reply: ' 4' }], default: 'ok' },
+          'fake',
+        ),
+      );
       const t = template('Q: {{ q }} A:<< answer = generate_text() >>', { path: 'snippet.ot' });
       const result = await run(t.run({ q: '2+2?' }));
       expect(result.outputs.answer).toBe(' 4');
-      const composed = await run(compose`Q: 2+2? A:${(prefix: string) => llm.generateText(prefix)}`);
+      const composed = await run(
+        compose`Q: 2+2? A:${(prefix: string) => llm.generateText(prefix)}`,
+      );
       expect(composed).toBe('Q: 2+2? A: 4');
     });
   });
 
   it('repeat gives each repetition its own sample key; parIter yields in order; stream reports calls', async () => {
-    const registry = createRegistry([createFakeBackend({ replies: [{ match: 'joke', reply: ['a', 'b', 'c'] }], default: 'x' }, 'fake')]);
+    const registry = createRegistry([
+      createFakeBackend(
+        { replies: [{ match: 'joke', reply: ['a', 'b', 'c'] }], default: 'x' },
+        'fake',
+      ),
+    ]);
     const keys: string[] = [];
-    const jokes = await run(repeat(llm.generateText('joke'), 3), { registry, trace: (e) => keys.push(e.sample) });
+    const jokes = await run(repeat(llm.generateText('joke'), 3), {
+      registry,
+      trace: (e) => keys.push(e.sample),
+    });
     expect(jokes.sort()).toEqual(['a', 'b', 'c']);
     expect(keys.sort()).toEqual(['', '1', '2']);
 
     const seen: string[] = [];
     await run(
       makeExecutable(async () => {
-        for await (const value of parIter([1, 2, 3].map((n) => llm.generateText(`n${n}`)), { concurrency: 2 })) seen.push(value);
+        for await (const value of parIter(
+          [1, 2, 3].map((n) => llm.generateText(`n${n}`)),
+          { concurrency: 2 },
+        ))
+          seen.push(value);
       })(),
       { registry },
     );
     expect(seen).toEqual(['x', 'x', 'x']);
 
     const events: string[] = [];
-    for await (const event of stream(llm.generateText('stream me'), { registry })) events.push(event.type);
+    for await (const event of stream(llm.generateText('stream me'), { registry }))
+      events.push(event.type);
     expect(events).toEqual(['call', 'result']);
   });
 });

@@ -223,9 +223,13 @@ describe('provider specifics', () => {
     expect(server.requests[0]?.body).not.toHaveProperty('response_format');
     const asked = JSON.stringify(server.requests[0]?.body);
     expect(asked).toContain('Which city?');
-    expect(asked).toContain('Answer with exactly one of the following options and nothing else: Paris | Lyon');
+    expect(asked).toContain(
+      'Answer with exactly one of the following options and nothing else: Paris | Lyon',
+    );
 
-    await backend.complete(textRequest('Give a number', undefined, { responseSchema: { type: 'number' } }));
+    await backend.complete(
+      textRequest('Give a number', undefined, { responseSchema: { type: 'number' } }),
+    );
     expect(JSON.stringify(server.requests[1]?.body)).toContain(
       'validates against this JSON Schema: {\\"type\\":\\"number\\"}',
     );

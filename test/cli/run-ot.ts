@@ -8,7 +8,9 @@ export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 /** Checks that dist/ is built (test/global-setup.ts builds it once before the suites run). */
 export function buildDist(): void {
   if (!existsSync(new URL('../../dist/cli/main.js', import.meta.url))) {
-    throw new Error('dist/cli/main.js is missing: run `npm run build` (test/global-setup.ts does it)');
+    throw new Error(
+      'dist/cli/main.js is missing: run `npm run build` (test/global-setup.ts does it)',
+    );
   }
 }
 

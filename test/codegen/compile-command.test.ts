@@ -31,14 +31,42 @@ const chain = 'test/fixtures/runtime/chain/flow.ot';
 
 describe('node OUT.mjs behaves as ot run', () => {
   const runs: [string, string, string[]][] = [
-    ['plain text', chain, ['--input', 'country=France', '--backend', 'fake:fake.yaml', '--cache', 'off']],
-    ['--json', chain, ['--input', 'country=France', '--backend', 'fake:fake.yaml', '--cache', 'off', '--json']],
-    ['a missing input (exit 1, diagnostics with a code frame)', chain, ['--backend', 'fake:fake.yaml', '--cache', 'off']],
+    [
+      'plain text',
+      chain,
+      ['--input', 'country=France', '--backend', 'fake:fake.yaml', '--cache', 'off'],
+    ],
+    [
+      '--json',
+      chain,
+      ['--input', 'country=France', '--backend', 'fake:fake.yaml', '--cache', 'off', '--json'],
+    ],
+    [
+      'a missing input (exit 1, diagnostics with a code frame)',
+      chain,
+      ['--backend', 'fake:fake.yaml', '--cache', 'off'],
+    ],
     ['bad usage (exit 2)', chain, ['--input', 'country', '--backend', 'fake:fake.yaml']],
-    ['--dry-run', 'test/fixtures/runtime/fork/flow.ot', ['--backend', 'fake:fake.yaml', '--cache', 'off', '--dry-run']],
-    ['the output value of the front matter', 'test/fixtures/runtime/defaults-output/flow.ot', ['--backend', 'fake:fake.yaml', '--cache', 'off']],
-    ['flow() and include', 'test/fixtures/runtime/flow-include/flow.ot', ['--backend', 'fake:fake.yaml', '--cache', 'off', '--json']],
-    ['a failing call', 'test/fixtures/runtime/chain/flow.ot', ['--input', 'country=Peru', '--backend', 'fake:fake.yaml', '--cache', 'off']],
+    [
+      '--dry-run',
+      'test/fixtures/runtime/fork/flow.ot',
+      ['--backend', 'fake:fake.yaml', '--cache', 'off', '--dry-run'],
+    ],
+    [
+      'the output value of the front matter',
+      'test/fixtures/runtime/defaults-output/flow.ot',
+      ['--backend', 'fake:fake.yaml', '--cache', 'off'],
+    ],
+    [
+      'flow() and include',
+      'test/fixtures/runtime/flow-include/flow.ot',
+      ['--backend', 'fake:fake.yaml', '--cache', 'off', '--json'],
+    ],
+    [
+      'a failing call',
+      'test/fixtures/runtime/chain/flow.ot',
+      ['--input', 'country=Peru', '--backend', 'fake:fake.yaml', '--cache', 'off'],
+    ],
   ];
   it.each(runs)('%s', async (_name, flow, flags) => {
     const module = await compile(flow, `run-${runs.findIndex((r) => r[0] === _name)}`);
@@ -46,7 +74,10 @@ describe('node OUT.mjs behaves as ot run', () => {
     const interpreted = await runNode(otBin, ['run', flow, ...flags]);
     // Only the usage hint differs: a compiled module is not the `ot` command.
     const hint = /\(run (with --help|`ot --help`) for usage\)\n/g;
-    expect({ ...compiled, stderr: compiled.stderr.replace(hint, '') }).toEqual({ ...interpreted, stderr: interpreted.stderr.replace(hint, '') });
+    expect({ ...compiled, stderr: compiled.stderr.replace(hint, '') }).toEqual({
+      ...interpreted,
+      stderr: interpreted.stderr.replace(hint, ''),
+    });
   });
 
   it('--inputs rows and --trace give the same lines', async () => {
@@ -54,7 +85,17 @@ describe('node OUT.mjs behaves as ot run', () => {
     const rows = join(scratch, 'rows.jsonl');
     writeFileSync(rows, '{"country": "France"}\n{"country": "Peru"}\nnot json\n');
     const traced = async (script: string, args: string[], trace: string) => {
-      const result = await runNode(script, [...args, '--inputs', rows, '--backend', 'fake:fake.yaml', '--cache', 'off', '--trace', trace]);
+      const result = await runNode(script, [
+        ...args,
+        '--inputs',
+        rows,
+        '--backend',
+        'fake:fake.yaml',
+        '--cache',
+        'off',
+        '--trace',
+        trace,
+      ]);
       const lines = readFileSync(trace, 'utf8')
         .trim()
         .split('\n')
@@ -64,7 +105,11 @@ describe('node OUT.mjs behaves as ot run', () => {
       return { ...result, lines };
     };
     const compiled = await traced(module, [], join(scratch, 'compiled.jsonl'));
-    const interpreted = await traced(otBin, ['run', 'test/fixtures/runtime/chain/flow.ot'], join(scratch, 'interpreted.jsonl'));
+    const interpreted = await traced(
+      otBin,
+      ['run', 'test/fixtures/runtime/chain/flow.ot'],
+      join(scratch, 'interpreted.jsonl'),
+    );
     expect(compiled.code).toBe(1);
     expect(compiled).toEqual(interpreted);
   });
@@ -74,7 +119,11 @@ describe('ot compile --bundle', () => {
   it('runs from a directory without node_modules, importing only Node modules', async () => {
     const module = await compile(chain, 'bundled', ['--bundle']);
     const fake = resolve(repoRoot, 'test/fixtures/runtime/chain/fake.yaml');
-    const result = await runNode(module, ['--input', 'country=France', '--backend', `fake:${fake}`, '--cache', 'off', '--json'], { cwd: scratch });
+    const result = await runNode(
+      module,
+      ['--input', 'country=France', '--backend', `fake:${fake}`, '--cache', 'off', '--json'],
+      { cwd: scratch },
+    );
     expect(result.stderr).toBe('');
     expect(JSON.parse(result.stdout)).toEqual({
       text: 'What is the southernmost city in France?  Menton\nWho is the mayor of Menton?  Yves Juhel\n',
@@ -83,7 +132,9 @@ describe('ot compile --bundle', () => {
     const code = readFileSync(module, 'utf8');
     const imported = [...code.matchAll(/^import\s[^;]*?\sfrom\s*"([^"]+)";/gm)].map((m) => m[1]!);
     expect(imported.length).toBeGreaterThan(0);
-    expect(imported.filter((name) => !name.startsWith('node:') && !builtinModules.includes(name))).toEqual([]);
+    expect(
+      imported.filter((name) => !name.startsWith('node:') && !builtinModules.includes(name)),
+    ).toEqual([]);
   });
 });
 
@@ -95,7 +146,7 @@ describe('the compiled module as a library', () => {
       script,
       [
         `import { run, plan } from ${JSON.stringify(module)};`,
-        "const events = [];",
+        'const events = [];',
         "const result = await run({ country: 'France' }, { backend: 'fake:fake.yaml', cache: 'off', trace: (event) => events.push(event.location) });",
         'console.log(JSON.stringify({ text: result.text, outputs: result.outputs, stages: plan.stages, events: events.sort() }));',
       ].join('\n'),
@@ -105,8 +156,14 @@ describe('the compiled module as a library', () => {
     expect(JSON.parse(result.stdout)).toEqual({
       text: 'What is the southernmost city in France?  Menton\nWho is the mayor of Menton?  Yves Juhel\n',
       outputs: { city: ' Menton', mayor: ' Yves Juhel' },
-      stages: [{ stage: 1, calls: ['c1'] }, { stage: 2, calls: ['c2'] }],
-      events: ['test/fixtures/runtime/chain/flow.ot:6:49', 'test/fixtures/runtime/chain/flow.ot:7:40'],
+      stages: [
+        { stage: 1, calls: ['c1'] },
+        { stage: 2, calls: ['c2'] },
+      ],
+      events: [
+        'test/fixtures/runtime/chain/flow.ot:6:49',
+        'test/fixtures/runtime/chain/flow.ot:7:40',
+      ],
     });
   });
 });

@@ -9,7 +9,11 @@ import { loadProgram } from '../../src/ir/load-program.js';
 import { renderSync } from '../../src/runtime/interpreter/interpret.js';
 import type { RunServices } from '../../src/runtime/interpreter/exec-state.js';
 import { programHooks } from '../../src/template.js';
-import { compileAndImport, generatedDir, removeGeneratedModules } from './helpers/compile-fixture.js';
+import {
+  compileAndImport,
+  generatedDir,
+  removeGeneratedModules,
+} from './helpers/compile-fixture.js';
 
 /** A rendering's outcome: its text, or its error's message and codes. */
 type Outcome = { text: string } | { error: string; codes: string[] };
@@ -18,7 +22,8 @@ function outcome(render: () => string): Outcome {
   try {
     return { text: render() };
   } catch (error) {
-    const diagnostics = (error as { diagnostics?: { code: string; span: unknown }[] }).diagnostics ?? [];
+    const diagnostics =
+      (error as { diagnostics?: { code: string; span: unknown }[] }).diagnostics ?? [];
     return {
       error: error instanceof Error ? error.message : String(error),
       codes: diagnostics.map((d) => `${d.code}@${JSON.stringify(d.span)}`),
@@ -38,12 +43,16 @@ function interpreted(path: string, context: Record<string, unknown>): Outcome {
     callBuiltin: () => Promise.reject(new Error('no calls')),
     loadTemplate: hooks.loadTemplate,
   };
-  return outcome(() => renderSync(program.templates[program.entry]!, structuredClone(context), services));
+  return outcome(() =>
+    renderSync(program.templates[program.entry]!, structuredClone(context), services),
+  );
 }
 
 async function compiled(path: string, context: Record<string, unknown>): Promise<Outcome> {
   const { module } = await compileAndImport(path);
-  const program = (module as unknown as { program: { renderText(inputs: Record<string, unknown>): string } }).program;
+  const program = (
+    module as unknown as { program: { renderText(inputs: Record<string, unknown>): string } }
+  ).program;
   return outcome(() => program.renderText(structuredClone(context)));
 }
 
@@ -55,16 +64,25 @@ afterAll(() => {
 });
 
 const corpusDir = fileURLToPath(new URL('../differential/corpus', import.meta.url));
-const corpus = loadCases(corpusDir).filter((testCase) => !testCase.expectError || loadProgram(testCase.path).diagnostics.every((d) => d.severity !== 'error'));
+const corpus = loadCases(corpusDir).filter(
+  (testCase) =>
+    !testCase.expectError ||
+    loadProgram(testCase.path).diagnostics.every((d) => d.severity !== 'error'),
+);
 
 describe('compiled call-free templates render as the interpreter renders them', () => {
   it.each(corpus.map((c) => [c.name, c] as const))('corpus: %s', async (_name, testCase) => {
-    expect(await compiled(testCase.path, testCase.context)).toEqual(interpreted(testCase.path, testCase.context));
+    expect(await compiled(testCase.path, testCase.context)).toEqual(
+      interpreted(testCase.path, testCase.context),
+    );
   });
 
   it('generated templates (every statement form, whitespace control, filters, loops, macros)', async () => {
     mkdirSync(casesDir, { recursive: true });
-    const samples = fc.sample(fc.gen(), { numRuns: Number(process.env.OT_CODEGEN_DIFFERENTIAL_RUNS ?? 60), seed: 20251124 });
+    const samples = fc.sample(fc.gen(), {
+      numRuns: Number(process.env.OT_CODEGEN_DIFFERENTIAL_RUNS ?? 60),
+      seed: 20251124,
+    });
     for (const [i, g] of samples.entries()) {
       const testCase = generateCase(drawFromGen(g));
       const path = join(casesDir, `case-${i}.ot`);
@@ -73,7 +91,10 @@ describe('compiled call-free templates render as the interpreter renders them', 
       if (loaded.diagnostics.some((d) => d.severity === 'error')) continue;
       const expected = interpreted(path, testCase.context);
       const actual = await compiled(path, testCase.context);
-      expect(actual, `template:\n${testCase.source}\ncontext: ${JSON.stringify(testCase.context)}`).toEqual(expected);
+      expect(
+        actual,
+        `template:\n${testCase.source}\ncontext: ${JSON.stringify(testCase.context)}`,
+      ).toEqual(expected);
     }
   });
 });

@@ -7,7 +7,9 @@ afterAll(removeGeneratedModules);
 
 /** What must be equal: the result or error, and every call (prompt, arguments, sample, location, result). */
 function comparable(run: FixtureRun) {
-  const outcome = run.ok ? { text: run.text, outputs: run.outputs, result: run.result } : { error: run.error };
+  const outcome = run.ok
+    ? { text: run.text, outputs: run.outputs, result: run.result }
+    : { error: run.error };
   return { ...outcome, calls: callsOf(run.trace) };
 }
 

@@ -20,7 +20,13 @@ describe('ot-lang/runtime', () => {
     });
     const inputs = Object.keys(result.metafile.inputs);
     expect(inputs.some((path) => path.includes('src/codegen/runtime/'))).toBe(true);
-    expect(inputs.filter((path) => /chevrotain|nunjucks\/src\/(parser|lexer|compiler|environment|nodes|precompile)|src\/syntax\/|src\/ir\/(lower|load-program)|prettier/.test(path))).toEqual([]);
+    expect(
+      inputs.filter((path) =>
+        /chevrotain|nunjucks\/src\/(parser|lexer|compiler|environment|nodes|precompile)|src\/syntax\/|src\/ir\/(lower|load-program)|prettier/.test(
+          path,
+        ),
+      ),
+    ).toEqual([]);
   });
 });
 
@@ -28,12 +34,22 @@ describe('a compiled module takes the flags of ot run', () => {
   it('offers the same options', async () => {
     const help = async (run: (io: CliIO) => Promise<number>) => {
       let out = '';
-      await run({ stdout: (text) => (out += text), stderr: (text) => (out += text), stderrColor: false });
-      return [...out.matchAll(/^\s+((?:-\w, )?--[\w-]+)/gm)].map((m) => m[1]).filter((flag) => flag !== '--verbose' && flag !== '-h, --help');
+      await run({
+        stdout: (text) => (out += text),
+        stderr: (text) => (out += text),
+        stderrColor: false,
+      });
+      return [...out.matchAll(/^\s+((?:-\w, )?--[\w-]+)/gm)]
+        .map((m) => m[1])
+        .filter((flag) => flag !== '--verbose' && flag !== '-h, --help');
     };
     const loaded = loadProgram(join(repoRoot, 'test/fixtures/runtime/chain/flow.ot'));
     const entry = loaded.program.templates[loaded.program.entry]!;
-    const flow = { entry, sources: loaded.sources, run: () => Promise.reject(new Error('not run')) };
+    const flow = {
+      entry,
+      sources: loaded.sources,
+      run: () => Promise.reject(new Error('not run')),
+    };
     const ours = await help((io) => runCompiledCommand(flow, ['--help'], io));
     const ot = await help((io) => runCli(['run', '--help'], io));
     expect(ours.length).toBeGreaterThan(8);

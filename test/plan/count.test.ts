@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { addCounts, countOf, countSymbol, evaluateCount, formatCount, maxCounts, minCounts, multiplyCounts } from '../../src/plan/count.js';
+import {
+  addCounts,
+  countOf,
+  countSymbol,
+  evaluateCount,
+  formatCount,
+  maxCounts,
+  minCounts,
+  multiplyCounts,
+} from '../../src/plan/count.js';
 import { printExpr } from '../../src/plan/print-expr.js';
 import { loadProgram } from '../../src/ir/load-program.js';
 
@@ -8,8 +17,12 @@ describe('symbolic counts', () => {
   const m = countSymbol('len(rows)');
 
   it('add, multiply and print', () => {
-    expect(formatCount(addCounts(countOf(1), multiplyCounts(countOf(2), n)))).toBe('1 + 2 × len(items)');
-    expect(formatCount(multiplyCounts(addCounts(n, countOf(1)), m))).toBe('len(rows) + len(items) × len(rows)');
+    expect(formatCount(addCounts(countOf(1), multiplyCounts(countOf(2), n)))).toBe(
+      '1 + 2 × len(items)',
+    );
+    expect(formatCount(multiplyCounts(addCounts(n, countOf(1)), m))).toBe(
+      'len(rows) + len(items) × len(rows)',
+    );
     expect(formatCount(countOf(0))).toBe('0');
   });
 
@@ -24,9 +37,17 @@ describe('symbolic counts', () => {
 
 describe('printExpr', () => {
   it('prints expressions as Jinja, parenthesising operations used as operands', () => {
-    const source = '{{ (a.b[0] | join(", ")) ~ f(x, k=2) }}{{ x if y else none }}{{ not (p is odd) }}{{ s[1:2] }}';
+    const source =
+      '{{ (a.b[0] | join(", ")) ~ f(x, k=2) }}{{ x if y else none }}{{ not (p is odd) }}{{ s[1:2] }}';
     const { program } = loadProgram('e.ot', { source });
-    const exprs = program.templates['e.ot']!.body.flatMap((stmt) => (stmt.kind === 'output' ? [printExpr(stmt.expr)] : []));
-    expect(exprs).toEqual(['(a.b[0] | join(", ")) ~ f(x, k=2)', 'x if y else none', 'not (p is odd)', 's[1:2]']);
+    const exprs = program.templates['e.ot']!.body.flatMap((stmt) =>
+      stmt.kind === 'output' ? [printExpr(stmt.expr)] : [],
+    );
+    expect(exprs).toEqual([
+      '(a.b[0] | join(", ")) ~ f(x, k=2)',
+      'x if y else none',
+      'not (p is odd)',
+      's[1:2]',
+    ]);
   });
 });

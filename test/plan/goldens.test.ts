@@ -12,7 +12,9 @@ import { checkMermaidFlowchart } from './mermaid-syntax.js';
  */
 function goldenDir(dir: string): string {
   const name = basename(dir);
-  return dir.includes(join('fixtures', 'runtime')) ? join('..', 'fixtures', 'plan', '_runtime', name) : join('..', 'fixtures', 'plan', name);
+  return dir.includes(join('fixtures', 'runtime'))
+    ? join('..', 'fixtures', 'plan', '_runtime', name)
+    : join('..', 'fixtures', 'plan', name);
 }
 
 describe('plan goldens', () => {
@@ -20,8 +22,12 @@ describe('plan goldens', () => {
     const loaded = loadProgram(join(dir, 'flow.ot'));
     expect(loaded.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     const planned = plan(loaded.program);
-    await expect(printPlanText(planned, loaded.sources)).toMatchFileSnapshot(join(goldenDir(dir), 'plan.txt'));
-    await expect(printPlanJson(planned, loaded.sources)).toMatchFileSnapshot(join(goldenDir(dir), 'plan.json'));
+    await expect(printPlanText(planned, loaded.sources)).toMatchFileSnapshot(
+      join(goldenDir(dir), 'plan.txt'),
+    );
+    await expect(printPlanJson(planned, loaded.sources)).toMatchFileSnapshot(
+      join(goldenDir(dir), 'plan.json'),
+    );
     const mermaid = printPlanMermaid(planned, loaded.sources);
     expect(checkMermaidFlowchart(mermaid), mermaid).toEqual([]);
   });

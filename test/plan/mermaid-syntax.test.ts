@@ -3,7 +3,15 @@ import { checkMermaidFlowchart } from './mermaid-syntax.js';
 
 describe('the Mermaid flowchart checker', () => {
   it('accepts a well-formed chart', () => {
-    const chart = ['graph TD', '  subgraph stage1["stage 1"]', '    c1["c1 · generate_text<br/>f.ot:1:2"]', '  end', '  c2["x #quot;y#quot;"]', '  c1 -->|"prefix"| c2', '  c2 -.->|"previous iteration: prefix"| c2'].join('\n');
+    const chart = [
+      'graph TD',
+      '  subgraph stage1["stage 1"]',
+      '    c1["c1 · generate_text<br/>f.ot:1:2"]',
+      '  end',
+      '  c2["x #quot;y#quot;"]',
+      '  c1 -->|"prefix"| c2',
+      '  c2 -.->|"previous iteration: prefix"| c2',
+    ].join('\n');
     expect(checkMermaidFlowchart(chart)).toEqual([]);
   });
 

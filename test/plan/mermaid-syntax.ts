@@ -12,8 +12,22 @@ export function checkMermaidFlowchart(text: string): string[] {
   const problems: string[] = [];
   const lines = text.split('\n');
   const header = lines[0]?.trim() ?? '';
-  if (!/^(graph|flowchart)\s+(TD|TB|BT|LR|RL)$/.test(header)) problems.push(`line 1: expected "graph TD" (or another direction), got ${JSON.stringify(header)}`);
-  const keywords = new Set(['end', 'graph', 'flowchart', 'subgraph', 'style', 'class', 'classDef', 'click', 'linkStyle', 'direction']);
+  if (!/^(graph|flowchart)\s+(TD|TB|BT|LR|RL)$/.test(header))
+    problems.push(
+      `line 1: expected "graph TD" (or another direction), got ${JSON.stringify(header)}`,
+    );
+  const keywords = new Set([
+    'end',
+    'graph',
+    'flowchart',
+    'subgraph',
+    'style',
+    'class',
+    'classDef',
+    'click',
+    'linkStyle',
+    'direction',
+  ]);
   const id = String.raw`([A-Za-z_][\w-]*)`;
   const label = String.raw`"([^"]*)"`;
   const node = new RegExp(String.raw`^${id}\[${label}\]$`);
@@ -23,7 +37,8 @@ export function checkMermaidFlowchart(text: string): string[] {
   const used: { id: string; line: number }[] = [];
   let depth = 0;
   const checkId = (name: string, line: number) => {
-    if (keywords.has(name)) problems.push(`line ${line}: ${JSON.stringify(name)} is a keyword, not an id`);
+    if (keywords.has(name))
+      problems.push(`line ${line}: ${JSON.stringify(name)} is a keyword, not an id`);
   };
   lines.slice(1).forEach((raw, index) => {
     const line = index + 2;
@@ -38,7 +53,8 @@ export function checkMermaidFlowchart(text: string): string[] {
       depth++;
     } else if ((match = node.exec(text))) {
       checkId(match[1]!, line);
-      if (declared.has(match[1]!)) problems.push(`line ${line}: node ${match[1]} is declared twice`);
+      if (declared.has(match[1]!))
+        problems.push(`line ${line}: node ${match[1]} is declared twice`);
       declared.add(match[1]!);
     } else if ((match = link.exec(text))) {
       checkId(match[1]!, line);
@@ -47,9 +63,11 @@ export function checkMermaidFlowchart(text: string): string[] {
     } else {
       problems.push(`line ${line}: not a node, link, subgraph or end: ${JSON.stringify(text)}`);
     }
-    if (/<(?!br\/>)|(?<!<br\/)>/.test(text.replace(/-->|-\.->|==>/g, ''))) problems.push(`line ${line}: raw angle bracket in a label`);
+    if (/<(?!br\/>)|(?<!<br\/)>/.test(text.replace(/-->|-\.->|==>/g, '')))
+      problems.push(`line ${line}: raw angle bracket in a label`);
   });
   if (depth > 0) problems.push(`${depth} subgraph(s) without "end"`);
-  for (const { id: name, line } of used) if (!declared.has(name)) problems.push(`line ${line}: link to undeclared node ${name}`);
+  for (const { id: name, line } of used)
+    if (!declared.has(name)) problems.push(`line ${line}: link to undeclared node ${name}`);
   return problems;
 }

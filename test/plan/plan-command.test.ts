@@ -8,7 +8,11 @@ import { checkMermaidFlowchart } from './mermaid-syntax.js';
 async function ot(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
-  const code = await runCli(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), stderrColor: false });
+  const code = await runCli(args, {
+    stdout: (t) => (stdout += t),
+    stderr: (t) => (stderr += t),
+    stderrColor: false,
+  });
   return { code, stdout, stderr };
 }
 
@@ -21,13 +25,17 @@ describe('ot plan', () => {
     const result = await ot(['plan', fork]);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('2 calls may run at once');
-    expect(result.stdout).toMatch(/c3 {2}test\/fixtures\/runtime\/fork\/flow\.ot:6:\d+ {2}generate_text {2}prompt: prefix\n {6}waits for c1 \(prefix\), c2 \(prefix\)/);
+    expect(result.stdout).toMatch(
+      /c3 {2}test\/fixtures\/runtime\/fork\/flow\.ot:6:\d+ {2}generate_text {2}prompt: prefix\n {6}waits for c1 \(prefix\), c2 \(prefix\)/,
+    );
   });
 
   it('prints JSON for tools: each call with its location, stage and the calls of its stage', async () => {
     const result = await ot(['plan', fork, '--format', 'json']);
     expect(result.code).toBe(0);
-    const data = JSON.parse(result.stdout) as { calls: { id: string; location: string; stage: number; sameStage: string[] }[] };
+    const data = JSON.parse(result.stdout) as {
+      calls: { id: string; location: string; stage: number; sameStage: string[] }[];
+    };
     expect(data.calls.map(({ id, stage, sameStage }) => ({ id, stage, sameStage }))).toEqual([
       { id: 'c1', stage: 1, sameStage: ['c2'] },
       { id: 'c2', stage: 1, sameStage: ['c1'] },

@@ -46,11 +46,16 @@ describe('replay from the cache', () => {
   it('resumes a flow that failed half-way: only the missing calls are made', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'ot-replay-'));
     const cache = await openCache(dir, { cwd: '.' });
-    const failing = await runWith({ replies: [{ match: 'beta', reply: { error: 'overloaded' } }], default: 'x' }, cache);
+    const failing = await runWith(
+      { replies: [{ match: 'beta', reply: { error: 'overloaded' } }], default: 'x' },
+      cache,
+    );
     expect(failing.outcome.ok).toBe(false);
     const error = failing.outcome.ok ? null : failing.outcome.error;
     expect(isOtError(error)).toBe(true);
-    expect(String((error as Error).message)).toMatch(/generate_text on backend `fake` failed: .*overloaded/);
+    expect(String((error as Error).message)).toMatch(
+      /generate_text on backend `fake` failed: .*overloaded/,
+    );
     await cache.close();
 
     const reopened = await openCache(dir, { cwd: '.' });
@@ -64,14 +69,22 @@ describe('replay from the cache', () => {
 
   it('joins identical calls in flight (single flight): one backend call', async () => {
     const cache = await openCache('memory', { cwd: '.' });
-    const { trace } = await runWith({ default: 'x', latency_ms: 20 }, cache, '<< generate_text("same") >><< generate_text("same") >>');
+    const { trace } = await runWith(
+      { default: 'x', latency_ms: 20 },
+      cache,
+      '<< generate_text("same") >><< generate_text("same") >>',
+    );
     expect(trace).toHaveLength(2);
     expect(trace.filter((e) => !e.cached)).toHaveLength(1);
   });
 
   it('gives different samples of one prompt different keys (generate_texts)', async () => {
     const cache = await openCache('memory', { cwd: '.' });
-    const { outcome, trace } = await runWith({ replies: [{ match: 'joke', reply: ['a', 'b', 'c'] }] }, cache, '<< j = generate_texts("joke", samples=3) >>');
+    const { outcome, trace } = await runWith(
+      { replies: [{ match: 'joke', reply: ['a', 'b', 'c'] }] },
+      cache,
+      '<< j = generate_texts("joke", samples=3) >>',
+    );
     expect(outcome.ok && outcome.result.outputs.j).toEqual(['a', 'b', 'c']);
     expect(trace.map((e) => e.sample).sort()).toEqual(['', '1', '2']);
   });
@@ -80,9 +93,16 @@ describe('replay from the cache', () => {
 describe('errors', () => {
   it('names file:line:col, builtin, backend and cause of a failing call', async () => {
     const cache = await openCache('memory', { cwd: '.' });
-    const { outcome } = await runWith({ replies: [{ match: 'beta', reply: { error: 'boom' } }], default: 'x' }, cache);
+    const { outcome } = await runWith(
+      { replies: [{ match: 'beta', reply: { error: 'boom' } }], default: 'x' },
+      cache,
+    );
     expect(outcome.ok).toBe(false);
-    const diagnostic = (outcome as { error: { diagnostics: { code: string; file: string; span: { start: number } }[] } }).error.diagnostics[0]!;
+    const diagnostic = (
+      outcome as {
+        error: { diagnostics: { code: string; file: string; span: { start: number } }[] };
+      }
+    ).error.diagnostics[0]!;
     expect(diagnostic.code).toBe('OT4004');
     expect(diagnostic.file).toBe('replay.ot');
     expect(diagnostic.span.start).toBe(flow.indexOf('<< b'));
@@ -96,7 +116,9 @@ describe('errors', () => {
       trace: (event) => trace.push(event),
     }).catch((e: unknown) => e);
     expect(isOtError(error)).toBe(true);
-    const codes = (error as { diagnostics: { code: string }[] }).diagnostics.map((d) => d.code).sort();
+    const codes = (error as { diagnostics: { code: string }[] }).diagnostics
+      .map((d) => d.code)
+      .sort();
     expect(codes).toEqual(['OT4002', 'OT4003']);
     expect(trace).toEqual([]);
   });

@@ -9,7 +9,11 @@ import type { TraceEvent } from '../../src/runtime/trace.js';
 import { template } from '../../src/template.js';
 
 /** Runs a template against a fake that answers every prompt after `latency` ms. */
-async function traceOf(source: string, inputs: Record<string, unknown> = {}, latency = 40): Promise<TraceEvent[]> {
+async function traceOf(
+  source: string,
+  inputs: Record<string, unknown> = {},
+  latency = 40,
+): Promise<TraceEvent[]> {
   const backend = createFakeBackend({ latency_ms: latency, default: 'ok' }, 'fake');
   const trace: TraceEvent[] = [];
   const dir = mkdtempSync(join(tmpdir(), 'ot-concurrency-'));
@@ -22,7 +26,8 @@ async function traceOf(source: string, inputs: Record<string, unknown> = {}, lat
 }
 
 const overlap = (a: TraceEvent, b: TraceEvent) => a.start_ms < b.end_ms && b.start_ms < a.end_ms;
-const byPrompt = (trace: TraceEvent[], text: string) => trace.find((e) => e.prompt?.includes(text))!;
+const byPrompt = (trace: TraceEvent[], text: string) =>
+  trace.find((e) => e.prompt?.includes(text))!;
 
 describe('dataflow scheduling, read from the trace (never from wall-clock totals)', () => {
   it('runs independent calls of a loop at the same time', async () => {
@@ -42,7 +47,9 @@ describe('dataflow scheduling, read from the trace (never from wall-clock totals
   });
 
   it('orders a call after the call whose result an argument reads', async () => {
-    const trace = await traceOf('<< a = generate_text("one") >><< b = generate_text("two " ~ a) >>');
+    const trace = await traceOf(
+      '<< a = generate_text("one") >><< b = generate_text("two " ~ a) >>',
+    );
     expect(byPrompt(trace, 'two').start_ms).toBeGreaterThanOrEqual(byPrompt(trace, 'one').end_ms);
   });
 
@@ -50,7 +57,11 @@ describe('dataflow scheduling, read from the trace (never from wall-clock totals
     const trace = await traceOf(
       '<< a = generate_text("one") >>{% if a == "ok" %}<< generate_text("inside") >>{% endif %}<< generate_text("after") >>',
     );
-    const [one, inside, after] = [byPrompt(trace, 'one'), byPrompt(trace, 'inside'), byPrompt(trace, 'after')];
+    const [one, inside, after] = [
+      byPrompt(trace, 'one'),
+      byPrompt(trace, 'inside'),
+      byPrompt(trace, 'after'),
+    ];
     expect(overlap(one, after)).toBe(true);
     expect(inside.start_ms).toBeGreaterThanOrEqual(one.end_ms);
   });
@@ -67,22 +78,32 @@ describe('dataflow scheduling, read from the trace (never from wall-clock totals
   });
 
   it('runs the calls inside one composition term together, and later terms after them', async () => {
-    const trace = await traceOf('Q << generate_text("x") ~ generate_text("y") + generate_text() >>');
-    const [x, y, last] = [byPrompt(trace, 'x'), byPrompt(trace, 'y'), trace.find((e) => e.prompt?.startsWith('Q '))!];
+    const trace = await traceOf(
+      'Q << generate_text("x") ~ generate_text("y") + generate_text() >>',
+    );
+    const [x, y, last] = [
+      byPrompt(trace, 'x'),
+      byPrompt(trace, 'y'),
+      trace.find((e) => e.prompt?.startsWith('Q '))!,
+    ];
     expect(overlap(x, y)).toBe(true);
     expect(last.prompt).toBe('Q okok');
     expect(last.start_ms).toBeGreaterThanOrEqual(Math.max(x.end_ms, y.end_ms));
   });
 
   it('keeps at most `concurrency` calls of a backend in flight', async () => {
-    const backend = createFakeBackend({ latency_ms: 20, default: 'ok' }, 'fake', { concurrency: 2 });
+    const backend = createFakeBackend({ latency_ms: 20, default: 'ok' }, 'fake', {
+      concurrency: 2,
+    });
     const trace: TraceEvent[] = [];
     await run(template('{% for x in range(6) %}<< generate_text("n" ~ x) >>{% endfor %}').run(), {
       registry: createRegistry([backend]),
       trace: (event) => trace.push(event),
     });
     for (const event of trace) {
-      const concurrent = trace.filter((other) => other.start_ms <= event.start_ms && event.start_ms < other.end_ms);
+      const concurrent = trace.filter(
+        (other) => other.start_ms <= event.start_ms && event.start_ms < other.end_ms,
+      );
       expect(concurrent.length).toBeLessThanOrEqual(2);
     }
   });

@@ -11,8 +11,8 @@ const cases = readdirSync(root, { withFileTypes: true })
 describe('runtime fixtures (text, outputs and every call against the fake backend)', () => {
   it.each(cases)('%s', async (name) => {
     const { text, outputs, result, calls } = await runFixture(join(root, name));
-    await expect(`${JSON.stringify({ text, outputs, result, calls }, null, 2)}\n`).toMatchFileSnapshot(
-      join('..', 'fixtures', 'runtime', name, 'expected.json'),
-    );
+    await expect(
+      `${JSON.stringify({ text, outputs, result, calls }, null, 2)}\n`,
+    ).toMatchFileSnapshot(join('..', 'fixtures', 'runtime', name, 'expected.json'));
   });
 });

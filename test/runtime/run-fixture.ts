@@ -18,12 +18,17 @@ export interface FixtureOutcome {
 }
 
 /** Runs `test/fixtures/runtime/<name>/flow.ot` against its fake backend and inputs. */
-export async function runFixture(dir: string, options: { cache?: CallCache; latencyMs?: number } = {}): Promise<FixtureOutcome> {
+export async function runFixture(
+  dir: string,
+  options: { cache?: CallCache; latencyMs?: number } = {},
+): Promise<FixtureOutcome> {
   const spec = loadFakeSpec(join(dir, 'fake.yaml'));
   if (options.latencyMs !== undefined) spec.latency_ms = options.latencyMs;
   const backend = createFakeBackend(spec, 'fake');
   const inputsPath = join(dir, 'inputs.json');
-  const inputs = existsSync(inputsPath) ? (JSON.parse(readFileSync(inputsPath, 'utf8')) as Record<string, unknown>) : {};
+  const inputs = existsSync(inputsPath)
+    ? (JSON.parse(readFileSync(inputsPath, 'utf8')) as Record<string, unknown>)
+    : {};
   const trace: TraceEvent[] = [];
   const result = await run(loadTemplate(join(dir, 'flow.ot')).run(inputs), {
     registry: createRegistry([backend]),
@@ -36,7 +41,10 @@ export async function runFixture(dir: string, options: { cache?: CallCache; late
   return { ...result, calls, trace };
 }
 
-function compareCalls(a: { location: string; sample: string; prompt: string | null }, b: typeof a): number {
+function compareCalls(
+  a: { location: string; sample: string; prompt: string | null },
+  b: typeof a,
+): number {
   return (
     a.location.localeCompare(b.location, 'en', { numeric: true }) ||
     a.sample.localeCompare(b.sample) ||

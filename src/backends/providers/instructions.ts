@@ -6,7 +6,10 @@ import type { BackendCapabilities, CompletionRequest, Message } from '../backend
  * checks the reply either way (matching options after trimming and case folding, validating
  * JSON), so this only makes a good reply likely; it goes at the end of the last user message.
  */
-export function instructionFor(request: CompletionRequest, capabilities: BackendCapabilities): string | null {
+export function instructionFor(
+  request: CompletionRequest,
+  capabilities: BackendCapabilities,
+): string | null {
   if (request.choices && request.choices.length > 0) {
     if (capabilities.choiceConstraint) return null;
     return `Answer with exactly one of the following options and nothing else: ${request.choices.join(' | ')}`;

@@ -17,7 +17,9 @@ export interface CompileFlags {
 export function registerCompileCommand(program: Command, context: CommandContext): void {
   program
     .command('compile')
-    .description('compile a flow to an ES module that exports run() and plan, and runs like `ot run` with node')
+    .description(
+      'compile a flow to an ES module that exports run() and plan, and runs like `ot run` with node',
+    )
     .argument('<file>', 'the .ot file')
     .option('-o, --output <file.mjs>', 'where to write the module (default: the flow with .mjs)')
     .option('--bundle', 'include the runtime: the module then imports only Node modules')
@@ -30,20 +32,32 @@ export function registerCompileCommand(program: Command, context: CommandContext
  * Loads the flow (diagnostics on stderr; errors stop it), generates the module — bundled with
  * the runtime when asked — and writes it.
  */
-export async function compileCommand(file: string, flags: CompileFlags, context: CommandContext): Promise<number> {
+export async function compileCommand(
+  file: string,
+  flags: CompileFlags,
+  context: CommandContext,
+): Promise<number> {
   const loaded = loadProgram(file);
   const lookup = (path: string) => loaded.sources[path];
   if (loaded.diagnostics.length > 0) {
-    context.io.stderr(`${printDiagnostics(loaded.diagnostics, lookup, { color: context.io.stderrColor })}\n`);
+    context.io.stderr(
+      `${printDiagnostics(loaded.diagnostics, lookup, { color: context.io.stderrColor })}\n`,
+    );
   }
   if (hasErrors(loaded.diagnostics)) return 1;
   const generated = generate(loaded.program, { sources: loaded.sources });
   if (generated.diagnostics.length > 0) {
-    context.io.stderr(`${printDiagnostics(generated.diagnostics, lookup, { color: context.io.stderrColor })}\n`);
+    context.io.stderr(
+      `${printDiagnostics(generated.diagnostics, lookup, { color: context.io.stderrColor })}\n`,
+    );
   }
-  const code = flags.bundle ? (await bundleModule(generated.code, { filename: file })).code : generated.code;
+  const code = flags.bundle
+    ? (await bundleModule(generated.code, { filename: file })).code
+    : generated.code;
   const output = flags.output ?? `${file.replace(/\.ot$/, '')}.mjs`;
   writeFileSync(output, code);
-  context.io.stderr(`ot: wrote ${output} (${Math.round(code.length / 1024)} KB${flags.bundle ? ', bundled' : ''})\n`);
+  context.io.stderr(
+    `ot: wrote ${output} (${Math.round(code.length / 1024)} KB${flags.bundle ? ', bundled' : ''})\n`,
+  );
   return 0;
 }

@@ -13,9 +13,15 @@ export type PlanFormat = 'text' | 'json' | 'mermaid';
 export function registerPlanCommand(program: Command, context: CommandContext): void {
   program
     .command('plan')
-    .description('show which calls wait for which, the stages that run at once, and how many calls a run makes')
+    .description(
+      'show which calls wait for which, the stages that run at once, and how many calls a run makes',
+    )
     .argument('<file>', 'the .ot file')
-    .addOption(new Option('--format <format>', 'text for people, json for tools, mermaid for a picture').choices(['text', 'json', 'mermaid']).default('text'))
+    .addOption(
+      new Option('--format <format>', 'text for people, json for tools, mermaid for a picture')
+        .choices(['text', 'json', 'mermaid'])
+        .default('text'),
+    )
     .action((file: string, options: { format: PlanFormat }) => {
       context.setExitCode(planCommand(file, options.format, context));
     });
@@ -28,7 +34,9 @@ export function registerPlanCommand(program: Command, context: CommandContext): 
 export function planCommand(file: string, format: PlanFormat, context: CommandContext): number {
   const loaded = loadProgram(file);
   if (loaded.diagnostics.length > 0) {
-    const printed = printDiagnostics(loaded.diagnostics, (path) => loaded.sources[path], { color: context.io.stderrColor });
+    const printed = printDiagnostics(loaded.diagnostics, (path) => loaded.sources[path], {
+      color: context.io.stderrColor,
+    });
     context.io.stderr(`${printed}\n`);
   }
   if (hasErrors(loaded.diagnostics)) return 1;
@@ -37,7 +45,11 @@ export function planCommand(file: string, format: PlanFormat, context: CommandCo
   return 0;
 }
 
-function printPlan(planned: ReturnType<typeof plan>, format: PlanFormat, sources: Parameters<typeof printPlanText>[1]): string {
+function printPlan(
+  planned: ReturnType<typeof plan>,
+  format: PlanFormat,
+  sources: Parameters<typeof printPlanText>[1],
+): string {
   switch (format) {
     case 'text':
       return printPlanText(planned, sources);

@@ -11,12 +11,23 @@ export function formatComparisonTable(
   width: number,
 ): string {
   const labelWidth = Math.min(12, Math.max(3, ...rows.map((row) => row.label.length)));
-  const columnWidth = Math.max(12, Math.floor((width - labelWidth - 3 * backends.length) / Math.max(1, backends.length)));
+  const columnWidth = Math.max(
+    12,
+    Math.floor((width - labelWidth - 3 * backends.length) / Math.max(1, backends.length)),
+  );
   const line = (label: string, cells: readonly string[]) =>
     [fit(label, labelWidth), ...cells.map((cell) => fit(cell, columnWidth))].join(' │ ');
-  const out = [line('row', backends), ['─'.repeat(labelWidth), ...backends.map(() => '─'.repeat(columnWidth))].join('─┼─')];
+  const out = [
+    line('row', backends),
+    ['─'.repeat(labelWidth), ...backends.map(() => '─'.repeat(columnWidth))].join('─┼─'),
+  ];
   for (const row of rows) {
-    out.push(line(row.label, row.cells.map((cell) => (cell.ok ? cell.value : `✗ ${cell.error}`))));
+    out.push(
+      line(
+        row.label,
+        row.cells.map((cell) => (cell.ok ? cell.value : `✗ ${cell.error}`)),
+      ),
+    );
   }
   return `${out.join('\n')}\n`;
 }

@@ -11,7 +11,11 @@ import type { RunnableFlow } from './runnable-flow.js';
  * file argument, the same output and exit codes (0, 1 a template or run error, 2 bad usage).
  * Never throws and never calls `process.exit`.
  */
-export async function runCompiledCommand(flow: RunnableFlow, argv: readonly string[], io: CliIO = processIO()): Promise<number> {
+export async function runCompiledCommand(
+  flow: RunnableFlow,
+  argv: readonly string[],
+  io: CliIO = processIO(),
+): Promise<number> {
   let exitCode = 0;
   const context: CommandContext = { io, setExitCode: (code) => (exitCode = code) };
   const command = addRunOptions(
@@ -26,7 +30,9 @@ export async function runCompiledCommand(flow: RunnableFlow, argv: readonly stri
     if (!inputs.ok) return reportUsageError(context, inputs.error);
     const problem = checkRunFlags(options);
     if (problem) return reportUsageError(context, problem);
-    context.setExitCode(await runWithFlags(flow, inputs.inputs, options, io, options.verbose === true));
+    context.setExitCode(
+      await runWithFlags(flow, inputs.inputs, options, io, options.verbose === true),
+    );
   });
   try {
     await command.parseAsync([...argv], { from: 'user' });
@@ -34,8 +40,13 @@ export async function runCompiledCommand(flow: RunnableFlow, argv: readonly stri
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
     const verbose = argv.includes('--verbose');
-    const detail = verbose && error instanceof Error ? (error.stack ?? error.message) : String(error instanceof Error ? error.message : error);
-    io.stderr(`ot: internal error: ${detail}\n${verbose ? '' : '(run with --verbose for the stack trace)\n'}`);
+    const detail =
+      verbose && error instanceof Error
+        ? (error.stack ?? error.message)
+        : String(error instanceof Error ? error.message : error);
+    io.stderr(
+      `ot: internal error: ${detail}\n${verbose ? '' : '(run with --verbose for the stack trace)\n'}`,
+    );
     return 1;
   }
 }

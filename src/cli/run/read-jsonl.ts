@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 
 /** One row of an `--inputs` file: its inputs, or why the line could not be read. */
-export type InputRow = { line: number; inputs: Record<string, unknown> } | { line: number; error: string };
+export type InputRow =
+  { line: number; inputs: Record<string, unknown> } | { line: number; error: string };
 
 /** Reads a JSON Lines file of input objects; blank lines are skipped, a bad line is an error row. */
 export function readInputRows(path: string): InputRow[] {

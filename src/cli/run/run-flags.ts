@@ -23,8 +23,16 @@ export type RunFlagsWithInputs = RunFlags & { input?: string[]; inputJson?: stri
 export function addRunOptions(command: Command): Command {
   return addInputOptions(command)
     .option('--inputs <data.jsonl>', 'one run per JSON line; results as JSON lines')
-    .option('--backend <name>', 'a backend of ot.config.yaml or fake:PATH (repeat to compare backends)', collect, [])
-    .option('--config <path>', 'the config file (default: ot.config.yaml found upward from the flow)')
+    .option(
+      '--backend <name>',
+      'a backend of ot.config.yaml or fake:PATH (repeat to compare backends)',
+      collect,
+      [],
+    )
+    .option(
+      '--config <path>',
+      'the config file (default: ot.config.yaml found upward from the flow)',
+    )
     .option('--cache <dir|redis://…|off>', 'where calls are cached (default: .ot-cache/)')
     .option('--trace <path>', 'write one JSON line per call sample')
     .option('--json', 'print {"text", "outputs"} as JSON')

@@ -24,7 +24,9 @@ export async function runFlowCommand(
 ): Promise<number> {
   const loaded = loadProgram(file);
   if (loaded.diagnostics.length > 0) {
-    io.stderr(`${printDiagnostics(loaded.diagnostics, (path) => loaded.sources[path], { color: io.stderrColor })}\n`);
+    io.stderr(
+      `${printDiagnostics(loaded.diagnostics, (path) => loaded.sources[path], { color: io.stderrColor })}\n`,
+    );
   }
   if (hasErrors(loaded.diagnostics)) return 1;
   const { program, sources } = loaded;

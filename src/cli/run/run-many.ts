@@ -8,7 +8,10 @@ import { readInputRows } from './read-jsonl.js';
 import type { RunResult } from '../../runtime/run-program.js';
 
 /** One run of the flow with some inputs on one backend (null: the flow's default). */
-export type RunOne = (inputs: Record<string, unknown>, backend: string | null) => Promise<RunResult>;
+export type RunOne = (
+  inputs: Record<string, unknown>,
+  backend: string | null,
+) => Promise<RunResult>;
 
 /** Options of `runMany`. */
 export interface RunManyOptions {
@@ -36,7 +39,10 @@ export async function runMany(options: RunManyOptions): Promise<number> {
   const stderrIsTerminal = process.stderr.isTTY === true;
   const bar =
     stderrIsTerminal && rows.length * backends.length > 1
-      ? new cliProgress.SingleBar({ stream: process.stderr, clearOnComplete: true, hideCursor: true }, cliProgress.Presets.shades_classic)
+      ? new cliProgress.SingleBar(
+          { stream: process.stderr, clearOnComplete: true, hideCursor: true },
+          cliProgress.Presets.shades_classic,
+        )
       : null;
   bar?.start(rows.length * backends.length, 0);
 
@@ -44,7 +50,10 @@ export async function runMany(options: RunManyOptions): Promise<number> {
     backends.map(async (backend) => {
       try {
         if ('error' in row) throw new Error(row.error);
-        return { ok: true as const, result: await options.runOne({ ...options.flagInputs, ...row.inputs }, backend) };
+        return {
+          ok: true as const,
+          result: await options.runOne({ ...options.flagInputs, ...row.inputs }, backend),
+        };
       } catch (error) {
         return { ok: false as const, error };
       } finally {
@@ -61,14 +70,27 @@ export async function runMany(options: RunManyOptions): Promise<number> {
     for (let b = 0; b < backends.length; b++) {
       const outcome = await jobs[r]![b]!;
       const row = rows[r]!;
-      const base = { row: options.file ? row.line : r, ...(backends.length > 1 ? { backend: backends[b] } : {}) };
+      const base = {
+        row: options.file ? row.line : r,
+        ...(backends.length > 1 ? { backend: backends[b] } : {}),
+      };
       if (outcome.ok) {
-        cells.push({ ok: true, value: typeof outcome.result.result === 'string' ? outcome.result.result : JSON.stringify(outcome.result.result) });
-        if (!table) io.stdout(`${JSON.stringify({ ...base, text: outcome.result.text, outputs: outcome.result.outputs })}\n`);
+        cells.push({
+          ok: true,
+          value:
+            typeof outcome.result.result === 'string'
+              ? outcome.result.result
+              : JSON.stringify(outcome.result.result),
+        });
+        if (!table)
+          io.stdout(
+            `${JSON.stringify({ ...base, text: outcome.result.text, outputs: outcome.result.outputs })}\n`,
+          );
       } else {
         failed = true;
         cells.push({ ok: false, error: errorSummary(outcome.error) });
-        if (!table) io.stdout(`${JSON.stringify({ ...base, error: errorSummary(outcome.error) })}\n`);
+        if (!table)
+          io.stdout(`${JSON.stringify({ ...base, error: errorSummary(outcome.error) })}\n`);
         bar?.stop();
         reportError(io, outcome.error, options.sources, options.verbose);
       }

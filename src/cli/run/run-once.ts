@@ -39,15 +39,32 @@ export interface FlowRunOptions {
  * Runs a flow once from code with the CLI's settings: config and backends checked before any
  * call, the cache opened (and closed afterwards unless it was given), the trace written.
  */
-export async function runFlowOnce(flow: RunnableFlow, inputs: Record<string, unknown>, options: FlowRunOptions = {}): Promise<RunResult> {
-  const warn = options.onWarning ?? ((message: string) => process.emitWarning(message, 'OtWarning'));
+export async function runFlowOnce(
+  flow: RunnableFlow,
+  inputs: Record<string, unknown>,
+  options: FlowRunOptions = {},
+): Promise<RunResult> {
+  const warn =
+    options.onWarning ?? ((message: string) => process.emitWarning(message, 'OtWarning'));
   const registry = options.registry ? cloneRegistry(options.registry) : createRegistry();
-  const { config, resolveBackend } = setUpBackends(flow, options.config, [options.backend ?? null], registry);
+  const { config, resolveBackend } = setUpBackends(
+    flow,
+    options.config,
+    [options.backend ?? null],
+    registry,
+  );
   const ownCache =
-    typeof options.cache === 'object' ? null : await openCache(cacheSpec(options.cache, config), { cwd: process.cwd(), onWarning: warn });
+    typeof options.cache === 'object'
+      ? null
+      : await openCache(cacheSpec(options.cache, config), { cwd: process.cwd(), onWarning: warn });
   const cache = ownCache ?? (options.cache as CallCache);
   const writer = typeof options.trace === 'string' ? new TraceWriter(options.trace) : null;
-  const trace: TraceSink | null = typeof options.trace === 'function' ? options.trace : writer ? (event) => writer.write(event) : null;
+  const trace: TraceSink | null =
+    typeof options.trace === 'function'
+      ? options.trace
+      : writer
+        ? (event) => writer.write(event)
+        : null;
   const session = new Session({
     cache,
     ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}),

@@ -18,5 +18,9 @@ export interface RunnableFlow {
   /** The files' texts for code frames; a compiled module has none (frames come from disk if the files are there). */
   sources: Record<string, SourceFile>;
   /** Runs the flow once with `inputs` in `context`, finding backends with `resolveBackend`. */
-  run(inputs: Record<string, unknown>, context: RunContext, resolveBackend: BackendResolver): Promise<RunResult>;
+  run(
+    inputs: Record<string, unknown>,
+    context: RunContext,
+    resolveBackend: BackendResolver,
+  ): Promise<RunResult>;
 }

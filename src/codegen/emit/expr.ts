@@ -55,14 +55,18 @@ export class ExprEmitter {
       case 'test':
         return `test(${s}, ${jsString(expr.name)}, ${this.emit(expr.target, s)}, [${this.list(expr.args, s)}], ${expr.negated}, ${this.at(expr)})`;
       case 'unary':
-        return expr.operator === 'not' ? `!isTruthy(${this.emit(expr.operand, s)})` : `unaryOp(${jsString(expr.operator)}, ${this.emit(expr.operand, s)})`;
+        return expr.operator === 'not'
+          ? `!isTruthy(${this.emit(expr.operand, s)})`
+          : `unaryOp(${jsString(expr.operator)}, ${this.emit(expr.operand, s)})`;
       case 'binary': {
         if (expr.operator === 'and' || expr.operator === 'or') {
           // `and`/`or` return an operand, like the JavaScript nunjucks emits.
           const t = this.scope.temp();
           const left = this.emit(expr.left, s);
           const right = this.emit(expr.right, s);
-          return expr.operator === 'and' ? `(${t} = ${left}, isTruthy(${t}) ? ${right} : ${t})` : `(${t} = ${left}, isTruthy(${t}) ? ${t} : ${right})`;
+          return expr.operator === 'and'
+            ? `(${t} = ${left}, isTruthy(${t}) ? ${right} : ${t})`
+            : `(${t} = ${left}, isTruthy(${t}) ? ${t} : ${right})`;
         }
         return `binaryOp(${jsString(expr.operator)}, ${this.emit(expr.left, s)}, ${this.emit(expr.right, s)})`;
       }
@@ -102,18 +106,28 @@ export class ExprEmitter {
       }
       case 'slice': {
         const v = this.scope.param();
-        const parts = [expr.object, expr.start, expr.stop, expr.step].map((part) => (part ? this.emit(part, s) : 'undefined'));
+        const parts = [expr.object, expr.start, expr.stop, expr.step].map((part) =>
+          part ? this.emit(part, s) : 'undefined',
+        );
         return `whenAllKnown([${parts.join(', ')}], (${v}) => sliceValue(${v}[0], ${v}[1], ${v}[2], ${v}[3]))`;
       }
       case 'call': {
         const v = this.scope.param();
-        const values = [this.emit(expr.callee, s), ...expr.args.map((a) => this.emit(a, s)), ...expr.kwargs.map((k) => this.emit(k.value, s))];
+        const values = [
+          this.emit(expr.callee, s),
+          ...expr.args.map((a) => this.emit(a, s)),
+          ...expr.kwargs.map((k) => this.emit(k.value, s)),
+        ];
         const { args, kwargs } = this.spread(v, 1, expr.args.length, expr.kwargs);
         return `whenAllKnown([${values.join(', ')}], (${v}) => call(${s}, ${v}[0], ${args}, ${kwargs}, ${jsString(describeCallee(expr.callee))}, ${this.at(expr)}))`;
       }
       case 'filter': {
         const v = this.scope.param();
-        const values = [this.emit(expr.target, s), ...expr.args.map((a) => this.emit(a, s)), ...expr.kwargs.map((k) => this.emit(k.value, s))];
+        const values = [
+          this.emit(expr.target, s),
+          ...expr.args.map((a) => this.emit(a, s)),
+          ...expr.kwargs.map((k) => this.emit(k.value, s)),
+        ];
         const { args, kwargs } = this.spread(v, 1, expr.args.length, expr.kwargs);
         return `whenAllKnown([${values.join(', ')}], (${v}) => filter(${s}, ${jsString(expr.name)}, ${v}[0], ${args}, ${kwargs}, ${this.at(expr)}))`;
       }
@@ -125,18 +139,23 @@ export class ExprEmitter {
       }
       case 'unary': {
         const v = this.scope.param();
-        const apply = expr.operator === 'not' ? `!isTruthy(${v})` : `unaryOp(${jsString(expr.operator)}, ${v})`;
+        const apply =
+          expr.operator === 'not' ? `!isTruthy(${v})` : `unaryOp(${jsString(expr.operator)}, ${v})`;
         return `whenKnown(${this.emit(expr.operand, s)}, (${v}) => ${apply})`;
       }
       case 'binary': {
         const v = this.scope.param();
-        if (expr.operator === 'and') return `whenKnown(${this.emit(expr.left, s)}, (${v}) => (isTruthy(${v}) ? ${this.emit(expr.right, s)} : ${v}))`;
-        if (expr.operator === 'or') return `whenKnown(${this.emit(expr.left, s)}, (${v}) => (isTruthy(${v}) ? ${v} : ${this.emit(expr.right, s)}))`;
+        if (expr.operator === 'and')
+          return `whenKnown(${this.emit(expr.left, s)}, (${v}) => (isTruthy(${v}) ? ${this.emit(expr.right, s)} : ${v}))`;
+        if (expr.operator === 'or')
+          return `whenKnown(${this.emit(expr.left, s)}, (${v}) => (isTruthy(${v}) ? ${v} : ${this.emit(expr.right, s)}))`;
         return `whenAllKnown([${this.emit(expr.left, s)}, ${this.emit(expr.right, s)}], (${v}) => binaryOp(${jsString(expr.operator)}, ${v}[0], ${v}[1]))`;
       }
       case 'compare': {
         const v = this.scope.param();
-        const operands = [expr.first, ...expr.rest.map((part) => part.expr)].map((operand) => this.emit(operand, s));
+        const operands = [expr.first, ...expr.rest.map((part) => part.expr)].map((operand) =>
+          this.emit(operand, s),
+        );
         const operators = jsLiteral(expr.rest.map((part) => part.operator));
         return `whenAllKnown([${operands.join(', ')}], (${v}) => compareChain(${v}[0], ${operators}, ${v}.slice(1)))`;
       }
@@ -177,10 +196,17 @@ export class ExprEmitter {
   }
 
   /** Positional and keyword arguments read back from a continuation's array `v`, from `offset`. */
-  private spread(v: string, offset: number, positional: number, kwargs: readonly KeywordArgIR[]): { args: string; kwargs: string } {
+  private spread(
+    v: string,
+    offset: number,
+    positional: number,
+    kwargs: readonly KeywordArgIR[],
+  ): { args: string; kwargs: string } {
     const args = `[${Array.from({ length: positional }, (_, i) => `${v}[${offset + i}]`).join(', ')}]`;
     const keywords =
-      kwargs.length === 0 ? 'null' : `{ ${kwargs.map((k, i) => `${jsKey(k.name)}: ${v}[${offset + positional + i}]`).join(', ')} }`;
+      kwargs.length === 0
+        ? 'null'
+        : `{ ${kwargs.map((k, i) => `${jsKey(k.name)}: ${v}[${offset + positional + i}]`).join(', ')} }`;
     return { args, kwargs: keywords };
   }
 
@@ -188,4 +214,3 @@ export class ExprEmitter {
     return this.ctx.span(this.file, expr.span);
   }
 }
-

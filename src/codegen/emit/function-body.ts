@@ -92,7 +92,14 @@ export function emitFunctionBody(
   if (textLines > 0) lines.push(`let text = '';`);
   if (scope.temps.length > 0) lines.push(`let ${scope.temps.join(', ')};`);
   if (firstAt === null) return [...lines, code].join('\n') + '\n';
-  lines.push(`let at = ${firstAt};`, 'try {', indent(code).replace(/\n$/, ''), '} catch (error) {', `  throw locateError(error, SPAN[at], ${state}.template.path);`, '}');
+  lines.push(
+    `let at = ${firstAt};`,
+    'try {',
+    indent(code).replace(/\n$/, ''),
+    '} catch (error) {',
+    `  throw locateError(error, SPAN[at], ${state}.template.path);`,
+    '}',
+  );
   return `${lines.join('\n')}\n`;
 }
 
@@ -108,13 +115,17 @@ export function writesKnownText(stmt: Stmt, module: ModuleContext, template: Tem
       return !template.hasRoles;
     case 'output':
     case 'set':
-      return !facts.mayPend(stmt.kind === 'output' ? stmt.expr : stmt.value) && !callsMacro(stmt, module);
+      return (
+        !facts.mayPend(stmt.kind === 'output' ? stmt.expr : stmt.value) && !callsMacro(stmt, module)
+      );
     case 'macro':
       return true;
     case 'if':
       return (
         !stmt.branches.some((branch) => facts.mayPend(branch.test)) &&
-        stmt.branches.every((branch) => branch.body.every((s) => writesKnownText(s, module, template))) &&
+        stmt.branches.every((branch) =>
+          branch.body.every((s) => writesKnownText(s, module, template)),
+        ) &&
         (stmt.otherwise ?? []).every((s) => writesKnownText(s, module, template))
       );
     default:

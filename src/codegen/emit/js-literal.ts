@@ -8,13 +8,17 @@ export function jsLiteral(value: unknown): string {
   if (typeof value === 'string') return jsString(value);
   if (value === null || typeof value === 'boolean') return String(value);
   if (Array.isArray(value)) return `[${value.map(jsLiteral).join(', ')}]`;
-  const entries = Object.entries(value as Record<string, unknown>).map(([key, item]) => `${jsKey(key)}: ${jsLiteral(item)}`);
+  const entries = Object.entries(value as Record<string, unknown>).map(
+    ([key, item]) => `${jsKey(key)}: ${jsLiteral(item)}`,
+  );
   return entries.length === 0 ? '{}' : `{ ${entries.join(', ')} }`;
 }
 
 /** A string literal; line and paragraph separators escaped too (older engines reject them raw). */
 export function jsString(text: string): string {
-  return JSON.stringify(text).replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return JSON.stringify(text)
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 }
 
 /** An object key: bare when it is a plain identifier (never `__proto__`, which would set the prototype). */

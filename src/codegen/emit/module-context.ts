@@ -33,7 +33,8 @@ export class ModuleContext {
     readonly facts: PendingFacts,
     readonly sources: Readonly<Record<string, SourceFile>>,
   ) {
-    for (const path of Object.keys(program.templates)) this.templateNames.set(path, this.namesFor(path));
+    for (const path of Object.keys(program.templates))
+      this.templateNames.set(path, this.namesFor(path));
     for (const call of plan.calls) {
       const key = `${call.file}:${call.span.start}`;
       this.callsBySite.set(key, [...(this.callsBySite.get(key) ?? []), call]);
@@ -47,7 +48,9 @@ export class ModuleContext {
     if (index === undefined) {
       index = this.spans.length;
       this.spanIndex.set(key, index);
-      this.spans.push(`{ start: ${span.start}, end: ${span.end} }, // ${index}: ${this.locate(file, span.start)}`);
+      this.spans.push(
+        `{ start: ${span.start}, end: ${span.end} }, // ${index}: ${this.locate(file, span.start)}`,
+      );
     }
     return `SPAN[${index}]`;
   }
@@ -67,7 +70,11 @@ export class ModuleContext {
   /** The call-site constant of a builtin call. */
   callSite(file: string, expr: BuiltinCallExprIR): string {
     const resolved = expr.resolved === null ? '' : `, ${jsLiteral(expr.resolved)}`;
-    return this.constant('CALL', `callSite(${jsLiteral(expr.name)}, ${expr.span.start}, ${expr.span.end}${resolved})`, `${this.locate(file, expr.span.start)} ${expr.name}`);
+    return this.constant(
+      'CALL',
+      `callSite(${jsLiteral(expr.name)}, ${expr.span.start}, ${expr.span.end}${resolved})`,
+      `${this.locate(file, expr.span.start)} ${expr.name}`,
+    );
   }
 
   /** The plan's calls at a builtin call (one per instantiation: a macro called twice has two). */
@@ -100,7 +107,10 @@ export class ModuleContext {
   }
 
   private namesFor(path: string): TemplateNames {
-    const base = (path.split(/[\\/]/).pop() ?? 'template').replace(/\.ot$/, '').replace(/[^A-Za-z0-9_$]/g, '_') || 'template';
+    const base =
+      (path.split(/[\\/]/).pop() ?? 'template')
+        .replace(/\.ot$/, '')
+        .replace(/[^A-Za-z0-9_$]/g, '_') || 'template';
     let name = /^[0-9]/.test(base) ? `_${base}` : base;
     for (let i = 2; this.usedNames.has(name); i++) name = `${base}_${i}`;
     this.usedNames.add(name);

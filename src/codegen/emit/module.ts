@@ -59,8 +59,16 @@ export interface EmitModuleOptions {
 }
 
 /** The whole ES module: header, imports, the plan, one function per template, tables, the program and its entry points. */
-export function emitModule(program: ProgramIR, options: EmitModuleOptions): { code: string; diagnostics: Diagnostic[] } {
-  const module = new ModuleContext(program, options.plan, new PendingFacts(program), options.sources);
+export function emitModule(
+  program: ProgramIR,
+  options: EmitModuleOptions,
+): { code: string; diagnostics: Diagnostic[] } {
+  const module = new ModuleContext(
+    program,
+    options.plan,
+    new PendingFacts(program),
+    options.sources,
+  );
   const functions: string[] = [];
   for (const template of module.templates()) {
     const names = module.names(template.path);
@@ -97,7 +105,10 @@ export function emitModule(program: ProgramIR, options: EmitModuleOptions): { co
     ...templates,
     '',
     '/** The flow as a program: `program.run(inputs, options)`, `program.main(argv)`. */',
-    `export const program = defineProgram(${jsString(program.entry)}, [${module.templates().map((t) => module.names(t.path).constant).join(', ')}]);`,
+    `export const program = defineProgram(${jsString(program.entry)}, [${module
+      .templates()
+      .map((t) => module.names(t.path).constant)
+      .join(', ')}]);`,
     '',
     '/**',
     ' * Runs the flow once and resolves to `{ text, outputs, result }`. Options are named like the',

@@ -14,14 +14,24 @@ export function describePlan(plan: Plan, module: ModuleContext): string[] {
     lines.push(`  stage ${stage.stage}:`);
     for (const id of stage.calls) {
       const call = plan.calls.find((c) => c.id === id)!;
-      const waits = call.waitsFor.length === 0 ? '' : ` after ${call.waitsFor.map(describeDependency).join(', ')}`;
-      lines.push(`    ${call.id} ${call.builtin} at ${module.locate(call.file, call.blockSpan.start)}${waits}`);
+      const waits =
+        call.waitsFor.length === 0
+          ? ''
+          : ` after ${call.waitsFor.map(describeDependency).join(', ')}`;
+      lines.push(
+        `    ${call.id} ${call.builtin} at ${module.locate(call.file, call.blockSpan.start)}${waits}`,
+      );
     }
   }
   for (const loop of plan.loops) {
     const how = loop.concurrent ? 'iterations at the same time' : 'iterations one after another';
-    lines.push(`  ${loop.id}: ${loop.kind} at ${module.locate(loop.file, loop.span.start)}, ${formatCount(loop.iterations)} ${how}`);
+    lines.push(
+      `  ${loop.id}: ${loop.kind} at ${module.locate(loop.file, loop.span.start)}, ${formatCount(loop.iterations)} ${how}`,
+    );
   }
-  lines.push(`  critical path: ${plan.criticalPath.calls.join(' → ')} (${formatCount(plan.criticalPath.length)} calls)`, '');
+  lines.push(
+    `  critical path: ${plan.criticalPath.calls.join(' → ')} (${formatCount(plan.criticalPath.length)} calls)`,
+    '',
+  );
   return lines;
 }

@@ -5,7 +5,8 @@ export class CodeWriter {
 
   /** Appends one line (or several, each indented) at the current depth. */
   line(text = ''): void {
-    for (const part of text.split('\n')) this.lines.push(part === '' ? '' : `${'  '.repeat(this.depth)}${part}`);
+    for (const part of text.split('\n'))
+      this.lines.push(part === '' ? '' : `${'  '.repeat(this.depth)}${part}`);
   }
 
   /** Writes `open`, the lines `inside` writes one level deeper, then `close`. */

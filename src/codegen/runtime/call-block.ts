@@ -11,7 +11,12 @@ import { renderCallTerm } from '../../runtime/interpreter/values.js';
  * Where a builtin call stands: what `startBuiltinCall` reads of the call's IR node (its name,
  * span and, for `flow`, the called template). Built once per call site when the module loads.
  */
-export function callSite(name: BuiltinName, start: number, end: number, resolved: string | null = null): BuiltinCallExprIR {
+export function callSite(
+  name: BuiltinName,
+  start: number,
+  end: number,
+  resolved: string | null = null,
+): BuiltinCallExprIR {
   return { kind: 'builtinCall', name, args: [], kwargs: [], resolved, span: { start, end } };
 }
 

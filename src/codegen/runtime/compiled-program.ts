@@ -30,18 +30,24 @@ export interface CompiledProgram {
 }
 
 /** Assembles a compiled module's templates into a program (called by generated code). */
-export function defineProgram(entry: string, templates: readonly CompiledTemplate[]): CompiledProgram {
+export function defineProgram(
+  entry: string,
+  templates: readonly CompiledTemplate[],
+): CompiledProgram {
   const compiled: CompiledTemplates = {
     entry,
     templates: Object.fromEntries(templates.map((t) => [t.template.path, t])),
   };
   const entryTemplate = compiled.templates[entry];
   if (!entryTemplate) throw new Error(`compiled module: no template ${JSON.stringify(entry)}`);
-  const sources: Record<string, SourceFile> = Object.fromEntries(templates.map((t) => [t.template.path, t.source]));
+  const sources: Record<string, SourceFile> = Object.fromEntries(
+    templates.map((t) => [t.template.path, t.source]),
+  );
   const flow: RunnableFlow = {
     entry: entryTemplate.template,
     sources,
-    run: (inputs, context, resolveBackend) => runCompiledProgram(compiled, inputs, context, resolveBackend),
+    run: (inputs, context, resolveBackend) =>
+      runCompiledProgram(compiled, inputs, context, resolveBackend),
   };
   return {
     entry,
@@ -63,11 +69,14 @@ function callFreeServices(compiled: CompiledTemplates): RunServices {
     program: {
       kind: 'program',
       entry: compiled.entry,
-      templates: Object.fromEntries(Object.entries(compiled.templates).map(([path, t]) => [path, t.template])),
+      templates: Object.fromEntries(
+        Object.entries(compiled.templates).map(([path, t]) => [path, t.template]),
+      ),
     },
     locate: (site) => site.file,
     loadTemplate: (path, from, site) => findTemplate(compiled, path, from, site),
     track: () => undefined,
-    callBuiltin: () => Promise.reject(new Error('renderText: the flow makes model calls; use run()')),
+    callBuiltin: () =>
+      Promise.reject(new Error('renderText: the flow makes model calls; use run()')),
   };
 }

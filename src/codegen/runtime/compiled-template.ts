@@ -25,7 +25,14 @@ export function defineTemplate(
   text: string,
   render: Body,
 ): CompiledTemplate {
-  const template: TemplateIR = { kind: 'template', path, meta, body: [], hasRoles, span: { start: 0, end: text.length } };
+  const template: TemplateIR = {
+    kind: 'template',
+    path,
+    meta,
+    body: [],
+    hasRoles,
+    span: { start: 0, end: text.length },
+  };
   const compiled: CompiledTemplate = { template, render, source: createSourceFile(path, text) };
   renderers.set(template, compiled);
   return compiled;

@@ -59,7 +59,9 @@ export function forLoop(
 ): void {
   const value = settle(iterable);
   if (isUnsettled(value)) {
-    deferStatement(skeleton, state, value, (deferred, known) => runLoop(deferred, targets, known, bound, body, otherwise));
+    deferStatement(skeleton, state, value, (deferred, known) =>
+      runLoop(deferred, targets, known, bound, body, otherwise),
+    );
     return;
   }
   runLoop(state, targets, value, bound, body, otherwise);

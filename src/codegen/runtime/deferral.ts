@@ -8,9 +8,24 @@ import type { Stmt } from '../../ir/ir.js';
  */
 export function deferral(names: readonly string[], isLoop: boolean): Stmt {
   const span = { start: 0, end: 0 };
-  const assigns: Stmt[] = names.length > 0 ? [{ kind: 'set', targets: [...names], value: { kind: 'literal', value: null, span }, span }] : [];
+  const assigns: Stmt[] =
+    names.length > 0
+      ? [{ kind: 'set', targets: [...names], value: { kind: 'literal', value: null, span }, span }]
+      : [];
   if (isLoop) {
-    return { kind: 'for', targets: [], iterable: { kind: 'literal', value: null, span }, body: assigns, otherwise: null, span };
+    return {
+      kind: 'for',
+      targets: [],
+      iterable: { kind: 'literal', value: null, span },
+      body: assigns,
+      otherwise: null,
+      span,
+    };
   }
-  return { kind: 'if', branches: [{ test: { kind: 'literal', value: null, span }, body: assigns, span }], otherwise: null, span };
+  return {
+    kind: 'if',
+    branches: [{ test: { kind: 'literal', value: null, span }, body: assigns, span }],
+    otherwise: null,
+    span,
+  };
 }

@@ -18,7 +18,11 @@ import type { Body } from './control.js';
  */
 
 /** `{% fork %}{% branch %}…{% endbranch %}…{% endfork %}`; `names` are what the branches may assign. */
-export function forkBranches(state: ExecState, bodies: readonly Body[], names: readonly string[]): void {
+export function forkBranches(
+  state: ExecState,
+  bodies: readonly Body[],
+  names: readonly string[],
+): void {
   const forkPoint = state.out.here();
   const branches = bodies.map((body, index) => runBranch(index, forkPoint, state, body));
   joinBranches(branches, names, state);
@@ -37,7 +41,9 @@ export function forkLoop(
 ): void {
   const value = settle(iterable);
   if (isUnsettled(value)) {
-    deferStatement(skeleton, state, value, (deferred, known) => runForkLoop(deferred, targets, known, bound, names, body, otherwise));
+    deferStatement(skeleton, state, value, (deferred, known) =>
+      runForkLoop(deferred, targets, known, bound, names, body, otherwise),
+    );
     return;
   }
   runForkLoop(state, targets, value, bound, names, body, otherwise);
@@ -91,7 +97,11 @@ function runForkLoop(
   if (!length && otherwise) otherwise({ ...state, frame: state.frame.push(), inLoop: true });
 }
 
-function joinBranches(branches: readonly BranchResult[], names: readonly string[], state: ExecState): void {
+function joinBranches(
+  branches: readonly BranchResult[],
+  names: readonly string[],
+  state: ExecState,
+): void {
   for (const branch of branches) state.out.append(branch.buffer);
   for (const name of names) {
     for (const branch of branches) {

@@ -4,7 +4,14 @@
  * and the shared value helpers, plus thin adapters that take generated functions where the
  * interpreter takes IR. Nothing here parses templates.
  */
-export { whenKnown, whenAllKnown, settle, isUnsettled, resolveDeep, Pending } from '../../runtime/interpreter/pending.js';
+export {
+  whenKnown,
+  whenAllKnown,
+  settle,
+  isUnsettled,
+  resolveDeep,
+  Pending,
+} from '../../runtime/interpreter/pending.js';
 export { assignVariable } from '../../runtime/interpreter/assign.js';
 export { lookupName } from '../../runtime/interpreter/frame.js';
 export { locateError } from '../../runtime/interpreter/runtime-error.js';

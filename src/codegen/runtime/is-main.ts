@@ -6,7 +6,10 @@ export function isMainModule(moduleUrl: string): boolean {
   const script = process.argv[1];
   if (!script) return false;
   try {
-    return pathToFileURL(realpathSync(script)).href === moduleUrl || pathToFileURL(script).href === moduleUrl;
+    return (
+      pathToFileURL(realpathSync(script)).href === moduleUrl ||
+      pathToFileURL(script).href === moduleUrl
+    );
   } catch {
     return false;
   }

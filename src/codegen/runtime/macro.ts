@@ -41,9 +41,16 @@ export function createCompiledMacro(
   returnsText = false,
 ): MacroFunction {
   const signature = createMacroSignature(params);
-  const ordered = [...params.filter((p) => p.defaultValue === null), ...params.filter((p) => p.defaultValue !== null)];
+  const ordered = [
+    ...params.filter((p) => p.defaultValue === null),
+    ...params.filter((p) => p.defaultValue !== null),
+  ];
 
-  const invoke = (args: unknown[], kwargs: Record<string, unknown> | null, caller: ExecState): Value => {
+  const invoke = (
+    args: unknown[],
+    kwargs: Record<string, unknown> | null,
+    caller: ExecState,
+  ): Value => {
     const bound = bindMacroArgs(signature, args, kwargs);
     const frame = keepFrame ? caller.frame.push(true) : new Frame(null, false);
     if (bound.hasCaller) frame.set('caller', bound.caller);
@@ -58,7 +65,11 @@ export function createCompiledMacro(
       sample: caller.sample,
       outputs: caller.outputs,
       inLoop: keepFrame,
-      lexical: LexicalScope.extend(keepFrame ? (definition.lexical ?? null) : null, signature.positional, positionalValues),
+      lexical: LexicalScope.extend(
+        keepFrame ? (definition.lexical ?? null) : null,
+        signature.positional,
+        positionalValues,
+      ),
     };
     for (let i = 0; i < ordered.length; i++) {
       const value = bound.values[i];
@@ -85,7 +96,13 @@ export type TextBody = (state: ExecState) => string;
  * `{% macro name(params) %}…{% endmacro %}`: defines the macro where `execMacro` would;
  * `returnsText` when the generated body returns its text (see `emitMacro`).
  */
-export function defineMacro(state: ExecState, name: string, params: readonly CompiledParam[], body: Body | TextBody, returnsText = false): void {
+export function defineMacro(
+  state: ExecState,
+  name: string,
+  params: readonly CompiledParam[],
+  body: Body | TextBody,
+  returnsText = false,
+): void {
   const macro = createCompiledMacro(params, body, state, false, returnsText);
   if (state.inLoop) state.frame.set(name, macro);
   else state.context.setVariable(name, macro);

@@ -1,4 +1,8 @@
-import type { ExecState, OutputCollector, RunServices } from '../../runtime/interpreter/exec-state.js';
+import type {
+  ExecState,
+  OutputCollector,
+  RunServices,
+} from '../../runtime/interpreter/exec-state.js';
 import { Context, Frame } from '../../runtime/interpreter/frame.js';
 import type { RenderResult } from '../../runtime/interpreter/interpret.js';
 import { collectText, OutputBuffer } from '../../runtime/interpreter/output-buffer.js';
@@ -20,12 +24,17 @@ export async function renderCompiled(
   const { out, outputs } = walk(compiled, inputs, run, sample);
   const text = await resolveDeep(collectText(out.here()));
   const resolved: Record<string, unknown> = {};
-  for (const [name, value] of Object.entries(outputs.values)) resolved[name] = await resolveNested(value);
+  for (const [name, value] of Object.entries(outputs.values))
+    resolved[name] = await resolveNested(value);
   return { text, outputs: resolved };
 }
 
 /** Synchronous rendering for templates that make no calls (benchmarks, call-free templates). */
-export function renderCompiledSync(compiled: CompiledTemplate, inputs: Record<string, unknown>, run: RunServices): string {
+export function renderCompiledSync(
+  compiled: CompiledTemplate,
+  inputs: Record<string, unknown>,
+  run: RunServices,
+): string {
   const { out } = walk(compiled, inputs, run, '');
   const text = collectText(out.here());
   if (text instanceof Pending) throw new Error('renderCompiledSync: the template made a call');

@@ -44,7 +44,9 @@ export async function runCompiledProgram(
   const program: ProgramIR = {
     kind: 'program',
     entry: compiled.entry,
-    templates: Object.fromEntries(Object.entries(compiled.templates).map(([path, t]) => [path, t.template])),
+    templates: Object.fromEntries(
+      Object.entries(compiled.templates).map(([path, t]) => [path, t.template]),
+    ),
   };
 
   const services: RunServices = {
@@ -73,7 +75,10 @@ export async function runCompiledProgram(
   return result!;
 }
 
-function resultOf(template: TemplateIR, rendered: { text: string; outputs: Record<string, unknown> }): unknown {
+function resultOf(
+  template: TemplateIR,
+  rendered: { text: string; outputs: Record<string, unknown> },
+): unknown {
   return template.meta.output === null ? rendered.text : rendered.outputs[template.meta.output];
 }
 
@@ -83,12 +88,20 @@ function locate(compiled: CompiledTemplates, site: CallSite): string {
 }
 
 /** A template named at run time: only those compiled into the module exist (OT2013 otherwise, as for a missing file). */
-export function findTemplate(compiled: CompiledTemplates, path: string, from: TemplateIR, site: CallSite): TemplateIR {
+export function findTemplate(
+  compiled: CompiledTemplates,
+  path: string,
+  from: TemplateIR,
+  site: CallSite,
+): TemplateIR {
   const target = join(dirname(from.path), path);
   const found = compiled.templates[target];
   if (found) return found.template;
   throw new OtError([
-    createDiagnostic('OT2013', site.file, site.span, { path, reason: 'it was not compiled into this module' }),
+    createDiagnostic('OT2013', site.file, site.span, {
+      path,
+      reason: 'it was not compiled into this module',
+    }),
   ]);
 }
 
@@ -100,20 +113,30 @@ async function callBuiltin(
   resolveBackend: BackendResolver,
 ): Promise<unknown> {
   const location = services.locate(call.site);
-  const owner = call.template.meta.backend ? call.template : compiled.templates[compiled.entry]!.template;
-  const context = new CallContext(run, (): Backend => resolveBackend(backendName(run, owner), owner));
+  const owner = call.template.meta.backend
+    ? call.template
+    : compiled.templates[compiled.entry]!.template;
+  const context = new CallContext(run, (): Backend =>
+    resolveBackend(backendName(run, owner), owner),
+  );
   try {
     return await templateBuiltins[call.builtin](call, {
       registry: run.registry,
       info: { sample: call.sample, location },
       callContext: () => context,
-      runFlow: (flowCall, path, flowInputs) => runFlow(flowCall, path, flowInputs, compiled, services),
+      runFlow: (flowCall, path, flowInputs) =>
+        runFlow(flowCall, path, flowInputs, compiled, services),
     });
   } catch (error) {
     if (isOtError(error)) throw error;
     const cause = error instanceof Error ? error.message : String(error);
-    const backendLabel = context.backendIfResolved?.name ?? run.backendName ?? owner.meta.backend ?? 'none';
-    const diagnostic = createDiagnostic('OT4004', call.site.file, call.site.span, { builtin: call.builtin, backend: backendLabel, cause });
+    const backendLabel =
+      context.backendIfResolved?.name ?? run.backendName ?? owner.meta.backend ?? 'none';
+    const diagnostic = createDiagnostic('OT4004', call.site.file, call.site.span, {
+      builtin: call.builtin,
+      backend: backendLabel,
+      cause,
+    });
     throw new OtError([diagnostic], { cause: error });
   }
 }
@@ -121,7 +144,9 @@ async function callBuiltin(
 function backendName(run: RunContext, template: TemplateIR): string {
   const name = run.backendName ?? template.meta.backend ?? run.registry.defaultBackend;
   if (!name) {
-    throw new Error('no backend: pass --backend, set `backend:` in the front matter, or set default_backend in ot.config.yaml');
+    throw new Error(
+      'no backend: pass --backend, set `backend:` in the front matter, or set default_backend in ot.config.yaml',
+    );
   }
   return name;
 }
@@ -133,7 +158,9 @@ async function runFlow(
   compiled: CompiledTemplates,
   services: RunServices,
 ): Promise<unknown> {
-  const template = call.resolved ? services.program.templates[call.resolved]! : services.loadTemplate(path, call.template, call.site);
+  const template = call.resolved
+    ? services.program.templates[call.resolved]!
+    : services.loadTemplate(path, call.template, call.site);
   const target = compiledTemplateOf(template)!;
   const checked = validateInputs(template, inputs);
   if (checked.diagnostics.length > 0) throw new OtError(checked.diagnostics);

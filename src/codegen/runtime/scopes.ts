@@ -19,17 +19,31 @@ import { splitValues } from './values.js';
 export function include(state: ExecState, compiled: CompiledTemplate): void {
   const frame = state.frame.push(true);
   frame.topLevel = true;
-  compiled.render({ ...state, template: compiled.template, frame, context: state.context.snapshot(), inLoop: false });
+  compiled.render({
+    ...state,
+    template: compiled.template,
+    frame,
+    context: state.context.snapshot(),
+    inLoop: false,
+  });
 }
 
 /**
  * `{% include path %}` with a computed path: deferred until the path is known, then found among
  * the module's templates (a compiled module cannot read and compile other files).
  */
-export function includeComputed(state: ExecState, skeleton: Stmt, path: Value, ignoreMissing: boolean, span: Span): void {
+export function includeComputed(
+  state: ExecState,
+  skeleton: Stmt,
+  path: Value,
+  ignoreMissing: boolean,
+  span: Span,
+): void {
   const value = settle(path);
   if (isUnsettled(value)) {
-    deferStatement(skeleton, state, value, (deferred, known) => includeByPath(deferred, known, ignoreMissing, span));
+    deferStatement(skeleton, state, value, (deferred, known) =>
+      includeByPath(deferred, known, ignoreMissing, span),
+    );
     return;
   }
   includeByPath(state, value, ignoreMissing, span);
@@ -38,7 +52,9 @@ export function includeComputed(state: ExecState, skeleton: Stmt, path: Value, i
 function includeByPath(state: ExecState, path: unknown, ignoreMissing: boolean, span: Span): void {
   let compiled: CompiledTemplate | undefined;
   try {
-    compiled = compiledTemplateOf(state.run.loadTemplate(String(path), state.template, { file: state.template.path, span }));
+    compiled = compiledTemplateOf(
+      state.run.loadTemplate(String(path), state.template, { file: state.template.path, span }),
+    );
   } catch (error) {
     if (ignoreMissing) return;
     throw error;
@@ -67,7 +83,9 @@ export function filterBlock(
   const result = whenAllKnown([ownText(buffer), ...args(state)], (values) => {
     const [text, ...rest] = values;
     const split = splitValues(rest, kwargNames);
-    return renderOutput(withSpan(span, state, () => applyFilter(name, text, split.args, split.kwargs)));
+    return renderOutput(
+      withSpan(span, state, () => applyFilter(name, text, split.args, split.kwargs)),
+    );
   });
   state.out.write(result as string);
 }

@@ -3,7 +3,13 @@ import { lookupName } from '../../runtime/interpreter/frame.js';
 import { findLexical } from '../../runtime/interpreter/lexical-scope.js';
 import { invokeMacro, isMacro } from '../../runtime/interpreter/macro.js';
 import { locateError } from '../../runtime/interpreter/runtime-error.js';
-import { applyFilter, applyTest, callValue, getIndex, getMember } from '../../runtime/interpreter/values.js';
+import {
+  applyFilter,
+  applyTest,
+  callValue,
+  getIndex,
+  getMember,
+} from '../../runtime/interpreter/values.js';
 import type { Span } from '../../source/span.js';
 
 /*
@@ -58,7 +64,14 @@ export function filter(
 }
 
 /** `target is [not] name(args)` */
-export function test(state: ExecState, name: string, target: unknown, args: readonly unknown[], negated: boolean, span: Span): boolean {
+export function test(
+  state: ExecState,
+  name: string,
+  target: unknown,
+  args: readonly unknown[],
+  negated: boolean,
+  span: Span,
+): boolean {
   let result: boolean;
   try {
     result = applyTest(name, target, args);

@@ -4,5 +4,6 @@ import type { AnalysisState } from './state.js';
 
 /** Analyses statements in order, as `execBody` runs them. */
 export function analyzeBody(stmts: readonly Stmt[], state: AnalysisState): void {
-  for (const stmt of stmts) (statementRules[stmt.kind] as (stmt: Stmt, state: AnalysisState) => void)(stmt, state);
+  for (const stmt of stmts)
+    (statementRules[stmt.kind] as (stmt: Stmt, state: AnalysisState) => void)(stmt, state);
 }

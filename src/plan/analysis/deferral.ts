@@ -15,7 +15,10 @@ export function applyDeferral(state: AnalysisState, stmt: Stmt, head: Reads): vo
     const owner = state.frame.resolve(name, true) ?? (stmt.kind === 'for' ? null : state.frame);
     if (!owner) continue; // A loop's own new variables stay inside the loop.
     const current = owner.vars.get(name);
-    const value = { ...(current ?? {}), origins: new Set([...(current?.origins ?? []), ...origins]) };
+    const value = {
+      ...(current ?? {}),
+      origins: new Set([...(current?.origins ?? []), ...origins]),
+    };
     owner.vars.set(name, value);
     if (owner.topLevel) state.context.vars.set(name, value);
   }

@@ -35,11 +35,15 @@ export function analyzeExpr(expr: Expr, state: AnalysisState): Evaluation {
     case 'list': {
       const items = expr.items.map((item) => analyzeExpr(item, state));
       const result: Evaluation = { reads: unionReads(...items.map((item) => item.reads)) };
-      if (items.every((item) => item.constant)) result.constant = { value: items.map((item) => item.constant!.value) };
+      if (items.every((item) => item.constant))
+        result.constant = { value: items.map((item) => item.constant!.value) };
       return result;
     }
     case 'dict':
-      return merged(expr.entries.flatMap((entry) => [entry.key, entry.value]), state);
+      return merged(
+        expr.entries.flatMap((entry) => [entry.key, entry.value]),
+        state,
+      );
     case 'member':
       return merged([expr.object], state);
     case 'index':
@@ -55,7 +59,8 @@ export function analyzeExpr(expr: Expr, state: AnalysisState): Evaluation {
     case 'compare':
       return merged([expr.first, ...expr.rest.map((part) => part.expr)], state);
     case 'binary':
-      if (expr.operator === 'and' || expr.operator === 'or') return shortCircuit(expr.left, expr.right, expr, state);
+      if (expr.operator === 'and' || expr.operator === 'or')
+        return shortCircuit(expr.left, expr.right, expr, state);
       return merged([expr.left, expr.right], state);
     case 'conditional':
       return conditional(expr.test, expr.then, expr.otherwise, expr, state);
@@ -69,8 +74,15 @@ export function analyzeExpr(expr: Expr, state: AnalysisState): Evaluation {
 }
 
 /** Evaluates positional then keyword arguments, in source order. */
-export function analyzeArgs(args: readonly Expr[], kwargs: readonly KeywordArgIR[], state: AnalysisState): Evaluation[] {
-  return [...args.map((arg) => analyzeExpr(arg, state)), ...kwargs.map((kwarg) => analyzeExpr(kwarg.value, state))];
+export function analyzeArgs(
+  args: readonly Expr[],
+  kwargs: readonly KeywordArgIR[],
+  state: AnalysisState,
+): Evaluation[] {
+  return [
+    ...args.map((arg) => analyzeExpr(arg, state)),
+    ...kwargs.map((kwarg) => analyzeExpr(kwarg.value, state)),
+  ];
 }
 
 /** The abstract value an evaluation stands for (what `set` stores). */
@@ -103,7 +115,13 @@ function shortCircuit(left: Expr, right: Expr, node: object, state: AnalysisStat
   return { reads: unionReads(first.reads, analyzeExpr(right, inner).reads) };
 }
 
-function conditional(test: Expr, then: Expr, otherwise: Expr | null, node: object, state: AnalysisState): Evaluation {
+function conditional(
+  test: Expr,
+  then: Expr,
+  otherwise: Expr | null,
+  node: object,
+  state: AnalysisState,
+): Evaluation {
   const tested = analyzeExpr(test, state);
   const guard = guardOf(state, node, guardDescriptor(state, node, 2, true));
   const thenValue = analyzeExpr(then, conditionState(underGuard(state, guard, 0), tested.reads));
@@ -117,10 +135,18 @@ function conditional(test: Expr, then: Expr, otherwise: Expr | null, node: objec
 export function conditionState(state: AnalysisState, reads: Reads): AnalysisState {
   if (reads.size === 0) return state;
   const names = namesOf(reads);
-  return withAmbient(state, [...reads.keys()].map((origin) => [origin, { kind: 'condition', names }]));
+  return withAmbient(
+    state,
+    [...reads.keys()].map((origin) => [origin, { kind: 'condition', names }]),
+  );
 }
 
-function guardDescriptor(state: AnalysisState, node: object, branches: number, exhaustive: boolean) {
+function guardDescriptor(
+  state: AnalysisState,
+  node: object,
+  branches: number,
+  exhaustive: boolean,
+) {
   const span = (node as { span: { start: number; end: number } }).span;
   return { kind: 'conditional' as const, file: state.template.path, span, branches, exhaustive };
 }
@@ -134,8 +160,15 @@ function analyzeCall(
 ): Evaluation {
   const callee = analyzeExpr(calleeExpr, state);
   const args = argExprs.map((arg) => analyzeExpr(arg, state));
-  const kwargs = kwargExprs.map((kwarg) => ({ name: kwarg.name, value: analyzeExpr(kwarg.value, state) }));
-  const reads = unionReads(callee.reads, ...args.map((a) => a.reads), ...kwargs.map((k) => k.value.reads));
+  const kwargs = kwargExprs.map((kwarg) => ({
+    name: kwarg.name,
+    value: analyzeExpr(kwarg.value, state),
+  }));
+  const reads = unionReads(
+    callee.reads,
+    ...args.map((a) => a.reads),
+    ...kwargs.map((k) => k.value.reads),
+  );
   if (callee.macro) {
     const text = invokeMacro(state, callee.macro, args, kwargs, node, reads);
     return { reads: addReads(reads, text) };
@@ -147,12 +180,22 @@ function analyzeCall(
 }
 
 /** `range(…)` over literal numbers, so a loop over it has a known count. */
-function rangeConstant(calleeExpr: Expr, callee: Evaluation, args: readonly Evaluation[], state: AnalysisState): number[] | null {
-  if (calleeExpr.kind !== 'name' || calleeExpr.name !== 'range' || callee.reads.size > 0) return null;
+function rangeConstant(
+  calleeExpr: Expr,
+  callee: Evaluation,
+  args: readonly Evaluation[],
+  state: AnalysisState,
+): number[] | null {
+  if (calleeExpr.kind !== 'name' || calleeExpr.name !== 'range' || callee.reads.size > 0)
+    return null;
   if (lookupAbstract(state.frame, state.context, 'range')) return null;
   const numbers = args.map((arg) => arg.constant?.value);
-  if (numbers.length === 0 || numbers.length > 3 || !numbers.every((n) => typeof n === 'number')) return null;
-  const [start, stop, step] = numbers.length === 1 ? [0, numbers[0] as number, 1] : [numbers[0] as number, numbers[1] as number, (numbers[2] as number | undefined) ?? 1];
+  if (numbers.length === 0 || numbers.length > 3 || !numbers.every((n) => typeof n === 'number'))
+    return null;
+  const [start, stop, step] =
+    numbers.length === 1
+      ? [0, numbers[0] as number, 1]
+      : [numbers[0] as number, numbers[1] as number, (numbers[2] as number | undefined) ?? 1];
   if (step === 0) return null;
   const values: number[] = [];
   for (let i = start; step > 0 ? i < stop : i > stop; i += step) {
@@ -164,14 +207,22 @@ function rangeConstant(calleeExpr: Expr, callee: Evaluation, args: readonly Eval
 
 function analyzeBuiltinCall(expr: BuiltinCallExprIR, state: AnalysisState): Evaluation {
   const args = expr.args.map((arg) => analyzeExpr(arg, state));
-  const kwargs = expr.kwargs.map((kwarg) => ({ name: kwarg.name, value: analyzeExpr(kwarg.value, state) }));
+  const kwargs = expr.kwargs.map((kwarg) => ({
+    name: kwarg.name,
+    value: analyzeExpr(kwarg.value, state),
+  }));
   if (expr.name === 'flow') return { reads: analyzeFlowCall(expr, args, kwargs, state) };
   const reads = unionReads(...args.map((a) => a.reads), ...kwargs.map((k) => k.value.reads));
   const samples = kwargs.find((k) => k.name === 'samples');
   const samplesCount = samples
     ? countFromValue(samples.value, expr.kwargs.find((k) => k.name === 'samples')!.value)
     : defaultSamples(expr, state);
-  const id = registerCall(state, expr as BuiltinCallExprIR & { name: ModelBuiltin }, reads, samplesOf(expr, samplesCount));
+  const id = registerCall(
+    state,
+    expr as BuiltinCallExprIR & { name: ModelBuiltin },
+    reads,
+    samplesOf(expr, samplesCount),
+  );
   return { reads: readsOf([id], '') };
 }
 
@@ -183,5 +234,7 @@ function defaultSamples(expr: BuiltinCallExprIR, state: AnalysisState): Count | 
 /** A number when the value is known statically, else a symbol naming the expression. */
 export function countFromValue(evaluation: Evaluation, expr: Expr): Count {
   const value = evaluation.constant?.value;
-  return typeof value === 'number' && Number.isFinite(value) ? countOf(value) : countSymbol(printExpr(expr));
+  return typeof value === 'number' && Number.isFinite(value)
+    ? countOf(value)
+    : countSymbol(printExpr(expr));
 }

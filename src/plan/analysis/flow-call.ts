@@ -40,10 +40,14 @@ export function analyzeFlowCall(
   for (const { name, value } of kwargs) {
     if (name === 'path') continue;
     // An input is a known value inside the flow: the flow starts once its arguments are known.
-    inputs.set(name, value.constant ? { origins: new Set(), constant: value.constant } : { origins: new Set() });
+    inputs.set(
+      name,
+      value.constant ? { origins: new Set(), constant: value.constant } : { origins: new Set() },
+    );
     for (const origin of value.reads.keys()) waits.push([origin, { kind: 'flow input', name }]);
   }
-  for (const origin of argReads.keys()) if (!waits.some(([o]) => o === origin)) waits.push([origin, { kind: 'argument' }]);
+  for (const origin of argReads.keys())
+    if (!waits.some(([o]) => o === origin)) waits.push([origin, { kind: 'argument' }]);
   for (const [origin, reasons] of waitsOf(waits)) flow.waits.set(origin, reasons);
 
   const frame = new AbstractFrame(null, false);
@@ -64,7 +68,8 @@ export function analyzeFlowCall(
     inLoop: false,
   });
 
-  for (const [key, node] of state.analysis.calls) if (key.startsWith(`${instance}/`) || key.startsWith(`${instance}>`)) flow.calls.add(node.id);
+  for (const [key, node] of state.analysis.calls)
+    if (key.startsWith(`${instance}/`) || key.startsWith(`${instance}>`)) flow.calls.add(node.id);
   const result = new Set([...out.own, ...bound]);
   for (const origin of result) flow.result.add(origin);
   // Every call of the flow waits for the arguments, so only a call-free flow's result reads them.

@@ -3,7 +3,11 @@ import { nodeKey } from './node-key.js';
 import type { AnalysisState, GuardNode } from './state.js';
 
 /** The guard of a node (an `if`, a conditional expression…) in this instantiation. */
-export function guardOf(state: AnalysisState, node: object, descriptor: Omit<PlannedGuard, 'id'>): GuardNode {
+export function guardOf(
+  state: AnalysisState,
+  node: object,
+  descriptor: Omit<PlannedGuard, 'id'>,
+): GuardNode {
   const key = `${state.instance}/${nodeKey(node)}`;
   let guard = state.analysis.guardsByKey.get(key);
   if (!guard) {

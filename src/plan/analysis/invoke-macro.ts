@@ -23,10 +23,15 @@ export function invokeMacro(
   argReads: Reads,
 ): Reads {
   if (state.stack.includes(macro.key)) {
-    reportOnce(state, 'OT3003', (site as { span: { start: number; end: number } }).span, { what: 'macro', name: macro.name });
+    reportOnce(state, 'OT3003', (site as { span: { start: number; end: number } }).span, {
+      what: 'macro',
+      name: macro.name,
+    });
     return new Map();
   }
-  const frame = macro.definitionFrame ? macro.definitionFrame.push(true) : new AbstractFrame(null, false);
+  const frame = macro.definitionFrame
+    ? macro.definitionFrame.push(true)
+    : new AbstractFrame(null, false);
   const given = new Map(kwargs.map((k) => [k.name, k.value]));
   const caller = given.get('caller');
   if (caller) frame.set('caller', valueOf(caller));
@@ -67,11 +72,20 @@ export function invokeMacro(
     inLoop: macro.definitionFrame !== null,
     instance: `${state.instance}>m${nodeKey(site)}`,
     stack: [...state.stack, macro.key],
-    scope: [...state.scope, { kind: 'macro', name: macro.name, file: state.template.path, span: (site as { span: { start: number; end: number } }).span }],
+    scope: [
+      ...state.scope,
+      {
+        kind: 'macro',
+        name: macro.name,
+        file: state.template.path,
+        span: (site as { span: { start: number; end: number } }).span,
+      },
+    ],
     block: null,
   };
   // Defaults are evaluated when the macro runs, in its own frame.
-  for (const param of defaulted) frame.set(param.name, valueOf(analyzeExpr(param.defaultValue!, inner)));
+  for (const param of defaulted)
+    frame.set(param.name, valueOf(analyzeExpr(param.defaultValue!, inner)));
   analyzeBody(macro.body, inner);
   return readsOf(buffer.own, '');
 }

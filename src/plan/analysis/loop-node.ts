@@ -8,10 +8,22 @@ import { namesOf } from './origins.js';
 import { withAmbient, type AnalysisState, type LoopNode } from './state.js';
 
 /** The loop record of a statement in this instantiation (created on first visit). */
-export function loopNodeOf(state: AnalysisState, stmt: Stmt, kind: LoopNode['kind'], iterations: Count): string {
+export function loopNodeOf(
+  state: AnalysisState,
+  stmt: Stmt,
+  kind: LoopNode['kind'],
+  iterations: Count,
+): string {
   const key = `${state.instance}/${nodeKey(stmt)}`;
   if (!state.analysis.loops.has(key)) {
-    const node: LoopNode = { id: null, kind, file: state.template.path, span: stmt.span, iterations, calls: new Set() };
+    const node: LoopNode = {
+      id: null,
+      kind,
+      file: state.template.path,
+      span: stmt.span,
+      iterations,
+      calls: new Set(),
+    };
     state.analysis.loops.set(key, node);
     state.analysis.loopOrder.push(node);
   }
@@ -28,16 +40,24 @@ export function loopCount(list: Evaluation, loop: ForStmt): Count {
   const value = list.constant.value;
   if (!value) return countOf(0);
   if (Array.isArray(value) || typeof value === 'string') return countOf(value.length);
-  if (typeof value === 'object' && loop.targets.length > 1) return countOf(Object.keys(value).length);
+  if (typeof value === 'object' && loop.targets.length > 1)
+    return countOf(Object.keys(value).length);
   return countOf(0);
 }
 
 /** The state inside a loop whose list reads `list`: its calls wait for it (`loop list` or `fork`). */
-export function loopListState(state: AnalysisState, list: Evaluation, kind: 'loop list' | 'fork'): AnalysisState {
+export function loopListState(
+  state: AnalysisState,
+  list: Evaluation,
+  kind: 'loop list' | 'fork',
+): AnalysisState {
   if (list.reads.size === 0) return state;
   const names = namesOf(list.reads);
   const reason: DependencyReason = { kind, names };
-  return withAmbient(state, [...list.reads.keys()].map((origin) => [origin, reason]));
+  return withAmbient(
+    state,
+    [...list.reads.keys()].map((origin) => [origin, reason]),
+  );
 }
 
 /** The loop's target names, each bound to a known value (the list is known when the body runs). */

@@ -1,6 +1,12 @@
 import { parseOrigin, previousIteration, type Origin } from './origins.js';
 import type { AnalysisState } from './state.js';
-import { joinSnapshots, mapSnapshot, restoreSnapshot, snapshotCovers, takeSnapshot } from './store.js';
+import {
+  joinSnapshots,
+  mapSnapshot,
+  restoreSnapshot,
+  snapshotCovers,
+  takeSnapshot,
+} from './store.js';
 
 /** Enough passes for a value to travel through a few variables from one iteration to a later one. */
 const MAX_PASSES = 6;
@@ -12,7 +18,11 @@ const MAX_PASSES = 6;
  * prefix) records a wait on its predecessor's run: the iterations of that loop cannot overlap.
  * Afterwards the marks are removed: outside the loop, a call is a call.
  */
-export function runLoopPasses(state: AnalysisState, loopKey: string, runBody: (state: AnalysisState) => void): void {
+export function runLoopPasses(
+  state: AnalysisState,
+  loopKey: string,
+  runBody: (state: AnalysisState) => void,
+): void {
   const loop = state.analysis.loops.get(loopKey)!;
   let entry = takeSnapshot(state);
   let exit = entry;
@@ -21,12 +31,17 @@ export function runLoopPasses(state: AnalysisState, loopKey: string, runBody: (s
     runBody(state);
     exit = takeSnapshot(state);
     const bodyCalls = new Set([...loop.calls].map((key) => state.analysis.calls.get(key)!.id));
-    const marked = mapSnapshot(exit, (origin) => (bodyCalls.has(origin) ? previousIteration(loopKey, origin) : origin));
+    const marked = mapSnapshot(exit, (origin) =>
+      bodyCalls.has(origin) ? previousIteration(loopKey, origin) : origin,
+    );
     const next = joinSnapshots([entry, marked]);
     if (snapshotCovers(entry, next)) break;
     entry = next;
   }
-  restoreSnapshot(state, mapSnapshot(exit, (origin) => unmark(origin, loopKey)));
+  restoreSnapshot(
+    state,
+    mapSnapshot(exit, (origin) => unmark(origin, loopKey)),
+  );
 }
 
 function unmark(origin: Origin, loopKey: string): Origin {

@@ -37,10 +37,13 @@ export function registerCall(
   }
 
   for (const [origin, names] of reads) {
-    for (const name of names) addWait(node, origin, name === '' ? { kind: 'argument' } : { kind: 'variable', name });
+    for (const name of names)
+      addWait(node, origin, name === '' ? { kind: 'argument' } : { kind: 'variable', name });
   }
-  for (const [origin, reasons] of state.ambient) for (const reason of reasons) addWait(node, origin, reason);
-  if (node.prompt === 'prefix') for (const origin of state.out.prefix()) addWait(node, origin, { kind: 'prefix' });
+  for (const [origin, reasons] of state.ambient)
+    for (const reason of reasons) addWait(node, origin, reason);
+  if (node.prompt === 'prefix')
+    for (const origin of state.out.prefix()) addWait(node, origin, { kind: 'prefix' });
 
   for (const loopKey of state.loops) {
     const loop = analysis.loops.get(loopKey)!;
@@ -68,7 +71,10 @@ export function repeatInside(state: AnalysisState, iterations: Count): Count {
 export function promptSource(expr: BuiltinCallExprIR, template: TemplateIR): PromptSource {
   const position = expr.name === 'select' ? 1 : 0;
   const keyword = expr.name === 'chat' ? 'messages' : 'prompt';
-  const explicit = expr.args.length > position ? expr.args[position] : expr.kwargs.find((k) => k.name === keyword)?.value;
+  const explicit =
+    expr.args.length > position
+      ? expr.args[position]
+      : expr.kwargs.find((k) => k.name === keyword)?.value;
   if (explicit && !(explicit.kind === 'literal' && explicit.value === null)) return 'explicit';
   const fromDefaults = template.meta.defaults[expr.name]?.[keyword];
   return fromDefaults !== undefined && fromDefaults !== null ? 'explicit' : 'prefix';

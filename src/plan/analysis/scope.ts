@@ -77,7 +77,10 @@ export class AbstractFrame {
   snapshot(copies = new Map<AbstractFrame, AbstractFrame>()): AbstractFrame {
     const existing = copies.get(this);
     if (existing) return existing;
-    const copy = new AbstractFrame(this.parent ? this.parent.snapshot(copies) : null, this.isolateWrites);
+    const copy = new AbstractFrame(
+      this.parent ? this.parent.snapshot(copies) : null,
+      this.isolateWrites,
+    );
     copy.topLevel = this.topLevel;
     copy.vars = new Map(this.vars);
     copies.set(this, copy);
@@ -123,12 +126,21 @@ export class AbstractBuffer {
 }
 
 /** Assigns as `assignVariable` does: up to the frame that has it, and at top level also in the context. */
-export function assignAbstract(frame: AbstractFrame, context: AbstractContext, name: string, value: AbstractValue): void {
+export function assignAbstract(
+  frame: AbstractFrame,
+  context: AbstractContext,
+  name: string,
+  value: AbstractValue,
+): void {
   frame.set(name, value, true);
   if (frame.topLevel) context.vars.set(name, value);
 }
 
 /** Looks a name up as `lookupName` does: frames, then the context. */
-export function lookupAbstract(frame: AbstractFrame, context: AbstractContext, name: string): AbstractValue | undefined {
+export function lookupAbstract(
+  frame: AbstractFrame,
+  context: AbstractContext,
+  name: string,
+): AbstractValue | undefined {
   return frame.lookup(name) ?? context.vars.get(name);
 }

@@ -1,7 +1,14 @@
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { CallBlockStmt, ProgramIR, TemplateIR } from '../../ir/ir.js';
 import type { Count } from '../count.js';
-import type { DependencyReason, GuardChoice, ModelBuiltin, PlannedGuard, PromptSource, ScopeEntry } from '../plan-types.js';
+import type {
+  DependencyReason,
+  GuardChoice,
+  ModelBuiltin,
+  PlannedGuard,
+  PromptSource,
+  ScopeEntry,
+} from '../plan-types.js';
 import type { Origin } from './origins.js';
 import type { AbstractBuffer, AbstractContext, AbstractFrame } from './scope.js';
 
@@ -14,7 +21,10 @@ export interface CallNode {
   blockSpan: { start: number; end: number };
   prompt: PromptSource;
   /** Keyed by `call` or `call@loop` (a previous iteration's run). */
-  waits: Map<string, { call: string; previousIteration: string | null; reasons: DependencyReason[] }>;
+  waits: Map<
+    string,
+    { call: string; previousIteration: string | null; reasons: DependencyReason[] }
+  >;
   repeat: Count;
   samples: Count;
   guards: GuardChoice[];

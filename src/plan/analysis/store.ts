@@ -44,7 +44,10 @@ export function joinSnapshots(snapshots: readonly StoreSnapshot[]): StoreSnapsho
 }
 
 /** Rewrites every origin of a snapshot (loop passes mark and unmark previous iterations). */
-export function mapSnapshot(snapshot: StoreSnapshot, map: (origin: Origin) => Origin): StoreSnapshot {
+export function mapSnapshot(
+  snapshot: StoreSnapshot,
+  map: (origin: Origin) => Origin,
+): StoreSnapshot {
   const mapVars = (vars: Map<string, AbstractValue>) => {
     const result = new Map<string, AbstractValue>();
     for (const [name, value] of vars) result.set(name, mapValue(value, map));
@@ -75,7 +78,9 @@ function joinVars(all: readonly Map<string, AbstractValue>[]): Map<string, Abstr
   const names = new Set(all.flatMap((vars) => [...vars.keys()]));
   const result = new Map<string, AbstractValue>();
   for (const name of names) {
-    const values = all.map((vars) => vars.get(name)).filter((v): v is AbstractValue => v !== undefined);
+    const values = all
+      .map((vars) => vars.get(name))
+      .filter((v): v is AbstractValue => v !== undefined);
     result.set(name, joinValues(values));
   }
   return result;
@@ -91,7 +96,10 @@ export function joinValues(values: readonly AbstractValue[]): AbstractValue {
   const macro = values.find((value) => value.macro)?.macro;
   if (macro) joined.macro = macro;
   const constant = values[0]!.constant;
-  if (constant && values.every((value) => value.constant && sameConstant(value.constant.value, constant.value))) {
+  if (
+    constant &&
+    values.every((value) => value.constant && sameConstant(value.constant.value, constant.value))
+  ) {
     joined.constant = constant;
   }
   return joined;

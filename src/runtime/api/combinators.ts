@@ -6,7 +6,9 @@ import { run } from './run.js';
 export function parallel<T extends readonly Executable<unknown>[]>(
   ...executables: T
 ): Executable<{ [K in keyof T]: T[K] extends Executable<infer U> ? U : never }> {
-  return new Executable((context) => Promise.all(executables.map((e) => e.execute(context))) as never);
+  return new Executable(
+    (context) => Promise.all(executables.map((e) => e.execute(context))) as never,
+  );
 }
 
 /**

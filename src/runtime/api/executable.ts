@@ -58,7 +58,9 @@ export function resolveArguments<T extends readonly unknown[]>(
   values: T,
   run: RunContext,
 ): Promise<{ [K in keyof T]: T[K] extends Executable<infer U> ? U : T[K] }> {
-  return Promise.all(values.map((value) => (value instanceof Executable ? value.execute(run) : value))) as never;
+  return Promise.all(
+    values.map((value) => (value instanceof Executable ? value.execute(run) : value)),
+  ) as never;
 }
 
 /** Executes `value` in `run` if it is an executable; returns it as is otherwise. */

@@ -57,7 +57,10 @@ const generateText = configurable(
   (prompt: Awaitable<string>, options: GenerateOptions = {}) =>
     new Executable<string>(async (run) => {
       const text = await resolveValue(prompt, run);
-      return run.registry.builtins.generate_text({ prompt: text, options, info: infoFor(run) }, callContextFor(run));
+      return run.registry.builtins.generate_text(
+        { prompt: text, options, info: infoFor(run) },
+        callContextFor(run),
+      );
     }),
   (impl, defaults) => async (request) =>
     impl(request.prompt, { ...defaults, ...request.options } as GenerateOptions),
@@ -96,7 +99,10 @@ const select = configurable(
   (prompt: Awaitable<string>, choices: string[], options: GenerateOptions = {}) =>
     new Executable<string>(async (run) => {
       const text = await resolveValue(prompt, run);
-      return run.registry.builtins.select({ prompt: text, choices, options, info: infoFor(run) }, callContextFor(run));
+      return run.registry.builtins.select(
+        { prompt: text, choices, options, info: infoFor(run) },
+        callContextFor(run),
+      );
     }),
   (impl, defaults) => async (request) =>
     impl(request.prompt, request.choices, { ...defaults, ...request.options } as GenerateOptions),
@@ -109,7 +115,12 @@ const instruct = configurable(
       const text = await resolveValue(prompt, run);
       const { assistantPrefix, ...rest } = options;
       return run.registry.builtins.instruct(
-        { prompt: text, assistantPrefix: assistantPrefix ?? null, options: rest, info: infoFor(run) },
+        {
+          prompt: text,
+          assistantPrefix: assistantPrefix ?? null,
+          options: rest,
+          info: infoFor(run),
+        },
         callContextFor(run),
       );
     }),
@@ -126,7 +137,10 @@ const chat = configurable(
   (messages: Awaitable<Message[]>, options: GenerateOptions = {}) =>
     new Executable<string>(async (run) => {
       const list = await resolveValue(messages, run);
-      return run.registry.builtins.chat({ messages: list, options, info: infoFor(run) }, callContextFor(run));
+      return run.registry.builtins.chat(
+        { messages: list, options, info: infoFor(run) },
+        callContextFor(run),
+      );
     }),
   (impl, defaults) => async (request) =>
     impl(request.messages, { ...defaults, ...request.options } as GenerateOptions),

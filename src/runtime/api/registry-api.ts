@@ -14,6 +14,7 @@ export const backend = {
   register(instance: Backend, options: { default?: boolean } = {}): void {
     const registry = currentRegistry();
     registry.backends[instance.name] = instance;
-    if (options.default || registry.defaultBackend === null) registry.defaultBackend = instance.name;
+    if (options.default || registry.defaultBackend === null)
+      registry.defaultBackend = instance.name;
   },
 };

@@ -29,11 +29,14 @@ export interface RunOptions {
 
 /** Executes an executable and returns its result (OneTwo's `executing.run`). */
 export async function run<T>(executable: Executable<T>, options: RunOptions = {}): Promise<T> {
-  const warn = options.onWarning ?? ((message: string) => process.emitWarning(message, 'OtWarning'));
+  const warn =
+    options.onWarning ?? ((message: string) => process.emitWarning(message, 'OtWarning'));
   let ownCache: CallCache | null = null;
   let session = options.session;
   if (!session) {
-    const cache = options.cache ?? (ownCache = await openCache('memory', { cwd: process.cwd(), onWarning: warn }));
+    const cache =
+      options.cache ??
+      (ownCache = await openCache('memory', { cwd: process.cwd(), onWarning: warn }));
     session = new Session({
       cache,
       ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}),

@@ -9,7 +9,10 @@ export type StreamEvent<T> = { type: 'call'; call: TraceEvent } | { type: 'resul
  * Runs an executable and yields each model call the moment it completes, then the result
  * (OneTwo's `stream`, at the granularity of calls).
  */
-export async function* stream<T>(executable: Executable<T>, options: RunOptions = {}): AsyncGenerator<StreamEvent<T>> {
+export async function* stream<T>(
+  executable: Executable<T>,
+  options: RunOptions = {},
+): AsyncGenerator<StreamEvent<T>> {
   const queue: StreamEvent<T>[] = [];
   let wake: (() => void) | null = null;
   let finished = false;
@@ -24,15 +27,17 @@ export async function* stream<T>(executable: Executable<T>, options: RunOptions 
       options.trace?.(event);
       push({ type: 'call', call: event });
     },
-  }).then(
-    (value) => push({ type: 'result', value }),
-    (error: unknown) => {
-      failure = { error };
-    },
-  ).finally(() => {
-    finished = true;
-    wake?.();
-  });
+  })
+    .then(
+      (value) => push({ type: 'result', value }),
+      (error: unknown) => {
+        failure = { error };
+      },
+    )
+    .finally(() => {
+      finished = true;
+      wake?.();
+    });
   while (true) {
     while (queue.length > 0) yield queue.shift()!;
     if (finished) break;

@@ -5,7 +5,10 @@ import { validateAgainstSchema } from '../schema-validation.js';
 import { parseJsonReply } from './parse-json-reply.js';
 
 /** `generate_object`: a JSON value validated locally against the schema, whatever the backend promises. */
-export function generateObject(request: GenerateObjectRequest, context: CallContext): Promise<unknown> {
+export function generateObject(
+  request: GenerateObjectRequest,
+  context: CallContext,
+): Promise<unknown> {
   return context.complete({
     builtin: 'generate_object',
     prompt: request.prompt,

@@ -52,7 +52,8 @@ function collect(stmt: Stmt, found: Set<string>): void {
       if (stmt.otherwise) collectAll(stmt.otherwise, found);
       return;
     case 'fork':
-      if (stmt.mode === 'branches') for (const branch of stmt.branches) collectAll(branch.body, found);
+      if (stmt.mode === 'branches')
+        for (const branch of stmt.branches) collectAll(branch.body, found);
       else collect(stmt.loop, found);
       return;
     case 'role':

@@ -56,7 +56,8 @@ export function evalExpr(expr: Expr, state: ExecState): Value {
     }
     case 'dict': {
       const parts: Value[] = [];
-      for (const entry of expr.entries) parts.push(evalExpr(entry.key, state), evalExpr(entry.value, state));
+      for (const entry of expr.entries)
+        parts.push(evalExpr(entry.key, state), evalExpr(entry.value, state));
       return whenAllKnown(parts, (values) => {
         const dict: Record<string, unknown> = {};
         for (let i = 0; i < values.length; i += 2) dict[String(values[i])] = values[i + 1];
@@ -65,7 +66,8 @@ export function evalExpr(expr: Expr, state: ExecState): Value {
     }
     case 'member': {
       const object = evalExpr(expr.object, state);
-      if (object instanceof Pending) return whenKnown(object, (known) => member(expr.property, known, expr.span, state));
+      if (object instanceof Pending)
+        return whenKnown(object, (known) => member(expr.property, known, expr.span, state));
       return member(expr.property, object, expr.span, state);
     }
     case 'index': {
@@ -84,14 +86,16 @@ export function evalExpr(expr: Expr, state: ExecState): Value {
           expr.stop ? evalExpr(expr.stop, state) : undefined,
           expr.step ? evalExpr(expr.step, state) : undefined,
         ],
-        ([object, start, stop, step]) => withSpan(expr.span, state, () => sliceValue(object, start, stop, step)),
+        ([object, start, stop, step]) =>
+          withSpan(expr.span, state, () => sliceValue(object, start, stop, step)),
       );
     case 'call':
       return evalCall(expr.callee, expr.args, expr.kwargs, state, expr.span);
     case 'filter': {
       const target = evalExpr(expr.target, state);
       if (expr.args.length === 0 && expr.kwargs.length === 0) {
-        if (target instanceof Pending) return whenKnown(target, (known) => filter(expr, known, NO_ARGS, null, state));
+        if (target instanceof Pending)
+          return whenKnown(target, (known) => filter(expr, known, NO_ARGS, null, state));
         return filter(expr, target, NO_ARGS, null, state);
       }
       const argValues = evalArgs(expr.args, expr.kwargs, state);
@@ -107,7 +111,8 @@ export function evalExpr(expr: Expr, state: ExecState): Value {
     }
     case 'test': {
       const target = evalExpr(expr.target, state);
-      if (expr.args.length === 0 && !(target instanceof Pending)) return test(expr, target, NO_ARGS, state);
+      if (expr.args.length === 0 && !(target instanceof Pending))
+        return test(expr, target, NO_ARGS, state);
       return whenAllKnown([target, ...expr.args.map((a) => evalExpr(a, state))], (values) => {
         const [known, ...args] = values;
         return test(expr, known, args, state);
@@ -115,7 +120,8 @@ export function evalExpr(expr: Expr, state: ExecState): Value {
     }
     case 'unary': {
       const operand = evalExpr(expr.operand, state);
-      if (operand instanceof Pending) return whenKnown(operand, (known) => unary(expr.operator, known));
+      if (operand instanceof Pending)
+        return whenKnown(operand, (known) => unary(expr.operator, known));
       return unary(expr.operator, operand);
     }
     case 'binary':
@@ -129,12 +135,18 @@ export function evalExpr(expr: Expr, state: ExecState): Value {
       if (!(first instanceof Pending) && !operands.some((o) => o instanceof Pending)) {
         return compareChain(first, operators, operands);
       }
-      return whenAllKnown([first, ...operands], ([known, ...rest]) => compareChain(known, operators, rest));
+      return whenAllKnown([first, ...operands], ([known, ...rest]) =>
+        compareChain(known, operators, rest),
+      );
     }
     case 'conditional': {
       const testValue = evalExpr(expr.test, state);
       const choose = (known: unknown): Value =>
-        isTruthy(known) ? evalExpr(expr.then, state) : expr.otherwise ? evalExpr(expr.otherwise, state) : '';
+        isTruthy(known)
+          ? evalExpr(expr.then, state)
+          : expr.otherwise
+            ? evalExpr(expr.otherwise, state)
+            : '';
       return testValue instanceof Pending ? whenKnown(testValue, choose) : choose(testValue);
     }
     case 'builtinCall':
@@ -181,7 +193,12 @@ function filter(
   }
 }
 
-function test(expr: TestExprIR, target: unknown, args: readonly unknown[], state: ExecState): boolean {
+function test(
+  expr: TestExprIR,
+  target: unknown,
+  args: readonly unknown[],
+  state: ExecState,
+): boolean {
   let result: boolean;
   try {
     result = applyTest(expr.name, target, args);
@@ -203,14 +220,19 @@ function evalBinary(
 ): Value {
   // `and`/`or` short-circuit and return an operand, like the JavaScript nunjucks emits.
   if (operator === 'and') {
-    return whenKnown(evalExpr(leftExpr, state), (left) => (isTruthy(left) ? evalExpr(rightExpr, state) : left));
+    return whenKnown(evalExpr(leftExpr, state), (left) =>
+      isTruthy(left) ? evalExpr(rightExpr, state) : left,
+    );
   }
   if (operator === 'or') {
-    return whenKnown(evalExpr(leftExpr, state), (left) => (isTruthy(left) ? left : evalExpr(rightExpr, state)));
+    return whenKnown(evalExpr(leftExpr, state), (left) =>
+      isTruthy(left) ? left : evalExpr(rightExpr, state),
+    );
   }
   const left = evalExpr(leftExpr, state);
   const right = evalExpr(rightExpr, state);
-  if (!(left instanceof Pending) && !(right instanceof Pending)) return binaryOp(operator, left, right);
+  if (!(left instanceof Pending) && !(right instanceof Pending))
+    return binaryOp(operator, left, right);
   return whenAllKnown([left, right], ([l, r]) => binaryOp(operator, l, r));
 }
 
@@ -267,7 +289,10 @@ export function evalArgs(args: Expr[], kwargs: KeywordArgIR[], state: ExecState)
 }
 
 /** Splits evaluated values back into positional arguments and a keyword record. */
-export function splitArgs(values: unknown[], kwargExprs: KeywordArgIR[]): { args: unknown[]; kwargs: Record<string, unknown> | null } {
+export function splitArgs(
+  values: unknown[],
+  kwargExprs: KeywordArgIR[],
+): { args: unknown[]; kwargs: Record<string, unknown> | null } {
   const positional = values.length - kwargExprs.length;
   const args = values.slice(0, positional);
   if (kwargExprs.length === 0) return { args, kwargs: null };

@@ -33,12 +33,17 @@ export async function interpret(
   const { out, outputs } = walk(template, inputs, run, options.sample ?? '');
   const text = await resolveDeep(collectText(out.here()));
   const resolved: Record<string, unknown> = {};
-  for (const [name, value] of Object.entries(outputs.values)) resolved[name] = await resolveNested(value);
+  for (const [name, value] of Object.entries(outputs.values))
+    resolved[name] = await resolveNested(value);
   return { text, outputs: resolved };
 }
 
 /** Synchronous rendering for templates that make no calls (no promise is created at all). */
-export function renderSync(template: TemplateIR, inputs: Record<string, unknown>, run: RunServices): string {
+export function renderSync(
+  template: TemplateIR,
+  inputs: Record<string, unknown>,
+  run: RunServices,
+): string {
   const { out } = walk(template, inputs, run, '');
   const text = collectText(out.here());
   if (text instanceof Pending) throw new Error('renderSync: the template made a call');

@@ -12,7 +12,11 @@ export class LexicalScope {
   ) {}
 
   /** A child scope binding `names`. */
-  static extend(parent: LexicalScope | null, names: readonly string[], values: readonly unknown[]): LexicalScope {
+  static extend(
+    parent: LexicalScope | null,
+    names: readonly string[],
+    values: readonly unknown[],
+  ): LexicalScope {
     const record = Object.create(null) as Record<string, unknown>;
     for (let i = 0; i < names.length; i++) record[names[i]!] = values[i];
     return new LexicalScope(record, parent);

@@ -6,7 +6,13 @@ import { Frame } from './frame.js';
 import { LexicalScope } from './lexical-scope.js';
 import { OutputBuffer, ownText } from './output-buffer.js';
 import { whenKnown } from './pending.js';
-import { bindMacroArgs, createMacroSignature, markSafe, splitKeywordArgs, USE_DEFAULT } from './values.js';
+import {
+  bindMacroArgs,
+  createMacroSignature,
+  markSafe,
+  splitKeywordArgs,
+  USE_DEFAULT,
+} from './values.js';
 
 /** The hidden entry point of a macro value that also receives the caller's state. */
 export const invokeMacro = Symbol('ot.invokeMacro');
@@ -14,7 +20,11 @@ export const invokeMacro = Symbol('ot.invokeMacro');
 /** A macro value: callable like nunjucks' macros (by filters, tests, `caller()`), plus our entry point. */
 export interface MacroFunction {
   (...args: unknown[]): unknown;
-  [invokeMacro]: (args: unknown[], kwargs: Record<string, unknown> | null, caller: ExecState) => Value;
+  [invokeMacro]: (
+    args: unknown[],
+    kwargs: Record<string, unknown> | null,
+    caller: ExecState,
+  ) => Value;
 }
 
 /** True for macros defined by a template. */
@@ -35,9 +45,16 @@ export function createMacro(
 ): MacroFunction {
   const signature = createMacroSignature(params);
   // Parameters in binding order (positional, then keyword), matching `bindMacroArgs`' values.
-  const ordered = [...params.filter((p) => p.defaultValue === null), ...params.filter((p) => p.defaultValue !== null)];
+  const ordered = [
+    ...params.filter((p) => p.defaultValue === null),
+    ...params.filter((p) => p.defaultValue !== null),
+  ];
 
-  const invoke = (args: unknown[], kwargs: Record<string, unknown> | null, caller: ExecState): Value => {
+  const invoke = (
+    args: unknown[],
+    kwargs: Record<string, unknown> | null,
+    caller: ExecState,
+  ): Value => {
     const bound = bindMacroArgs(signature, args, kwargs);
     // nunjucks keeps one `frame` variable per compiled template: a `call` body pushes from the
     // frame current when `caller()` runs (the calling macro's), a macro starts a fresh one.
@@ -53,12 +70,19 @@ export function createMacro(
       sample: caller.sample,
       outputs: caller.outputs,
       inLoop: keepFrame,
-      lexical: LexicalScope.extend(keepFrame ? (definition.lexical ?? null) : null, signature.positional, positionalValues),
+      lexical: LexicalScope.extend(
+        keepFrame ? (definition.lexical ?? null) : null,
+        signature.positional,
+        positionalValues,
+      ),
     };
     for (let i = 0; i < ordered.length; i++) {
       const value = bound.values[i];
       // Defaults are evaluated at call time, in order, in the macro's own frame.
-      frame.set(ordered[i]!.name, value === USE_DEFAULT ? evalExpr(ordered[i]!.defaultValue!, state) : value);
+      frame.set(
+        ordered[i]!.name,
+        value === USE_DEFAULT ? evalExpr(ordered[i]!.defaultValue!, state) : value,
+      );
     }
     execBody(body, state);
     return whenKnown(ownText(buffer), markSafe);

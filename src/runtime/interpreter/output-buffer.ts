@@ -157,7 +157,11 @@ function tryCollect(ref: PrefixRef): Collected {
 }
 
 /** Appends the first `length` parts of `buffer` to `out`; returns what blocks, if anything. */
-function collectParts(buffer: OutputBuffer, length: number, out: Segment[]): Promise<unknown> | null {
+function collectParts(
+  buffer: OutputBuffer,
+  length: number,
+  out: Segment[],
+): Promise<unknown> | null {
   for (let i = 0; i < length; i++) {
     const part = buffer.parts[i]!;
     const content = part.content;

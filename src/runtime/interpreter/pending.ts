@@ -53,7 +53,10 @@ export function settle<T>(value: MaybePending<T>): MaybePending<T> {
 }
 
 /** Applies `fn` now if `value` is known, else once it is (the result is then a Pending). */
-export function whenKnown<T, R>(value: MaybePending<T>, fn: (value: T) => MaybePending<R>): MaybePending<R> {
+export function whenKnown<T, R>(
+  value: MaybePending<T>,
+  fn: (value: T) => MaybePending<R>,
+): MaybePending<R> {
   const known = settle(value);
   if (known instanceof Pending) {
     return new Pending(known.promise.then((v) => resolveDeep(fn(v))));
@@ -62,7 +65,10 @@ export function whenKnown<T, R>(value: MaybePending<T>, fn: (value: T) => MaybeP
 }
 
 /** Applies `fn` once every value is known; synchronous when they already are. */
-export function whenAllKnown<R>(values: readonly unknown[], fn: (values: unknown[]) => MaybePending<R>): MaybePending<R> {
+export function whenAllKnown<R>(
+  values: readonly unknown[],
+  fn: (values: unknown[]) => MaybePending<R>,
+): MaybePending<R> {
   let waiting: Pending[] | null = null;
   for (const value of values) {
     if (value instanceof Pending) {
@@ -72,7 +78,9 @@ export function whenAllKnown<R>(values: readonly unknown[], fn: (values: unknown
   }
   if (waiting === null) return fn(values.map(unwrapSettled));
   return new Pending(
-    Promise.all(waiting.map((p) => p.promise)).then(() => resolveDeep(fn(values.map(unwrapSettled)))),
+    Promise.all(waiting.map((p) => p.promise)).then(() =>
+      resolveDeep(fn(values.map(unwrapSettled))),
+    ),
   );
 }
 

@@ -23,5 +23,7 @@ export function locateError(error: unknown, span: Span, file: string): OtError {
     return new OtError([createDiagnostic(error.code, file, span, error.args)], { cause: error });
   }
   const message = error instanceof Error ? error.message : String(error);
-  return new OtError([createDiagnostic('OT4005', file, span, { reason: message })], { cause: error });
+  return new OtError([createDiagnostic('OT4005', file, span, { reason: message })], {
+    cause: error,
+  });
 }

@@ -3,7 +3,10 @@ import { defaultBuiltins } from '../builtins/index.js';
 import type { Registry } from './types.js';
 
 /** A registry with the default builtins and the given backends. */
-export function createRegistry(backends: readonly Backend[] = [], defaultBackend?: string): Registry {
+export function createRegistry(
+  backends: readonly Backend[] = [],
+  defaultBackend?: string,
+): Registry {
   const registry: Registry = { builtins: defaultBuiltins(), backends: {}, defaultBackend: null };
   for (const backend of backends) registry.backends[backend.name] = backend;
   registry.defaultBackend = defaultBackend ?? backends[0]?.name ?? null;

@@ -14,7 +14,10 @@ export function mergedKeywords(call: BuiltinCall): Record<string, unknown> {
 }
 
 /** The sampling arguments among the keywords (everything the builtin does not consume itself). */
-export function generationArgs(keywords: Record<string, unknown>, consumed: readonly string[]): GenerationArgs {
+export function generationArgs(
+  keywords: Record<string, unknown>,
+  consumed: readonly string[],
+): GenerationArgs {
   const args: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(keywords)) {
     if (!consumed.includes(name)) args[name] = value;
@@ -24,7 +27,11 @@ export function generationArgs(keywords: Record<string, unknown>, consumed: read
 }
 
 /** The explicit prompt (a positional argument or `prompt=`), or else the prefix. */
-export async function promptOf(call: BuiltinCall, keywords: Record<string, unknown>, position: number): Promise<string> {
+export async function promptOf(
+  call: BuiltinCall,
+  keywords: Record<string, unknown>,
+  position: number,
+): Promise<string> {
   const explicit = call.args.length > position ? call.args[position] : keywords.prompt;
   if (explicit !== undefined && explicit !== null) return String(explicit);
   return call.prefixText();

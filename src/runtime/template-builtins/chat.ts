@@ -6,7 +6,10 @@ import type { TemplateBuiltin } from './types.js';
 export const templateChat: TemplateBuiltin = async (call, env) => {
   const keywords = mergedKeywords(call);
   const explicit = call.args.length > 0 ? call.args[0] : keywords.messages;
-  const messages = explicit === undefined || explicit === null ? await call.prefixMessages() : toMessages(explicit);
+  const messages =
+    explicit === undefined || explicit === null
+      ? await call.prefixMessages()
+      : toMessages(explicit);
   return env.registry.builtins.chat(
     { messages, options: generationArgs(keywords, ['messages']), info: env.info },
     env.callContext(),

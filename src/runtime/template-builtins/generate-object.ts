@@ -17,12 +17,19 @@ function resolveSchema(schema: unknown, declared: Record<string, JsonSchema>): J
   if (typeof schema === 'string') {
     const found = declared[schema];
     if (found === undefined) {
-      throw new Error(`unknown schema ${JSON.stringify(schema)}; declared schemas: ${Object.keys(declared).join(', ') || 'none'}`);
+      throw new Error(
+        `unknown schema ${JSON.stringify(schema)}; declared schemas: ${Object.keys(declared).join(', ') || 'none'}`,
+      );
     }
     return found;
   }
-  if (typeof schema === 'boolean' || (typeof schema === 'object' && schema !== null && !Array.isArray(schema))) {
+  if (
+    typeof schema === 'boolean' ||
+    (typeof schema === 'object' && schema !== null && !Array.isArray(schema))
+  ) {
     return schema as JsonSchema;
   }
-  throw new Error('schema must be the name of a schema in the front matter or a JSON Schema object');
+  throw new Error(
+    'schema must be the name of a schema in the front matter or a JSON Schema object',
+  );
 }

@@ -10,7 +10,12 @@ export const templateSelect: TemplateBuiltin = async (call, env) => {
   }
   const prompt = await promptOf(call, keywords, 1);
   return env.registry.builtins.select(
-    { prompt, choices: options.map(String), options: generationArgs(keywords, ['prompt', 'options']), info: env.info },
+    {
+      prompt,
+      choices: options.map(String),
+      options: generationArgs(keywords, ['prompt', 'options']),
+      info: env.info,
+    },
     env.callContext(),
   );
 };

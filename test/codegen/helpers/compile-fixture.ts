@@ -17,7 +17,10 @@ export const generatedDir = join(repoRoot, 'test', 'codegen', '.generated');
 
 /** What a generated module exports. */
 export interface CompiledModule {
-  run(inputs?: Record<string, unknown>, options?: FlowRunOptions): Promise<{ text: string; outputs: Record<string, unknown>; result: unknown }>;
+  run(
+    inputs?: Record<string, unknown>,
+    options?: FlowRunOptions,
+  ): Promise<{ text: string; outputs: Record<string, unknown>; result: unknown }>;
   plan: unknown;
 }
 
@@ -34,9 +37,13 @@ export function removeGeneratedModules(): void {
  * Compiles a flow and imports the module. Under vitest it imports the runtime from the sources
  * (`src/runtime/index.ts`), so no build is needed; the end-to-end tests use the built package.
  */
-export async function compileAndImport(flow: string, runtimeImport = pathToFileURL(join(repoRoot, 'src', 'runtime', 'index.ts')).href): Promise<{ module: CompiledModule; code: string; path: string }> {
+export async function compileAndImport(
+  flow: string,
+  runtimeImport = pathToFileURL(join(repoRoot, 'src', 'runtime', 'index.ts')).href,
+): Promise<{ module: CompiledModule; code: string; path: string }> {
   const loaded = loadProgram(flow);
-  if (hasErrors(loaded.diagnostics)) throw new Error(`${flow} has errors: ${loaded.diagnostics.map((d) => d.message).join('; ')}`);
+  if (hasErrors(loaded.diagnostics))
+    throw new Error(`${flow} has errors: ${loaded.diagnostics.map((d) => d.message).join('; ')}`);
   const { code } = generate(loaded.program, { sources: loaded.sources, runtimeImport });
   mkdirSync(processDir, { recursive: true });
   const path = join(processDir, `module-${++counter}.mjs`);
@@ -45,7 +52,10 @@ export async function compileAndImport(flow: string, runtimeImport = pathToFileU
 }
 
 /** Runs a fixture directory's flow through its compiled module, as `runInterpreted` runs it through the interpreter. */
-export async function runCompiled(dir: string, options: { latencyMs?: number } = {}): Promise<FixtureRun> {
+export async function runCompiled(
+  dir: string,
+  options: { latencyMs?: number } = {},
+): Promise<FixtureRun> {
   const { module } = await compileAndImport(join(dir, 'flow.ot'));
   const trace: TraceEvent[] = [];
   try {

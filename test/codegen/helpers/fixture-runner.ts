@@ -10,14 +10,19 @@ import { errorSummary } from '../../../src/cli/run/format-result.js';
 import type { Registry } from '../../../src/runtime/registry/types.js';
 
 /** What one run of a fixture gave: its result or its error, and every call's trace line. */
-export type FixtureRun = ({ ok: true; text: string; outputs: Record<string, unknown>; result: unknown } | { ok: false; error: string }) & {
+export type FixtureRun = (
+  | { ok: true; text: string; outputs: Record<string, unknown>; result: unknown }
+  | { ok: false; error: string }
+) & {
   trace: TraceEvent[];
 };
 
 /** A fixture directory's inputs (`inputs.json`, or none). */
 export function fixtureInputs(dir: string): Record<string, unknown> {
   const path = join(dir, 'inputs.json');
-  return existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>) : {};
+  return existsSync(path)
+    ? (JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>)
+    : {};
 }
 
 /** A registry whose only backend is the fixture's fake (`fake.yaml`), optionally with a latency. */
@@ -28,7 +33,10 @@ export function fixtureRegistry(dir: string, latencyMs?: number): Registry {
 }
 
 /** Runs `<dir>/flow.ot` through the interpreter, keeping the trace even when the run fails. */
-export async function runInterpreted(dir: string, options: { latencyMs?: number } = {}): Promise<FixtureRun> {
+export async function runInterpreted(
+  dir: string,
+  options: { latencyMs?: number } = {},
+): Promise<FixtureRun> {
   const trace: TraceEvent[] = [];
   try {
     const result = await run(loadTemplate(join(dir, 'flow.ot')).run(fixtureInputs(dir)), {
@@ -59,7 +67,12 @@ export function fixtureDirs(): string[] {
   const roots = [join('test', 'fixtures', 'runtime'), join('test', 'fixtures', 'plan')];
   return roots.flatMap((root) =>
     readdirSync(root, { withFileTypes: true })
-      .filter((entry) => entry.isDirectory() && existsSync(join(root, entry.name, 'flow.ot')) && existsSync(join(root, entry.name, 'fake.yaml')))
+      .filter(
+        (entry) =>
+          entry.isDirectory() &&
+          existsSync(join(root, entry.name, 'flow.ot')) &&
+          existsSync(join(root, entry.name, 'fake.yaml')),
+      )
       .map((entry) => join(root, entry.name)),
   );
 }

@@ -9,7 +9,11 @@ export interface NodeRun {
 }
 
 /** Runs `node script args…` (NO_COLOR: stderr is a pipe anyway). */
-export function runNode(script: string, args: readonly string[], options: { cwd?: string } = {}): Promise<NodeRun> {
+export function runNode(
+  script: string,
+  args: readonly string[],
+  options: { cwd?: string } = {},
+): Promise<NodeRun> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [script, ...args], {
       cwd: options.cwd ?? repoRoot,

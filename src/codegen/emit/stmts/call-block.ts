@@ -16,14 +16,17 @@ export function emitCallBlock(stmt: CallBlockStmt, ec: EmitContext): void {
   const s = ec.state;
   const b = ec.scope.local('block');
   ec.out.block('{', () => {
-    ec.out.line(`const ${b} = { ...${s}, callBlock: ${ec.module.span(ec.template.path, stmt.span)} };`);
+    ec.out.line(
+      `const ${b} = { ...${s}, callBlock: ${ec.module.span(ec.template.path, stmt.span)} };`,
+    );
     const single = stmt.terms.length === 1 && stmt.terms[0]!.kind === 'builtinCall';
     const texts: string[] = [];
     let last = '';
     for (const term of stmt.terms) {
       const value = ec.scope.local('term');
       ec.out.line(`const ${value} = ${ec.expr.emit(term, b)};`);
-      const chatReply = term.kind === 'builtinCall' && (term.name === 'chat' || term.name === 'instruct');
+      const chatReply =
+        term.kind === 'builtinCall' && (term.name === 'chat' || term.name === 'instruct');
       const write = `writeTerm(${s}, ${value}, ${chatReply})`;
       if (stmt.target !== null && !single) {
         const text = ec.scope.local('text');
@@ -35,7 +38,9 @@ export function emitCallBlock(stmt: CallBlockStmt, ec: EmitContext): void {
       last = value;
     }
     if (stmt.target !== null) {
-      ec.out.line(`bindOutput(${s}, ${jsString(stmt.target)}, ${single ? last : `joinTerms([${texts.join(', ')}])`});`);
+      ec.out.line(
+        `bindOutput(${s}, ${jsString(stmt.target)}, ${single ? last : `joinTerms([${texts.join(', ')}])`});`,
+      );
     }
   });
 }
@@ -51,11 +56,16 @@ function planNotes(stmt: CallBlockStmt, ec: EmitContext): string[] {
   const notes: string[] = [];
   for (const call of calls) {
     if (call.name === 'flow') {
-      notes.push(`flow(${call.resolved === null ? '…' : call.resolved}): runs in the same schedule, with its own calls`);
+      notes.push(
+        `flow(${call.resolved === null ? '…' : call.resolved}): runs in the same schedule, with its own calls`,
+      );
       continue;
     }
     for (const planned of ec.module.plannedAt(ec.template.path, call.span)) {
-      const waits = planned.waitsFor.length === 0 ? 'waits for nothing' : `waits for ${planned.waitsFor.map(describeDependency).join(', ')}`;
+      const waits =
+        planned.waitsFor.length === 0
+          ? 'waits for nothing'
+          : `waits for ${planned.waitsFor.map(describeDependency).join(', ')}`;
       const others = planned.sameStage.length === 0 ? '' : `, with ${planned.sameStage.join(', ')}`;
       notes.push(`${planned.id}: ${planned.builtin}, stage ${planned.stage}${others}; ${waits}`);
     }

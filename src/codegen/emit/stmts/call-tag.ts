@@ -8,8 +8,14 @@ export function emitCallTag(stmt: CallTagStmt, ec: EmitContext): void {
   ec.comment(stmt.span);
   ec.at(stmt.span);
   const s = ec.state;
-  const values = [ec.expr.emit(stmt.call.callee, s), ...stmt.call.args.map((a) => ec.expr.emit(a, s)), ...stmt.call.kwargs.map((k) => ec.expr.emit(k.value, s))];
+  const values = [
+    ec.expr.emit(stmt.call.callee, s),
+    ...stmt.call.args.map((a) => ec.expr.emit(a, s)),
+    ...stmt.call.kwargs.map((k) => ec.expr.emit(k.value, s)),
+  ];
   const names = jsLiteral(stmt.call.kwargs.map((k) => k.name));
   const at = ec.module.span(ec.template.path, stmt.span);
-  ec.out.line(`callTag(${s}, ${emitParams(stmt.callerParams, ec)}, ${ec.arrow(stmt.body)}, [${values.join(', ')}], ${names}, ${at});`);
+  ec.out.line(
+    `callTag(${s}, ${emitParams(stmt.callerParams, ec)}, ${ec.arrow(stmt.body)}, [${values.join(', ')}], ${names}, ${at});`,
+  );
 }

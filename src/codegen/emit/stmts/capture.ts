@@ -8,5 +8,6 @@ export function emitCapture(stmt: CaptureStmt, ec: EmitContext): void {
   ec.at(stmt.span);
   const text = ec.scope.local('text');
   ec.out.line(`const ${text} = capture(${ec.state}, ${ec.arrow(stmt.body)});`);
-  for (const target of stmt.targets) ec.out.line(`assignVariable(${ec.state}, ${jsString(target)}, ${text});`);
+  for (const target of stmt.targets)
+    ec.out.line(`assignVariable(${ec.state}, ${jsString(target)}, ${text});`);
 }

@@ -11,9 +11,14 @@ import { jsLiteral } from '../js-literal.js';
 export function emitFor(stmt: ForStmt, ec: EmitContext): void {
   ec.comment(stmt.span);
   ec.at(stmt.span);
-  const skeleton = ec.module.constant('DEFER', `deferral(${jsLiteral([...assignedNamesOf(stmt)])}, true)`);
+  const skeleton = ec.module.constant(
+    'DEFER',
+    `deferral(${jsLiteral([...assignedNamesOf(stmt)])}, true)`,
+  );
   const iterable = ec.expr.emit(stmt.iterable, ec.state);
   const bound = jsLiteral([...callBindings(stmt.body)]);
   const otherwise = stmt.otherwise ? ec.arrow(stmt.otherwise) : 'null';
-  ec.out.line(`forLoop(${ec.state}, ${skeleton}, ${jsLiteral(stmt.targets)}, ${iterable}, ${bound}, ${ec.arrow(stmt.body)}, ${otherwise});`);
+  ec.out.line(
+    `forLoop(${ec.state}, ${skeleton}, ${jsLiteral(stmt.targets)}, ${iterable}, ${bound}, ${ec.arrow(stmt.body)}, ${otherwise});`,
+  );
 }

@@ -14,7 +14,8 @@ export function emitFork(stmt: ForkStmt, ec: EmitContext): void {
   const s = ec.state;
   if (stmt.mode === 'branches') {
     const names = new Set<string>();
-    for (const branch of stmt.branches) for (const name of assignedNames(branch.body)) names.add(name);
+    for (const branch of stmt.branches)
+      for (const name of assignedNames(branch.body)) names.add(name);
     ec.out.line(`forkBranches(${s}, [`);
     ec.out.indented(() => {
       for (const branch of stmt.branches) ec.out.line(`${ec.arrow(branch.body)},`);
@@ -23,10 +24,15 @@ export function emitFork(stmt: ForkStmt, ec: EmitContext): void {
     return;
   }
   const loop = stmt.loop;
-  const skeleton = ec.module.constant('DEFER', `deferral(${jsLiteral([...assignedNamesOf(stmt)])}, false)`);
+  const skeleton = ec.module.constant(
+    'DEFER',
+    `deferral(${jsLiteral([...assignedNamesOf(stmt)])}, false)`,
+  );
   const iterable = ec.expr.emit(loop.iterable, s);
   const bound = jsLiteral([...callBindings(loop.body)]);
   const names = jsLiteral([...assignedNames(loop.body)]);
   const otherwise = loop.otherwise ? ec.arrow(loop.otherwise) : 'null';
-  ec.out.line(`forkLoop(${s}, ${skeleton}, ${jsLiteral(loop.targets)}, ${iterable}, ${bound}, ${names}, ${ec.arrow(loop.body)}, ${otherwise});`);
+  ec.out.line(
+    `forkLoop(${s}, ${skeleton}, ${jsLiteral(loop.targets)}, ${iterable}, ${bound}, ${names}, ${ec.arrow(loop.body)}, ${otherwise});`,
+  );
 }

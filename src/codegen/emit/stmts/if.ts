@@ -32,7 +32,10 @@ export function emitIf(stmt: IfStmt, ec: EmitContext): void {
     ec.pendingText = after;
     return;
   }
-  const skeleton = ec.module.constant('DEFER', `deferral(${jsLiteral([...assignedNamesOf(stmt)])}, false)`);
+  const skeleton = ec.module.constant(
+    'DEFER',
+    `deferral(${jsLiteral([...assignedNamesOf(stmt)])}, false)`,
+  );
   ec.out.line(`ifChain(${s}, ${skeleton}, [`);
   for (const branch of stmt.branches) ec.out.line(`  (${s}) => ${ec.expr.emit(branch.test, s)},`);
   ec.out.line('], [');

@@ -12,5 +12,7 @@ export function emitInclude(stmt: IncludeStmt, ec: EmitContext): void {
   }
   const skeleton = ec.module.constant('DEFER', 'deferral([], false)');
   const path = ec.expr.emit(stmt.template, ec.state);
-  ec.out.line(`includeComputed(${ec.state}, ${skeleton}, ${path}, ${jsLiteral(stmt.ignoreMissing)}, ${ec.module.span(ec.template.path, stmt.span)});`);
+  ec.out.line(
+    `includeComputed(${ec.state}, ${skeleton}, ${path}, ${jsLiteral(stmt.ignoreMissing)}, ${ec.module.span(ec.template.path, stmt.span)});`,
+  );
 }

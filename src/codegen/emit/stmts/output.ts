@@ -5,6 +5,7 @@ import type { EmitContext } from '../emit-context.js';
 export function emitOutput(stmt: OutputStmt, ec: EmitContext): void {
   ec.at(stmt.span);
   const value = ec.expr.emit(stmt.expr, ec.state);
-  if (ec.expr.mayPend(stmt.expr)) ec.out.line(`${ec.state}.out.write(whenKnown(${value}, renderOutput));`);
+  if (ec.expr.mayPend(stmt.expr))
+    ec.out.line(`${ec.state}.out.write(whenKnown(${value}, renderOutput));`);
   else ec.write(`renderOutput(${value})`);
 }

@@ -13,6 +13,7 @@ export function emitSet(stmt: SetStmt, ec: EmitContext): void {
   const name = ec.scope.local('value');
   ec.out.block('{', () => {
     ec.out.line(`const ${name} = ${value};`);
-    for (const target of stmt.targets) ec.out.line(`assignVariable(${ec.state}, ${jsString(target)}, ${name});`);
+    for (const target of stmt.targets)
+      ec.out.line(`assignVariable(${ec.state}, ${jsString(target)}, ${name});`);
   });
 }

@@ -18,7 +18,9 @@ export function analyzeCallBlock(stmt: CallBlockStmt, state: AnalysisState): voi
   }
   if (stmt.target === null) return;
   const single = stmt.terms.length === 1 && stmt.terms[0]!.kind === 'builtinCall';
-  const value = single ? valueOf(terms[0]!) : { origins: new Set(terms.flatMap((t) => [...t.reads.keys()])) };
+  const value = single
+    ? valueOf(terms[0]!)
+    : { origins: new Set(terms.flatMap((t) => [...t.reads.keys()])) };
   assignAbstract(state.frame, state.context, stmt.target, value);
   for (const origin of value.origins) state.bound.add(origin);
 }

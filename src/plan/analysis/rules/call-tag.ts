@@ -17,8 +17,15 @@ export function analyzeCallTag(stmt: CallTagStmt, state: AnalysisState): void {
   };
   const callee = analyzeExpr(stmt.call.callee, state);
   const args = stmt.call.args.map((arg) => analyzeExpr(arg, state));
-  const kwargs = stmt.call.kwargs.map((kwarg) => ({ name: kwarg.name, value: analyzeExpr(kwarg.value, state) }));
-  const reads = unionReads(callee.reads, ...args.map((a) => a.reads), ...kwargs.map((k) => k.value.reads));
+  const kwargs = stmt.call.kwargs.map((kwarg) => ({
+    name: kwarg.name,
+    value: analyzeExpr(kwarg.value, state),
+  }));
+  const reads = unionReads(
+    callee.reads,
+    ...args.map((a) => a.reads),
+    ...kwargs.map((k) => k.value.reads),
+  );
   if (callee.macro) {
     const withCaller = [...kwargs, { name: 'caller', value: { reads: noReads(), macro: caller } }];
     addReads(reads, invokeMacro(state, callee.macro, args, withCaller, stmt, reads));

@@ -15,5 +15,6 @@ export function analyzeCapture(stmt: CaptureStmt, state: AnalysisState): void {
     out: buffer,
     scope: [...state.scope, { kind: 'capture', file: state.template.path, span: stmt.span }],
   });
-  for (const target of stmt.targets) assignAbstract(state.frame, state.context, target, { origins: new Set(buffer.own) });
+  for (const target of stmt.targets)
+    assignAbstract(state.frame, state.context, target, { origins: new Set(buffer.own) });
 }

@@ -37,8 +37,18 @@ export function analyzeFor(stmt: ForStmt, state: AnalysisState): void {
   const otherwise = stmt.otherwise;
   const none = (s: AnalysisState) => {
     if (otherwise) {
-      const guard = guardOf(s, otherwise, { kind: 'loop else', file: s.template.path, span: stmt.span, branches: 1, exhaustive: false });
-      analyzeBody(otherwise, { ...underGuard(inner, guard, 0), frame: s.frame.push(), inLoop: true });
+      const guard = guardOf(s, otherwise, {
+        kind: 'loop else',
+        file: s.template.path,
+        span: stmt.span,
+        branches: 1,
+        exhaustive: false,
+      });
+      analyzeBody(otherwise, {
+        ...underGuard(inner, guard, 0),
+        frame: s.frame.push(),
+        inLoop: true,
+      });
     }
   };
   runAlternatives(state, [body, none], false);

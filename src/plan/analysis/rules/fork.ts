@@ -61,8 +61,18 @@ function analyzeForkLoop(stmt: ForkStmt, loop: ForStmt, state: AnalysisState): v
   const otherwise = loop.otherwise;
   const none = (s: AnalysisState) => {
     if (otherwise) {
-      const guard = guardOf(s, otherwise, { kind: 'loop else', file: s.template.path, span: loop.span, branches: 1, exhaustive: false });
-      analyzeBody(otherwise, { ...underGuard(inner, guard, 0), frame: s.frame.push(), inLoop: true });
+      const guard = guardOf(s, otherwise, {
+        kind: 'loop else',
+        file: s.template.path,
+        span: loop.span,
+        branches: 1,
+        exhaustive: false,
+      });
+      analyzeBody(otherwise, {
+        ...underGuard(inner, guard, 0),
+        frame: s.frame.push(),
+        inLoop: true,
+      });
     }
   };
   runAlternatives(state, [body, none], false);
@@ -74,14 +84,22 @@ interface BranchOutcome {
   frame: AbstractFrame;
 }
 
-function runBranch(state: AnalysisState, forkPoint: Set<string>, run: (state: AnalysisState) => void): BranchOutcome {
+function runBranch(
+  state: AnalysisState,
+  forkPoint: Set<string>,
+  run: (state: AnalysisState) => void,
+): BranchOutcome {
   const buffer = new AbstractBuffer(forkPoint);
   const frame = state.frame.snapshot();
   run({ ...state, frame, context: state.context.snapshot(), out: buffer });
   return { buffer, frame };
 }
 
-function joinBranches(state: AnalysisState, branches: readonly BranchOutcome[], names: readonly string[]): void {
+function joinBranches(
+  state: AnalysisState,
+  branches: readonly BranchOutcome[],
+  names: readonly string[],
+): void {
   for (const branch of branches) state.out.write(branch.buffer.own);
   for (const name of names) {
     for (const branch of branches) {

@@ -25,7 +25,10 @@ export function analyzeIf(stmt: IfStmt, state: AnalysisState): void {
   stmt.branches.forEach((branch, index) => {
     // A test is evaluated only when the ones before it were false, which is also when it can
     // start calls (inline macros); evaluating it once here covers every way of reaching it.
-    tested = addReads(new Map(tested), analyzeExpr(branch.test, conditionState(state, tested)).reads);
+    tested = addReads(
+      new Map(tested),
+      analyzeExpr(branch.test, conditionState(state, tested)).reads,
+    );
     const reads = tested;
     alternatives.push((s) => {
       analyzeBody(branch.body, conditionState(underGuard(s, guard, index), reads));
@@ -35,7 +38,8 @@ export function analyzeIf(stmt: IfStmt, state: AnalysisState): void {
   const allTested = tested;
   const otherwise = stmt.otherwise;
   alternatives.push((s) => {
-    if (otherwise) analyzeBody(otherwise, conditionState(underGuard(s, guard, stmt.branches.length), allTested));
+    if (otherwise)
+      analyzeBody(otherwise, conditionState(underGuard(s, guard, stmt.branches.length), allTested));
     applyDeferral(s, stmt, allTested);
   });
   runAlternatives(state, alternatives, false);

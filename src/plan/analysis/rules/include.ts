@@ -33,6 +33,9 @@ export function analyzeInclude(stmt: IncludeStmt, state: AnalysisState): void {
     inLoop: false,
     instance: `${state.instance}>i${nodeKey(stmt)}`,
     stack: [...state.stack, stackKey],
-    scope: [...state.scope, { kind: 'include', file: state.template.path, span: stmt.span, template: template.path }],
+    scope: [
+      ...state.scope,
+      { kind: 'include', file: state.template.path, span: stmt.span, template: template.path },
+    ],
   });
 }

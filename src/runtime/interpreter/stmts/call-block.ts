@@ -32,5 +32,7 @@ export function execCallBlock(stmt: CallBlockStmt, state: ExecState): void {
 /** A reply inside a role block belongs to it; a chat or instruct reply outside one to `assistant`. */
 function replyRole(term: Expr, role: RoleName | null): RoleName | null {
   if (role !== null) return role;
-  return term.kind === 'builtinCall' && (term.name === 'chat' || term.name === 'instruct') ? 'assistant' : null;
+  return term.kind === 'builtinCall' && (term.name === 'chat' || term.name === 'instruct')
+    ? 'assistant'
+    : null;
 }

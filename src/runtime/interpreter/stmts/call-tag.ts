@@ -10,12 +10,15 @@ import { withSpan } from '../runtime-error.js';
 export function execCallTag(stmt: CallTagStmt, state: ExecState): void {
   const caller = createMacro(stmt.callerParams, stmt.body, { ...state, inLoop: true }, true);
   const { callee: calleeExpr, args: argExprs, kwargs: kwargExprs } = stmt.call;
-  const result = whenAllKnown([evalExpr(calleeExpr, state), ...evalArgs(argExprs, kwargExprs, state)], (values) => {
-    const [callee, ...rest] = values;
-    const { args, kwargs } = splitArgs(rest, kwargExprs);
-    const withCaller = { ...(kwargs ?? {}), caller };
-    if (isMacro(callee)) return callee[invokeMacro](args, withCaller, state);
-    return withSpan(stmt.span, state, () => callValue(callee, args, withCaller, 'caller'));
-  });
+  const result = whenAllKnown(
+    [evalExpr(calleeExpr, state), ...evalArgs(argExprs, kwargExprs, state)],
+    (values) => {
+      const [callee, ...rest] = values;
+      const { args, kwargs } = splitArgs(rest, kwargExprs);
+      const withCaller = { ...(kwargs ?? {}), caller };
+      if (isMacro(callee)) return callee[invokeMacro](args, withCaller, state);
+      return withSpan(stmt.span, state, () => callValue(callee, args, withCaller, 'caller'));
+    },
+  );
   state.out.write(whenKnown(result, renderOutput));
 }

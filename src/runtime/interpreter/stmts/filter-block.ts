@@ -12,10 +12,15 @@ import { captureBuffer } from './capture.js';
 export function execFilterBlock(stmt: FilterBlockStmt, state: ExecState): void {
   const buffer = captureBuffer(state);
   execBody(stmt.body, { ...state, out: buffer });
-  const result = whenAllKnown([ownText(buffer), ...evalArgs(stmt.args, stmt.kwargs, state)], (values) => {
-    const [text, ...rest] = values;
-    const { args, kwargs } = splitArgs(rest, stmt.kwargs);
-    return renderOutput(withSpan(stmt.span, state, () => applyFilter(stmt.name, text, args, kwargs)));
-  });
+  const result = whenAllKnown(
+    [ownText(buffer), ...evalArgs(stmt.args, stmt.kwargs, state)],
+    (values) => {
+      const [text, ...rest] = values;
+      const { args, kwargs } = splitArgs(rest, stmt.kwargs);
+      return renderOutput(
+        withSpan(stmt.span, state, () => applyFilter(stmt.name, text, args, kwargs)),
+      );
+    },
+  );
   state.out.write(result as string);
 }

@@ -24,14 +24,18 @@ export function execFork(stmt: ForkStmt, state: ExecState): void {
     const names = new Set<string>();
     const branches = stmt.branches.map((branch, index) => {
       for (const name of assignedNames(branch.body)) names.add(name);
-      return runBranch(index, forkPoint, state, (branchState) => execBody(branch.body, branchState));
+      return runBranch(index, forkPoint, state, (branchState) =>
+        execBody(branch.body, branchState),
+      );
     });
     joinBranches(branches, [...names], state);
     return;
   }
   const iterable = settle(evalExpr(stmt.loop.iterable, state));
   if (isUnsettled(iterable)) {
-    deferStatement(stmt, state, iterable, (deferred, value) => runForkLoop(stmt.loop, value, deferred));
+    deferStatement(stmt, state, iterable, (deferred, value) =>
+      runForkLoop(stmt.loop, value, deferred),
+    );
     return;
   }
   runForkLoop(stmt.loop, iterable, state);
@@ -80,10 +84,15 @@ function runForkLoop(loop: ForStmt, iterable: unknown, state: ExecState): void {
   );
   joinBranches(branches, assignedNames(loop.body), state);
   collectIterationOutputs(bound, iterations, state.outputs);
-  if (!length && loop.otherwise) execBody(loop.otherwise, { ...state, frame: state.frame.push(), inLoop: true });
+  if (!length && loop.otherwise)
+    execBody(loop.otherwise, { ...state, frame: state.frame.push(), inLoop: true });
 }
 
-function joinBranches(branches: readonly BranchResult[], names: readonly string[], state: ExecState): void {
+function joinBranches(
+  branches: readonly BranchResult[],
+  names: readonly string[],
+  state: ExecState,
+): void {
   for (const branch of branches) state.out.append(branch.buffer);
   for (const name of names) {
     for (const branch of branches) {

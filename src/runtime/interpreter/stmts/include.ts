@@ -25,7 +25,10 @@ export function execInclude(stmt: IncludeStmt, state: ExecState): void {
 function includeByPath(stmt: IncludeStmt, state: ExecState, path: unknown): void {
   let template: TemplateIR;
   try {
-    template = state.run.loadTemplate(String(path), state.template, { file: state.template.path, span: stmt.span });
+    template = state.run.loadTemplate(String(path), state.template, {
+      file: state.template.path,
+      span: stmt.span,
+    });
   } catch (error) {
     if (stmt.ignoreMissing) return;
     throw error;
@@ -36,5 +39,11 @@ function includeByPath(stmt: IncludeStmt, state: ExecState, path: unknown): void
 function runIncluded(template: TemplateIR, state: ExecState): void {
   const frame = state.frame.push(true);
   frame.topLevel = true;
-  execBody(template.body, { ...state, template, frame, context: state.context.snapshot(), inLoop: false });
+  execBody(template.body, {
+    ...state,
+    template,
+    frame,
+    context: state.context.snapshot(),
+    inLoop: false,
+  });
 }
