@@ -54,3 +54,5 @@ export type {
   BundleOptions,
   BundledModule,
 } from './codegen/index.js';
+export { exprChildren, nodeParts, forEachNode, forEachExpr } from './syntax/ast-children.js';
+export type { NodeParts } from './syntax/ast-children.js';

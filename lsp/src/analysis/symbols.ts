@@ -2,7 +2,7 @@ import type { ast } from 'ot-lang';
 import { builtinNames, nunjucksGlobalNames } from 'ot-lang';
 import { assertNever } from '../assert-never.js';
 import type { FrontMatterInfo } from './front-matter.js';
-import { exprChildren } from './ast-children.js';
+import { exprChildren } from 'ot-lang';
 import type { Span } from './span.js';
 
 /** How a name comes to be bound. */

@@ -1,6 +1,6 @@
 import type { ast } from 'ot-lang';
 import { dirname, isAbsolute, join, normalize } from 'node:path';
-import { forEachNode } from './ast-children.js';
+import { forEachNode } from 'ot-lang';
 import type { SymbolIndex } from './symbols.js';
 
 /** A string literal that names another file: `{% include "x.ot" %}` or `flow("x.ot")`. */

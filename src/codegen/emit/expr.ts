@@ -1,6 +1,6 @@
 import { assertNever } from '../../assert-never.js';
 import type { BuiltinCallExprIR, Expr, KeywordArgIR } from '../../ir/ir.js';
-import { describeCallee } from './describe-callee.js';
+import { describeCallee } from '../../runtime/interpreter/describe-callee.js';
 import type { FunctionScope } from './function-scope.js';
 import { jsKey, jsLiteral, jsString } from './js-literal.js';
 import type { ModuleContext } from './module-context.js';

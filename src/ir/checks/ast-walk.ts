@@ -1,5 +1,5 @@
 import type { Expr, Node } from '../../syntax/ast.js';
-import { exprChildren, nodeParts } from './ast-children.js';
+import { exprChildren, nodeParts } from '../../syntax/ast-children.js';
 
 /** Where a visited node or expression sits. */
 export interface WalkInfo {

@@ -2,7 +2,7 @@ import type { Expr, MacroParam, Node, TemplateNode } from '../../syntax/ast.js';
 import type { Span } from '../../source/span.js';
 import { assertNever } from '../../assert-never.js';
 import { builtinCallee } from '../builtin-callee.js';
-import { exprChildren } from './ast-children.js';
+import { exprChildren } from '../../syntax/ast-children.js';
 import { scopeBoundNames } from './bound-names.js';
 
 /** A name that no enclosing scope binds at the point where it is read. */

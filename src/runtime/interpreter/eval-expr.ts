@@ -28,6 +28,7 @@ import {
 } from './values.js';
 import { locateError, withSpan } from './runtime-error.js';
 import { invokeMacro, isMacro } from './macro.js';
+import { describeCallee } from './describe-callee.js';
 
 /**
  * Evaluates an expression. Synchronous while every value it reads is known; where it reads a
@@ -299,20 +300,4 @@ export function splitArgs(
   const kwargs: Record<string, unknown> = {};
   for (let i = 0; i < kwargExprs.length; i++) kwargs[kwargExprs[i]!.name] = values[positional + i];
   return { args, kwargs };
-}
-
-/** How nunjucks names a callee in "Unable to call `…`" errors. */
-function describeCallee(expr: Expr): string {
-  switch (expr.kind) {
-    case 'name':
-      return expr.name;
-    case 'member':
-      return `${describeCallee(expr.object)}["${expr.property}"]`;
-    case 'call':
-      return `the return value of (${describeCallee(expr.callee)})`;
-    case 'literal':
-      return String(expr.value);
-    default:
-      return '--expression--';
-  }
 }

@@ -1,5 +1,5 @@
-import type { Expr, Node } from '../../syntax/ast.js';
-import { assertNever } from '../../assert-never.js';
+import type { Expr, Node } from './ast.js';
+import { assertNever } from '../assert-never.js';
 
 /** The direct sub-expressions of an expression; a dict's bare-name keys are strings, not names. */
 export function exprChildren(expr: Expr): Expr[] {
@@ -93,6 +93,20 @@ export function nodeParts(node: Node): NodeParts {
     default:
       return assertNever(node);
   }
+}
+
+/** Visits every node of a body, depth first in source order. */
+export function forEachNode(nodes: readonly Node[], visit: (node: Node) => void): void {
+  for (const node of nodes) {
+    visit(node);
+    for (const body of nodeParts(node).bodies) forEachNode(body, visit);
+  }
+}
+
+/** Visits every expression under an expression (itself first). */
+export function forEachExpr(expr: Expr, visit: (expr: Expr) => void): void {
+  visit(expr);
+  for (const child of exprChildren(expr)) forEachExpr(child, visit);
 }
 
 function nonNull<T>(items: (T | null)[]): T[] {

@@ -1,8 +1,8 @@
 import type { Expr } from '../../ir/ir.js';
 
 /**
- * How nunjucks names a callee in "cannot call" errors; the same text as the interpreter's
- * (src/runtime/interpreter/eval-expr.ts), computed when compiling.
+ * How nunjucks names a callee in "cannot call" errors (`foo`, `user["greet"]`); the
+ * interpreter computes it when a call fails, the code generator when it compiles.
  */
 export function describeCallee(expr: Expr): string {
   switch (expr.kind) {
