@@ -1,6 +1,7 @@
 import type { Stmt } from '../../ir/ir.js';
 import { assignedNamesOf } from './assigned-names.js';
 import type { ExecState } from './exec-state.js';
+import { deriveState } from './exec-state.js';
 import type { Frame } from './frame.js';
 import { Pending, resolveDeep } from './pending.js';
 import { findLexical } from './lexical-scope.js';
@@ -22,7 +23,7 @@ export function deferStatement<T>(
   const frame = state.frame.snapshot(copies);
   const context = state.context.snapshot();
   const lexical = state.lexical ? state.lexical.snapshot() : null;
-  const deferredState: ExecState = { ...state, frame, context, out: child, lexical };
+  const deferredState: ExecState = deriveState(state, { frame, context, out: child, lexical });
 
   const finished = waitFor.promise.then((value) => {
     try {

@@ -2,6 +2,7 @@ import { assertNever } from '../../assert-never.js';
 import type {
   BinaryExprIR,
   BuiltinCallExprIR,
+  ConditionalExprIR,
   Expr,
   FilterExprIR,
   KeywordArgIR,
@@ -142,13 +143,10 @@ export function evalExpr(expr: Expr, state: ExecState): Value {
     }
     case 'conditional': {
       const testValue = evalExpr(expr.test, state);
-      const choose = (known: unknown): Value =>
-        isTruthy(known)
-          ? evalExpr(expr.then, state)
-          : expr.otherwise
-            ? evalExpr(expr.otherwise, state)
-            : '';
-      return testValue instanceof Pending ? whenKnown(testValue, choose) : choose(testValue);
+      if (testValue instanceof Pending) {
+        return whenKnown(testValue, (known) => chooseBranch(expr, known, state));
+      }
+      return chooseBranch(expr, testValue, state);
     }
     case 'builtinCall':
       return evalBuiltinCall(expr, state);
@@ -158,6 +156,11 @@ export function evalExpr(expr: Expr, state: ExecState): Value {
 }
 
 const NO_ARGS: readonly unknown[] = Object.freeze([]);
+
+function chooseBranch(expr: ConditionalExprIR, test: unknown, state: ExecState): Value {
+  if (isTruthy(test)) return evalExpr(expr.then, state);
+  return expr.otherwise ? evalExpr(expr.otherwise, state) : '';
+}
 
 function anyPending(values: readonly unknown[]): boolean {
   for (const value of values) if (value instanceof Pending) return true;

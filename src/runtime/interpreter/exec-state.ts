@@ -73,3 +73,23 @@ export interface ExecState {
 
 /** Shorthand for an evaluated value that may still be pending. */
 export type Value = MaybePending<unknown>;
+
+/**
+ * A state with some fields changed. Spelled out field by field rather than spread: every state
+ * then has one object shape, and building one is a fraction of a spread's cost (this runs for
+ * every loop, capture, call block and macro call).
+ */
+export function deriveState(state: ExecState, changes: Partial<ExecState>): ExecState {
+  return {
+    run: state.run,
+    template: changes.template ?? state.template,
+    frame: changes.frame ?? state.frame,
+    context: changes.context ?? state.context,
+    out: changes.out ?? state.out,
+    sample: changes.sample ?? state.sample,
+    outputs: changes.outputs ?? state.outputs,
+    inLoop: changes.inLoop ?? state.inLoop,
+    callBlock: 'callBlock' in changes ? changes.callBlock : (state.callBlock ?? null),
+    lexical: 'lexical' in changes ? changes.lexical : (state.lexical ?? null),
+  };
+}

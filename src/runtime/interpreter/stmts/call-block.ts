@@ -2,6 +2,7 @@ import type { CallBlockStmt, Expr, RoleName } from '../../../ir/ir.js';
 import { assignVariable } from '../assign.js';
 import { evalExpr } from '../eval-expr.js';
 import type { ExecState, Value } from '../exec-state.js';
+import { deriveState } from '../exec-state.js';
 import { whenKnown, whenAllKnown } from '../pending.js';
 import { renderCallTerm } from '../values.js';
 import { bindOutput } from './for.js';
@@ -14,7 +15,7 @@ import { bindOutput } from './for.js';
 export function execCallBlock(stmt: CallBlockStmt, state: ExecState): void {
   const texts: Value[] = [];
   let raw: Value = undefined;
-  const termState: ExecState = { ...state, callBlock: stmt.span };
+  const termState: ExecState = deriveState(state, { callBlock: stmt.span });
   for (const term of stmt.terms) {
     const value = evalExpr(term, termState);
     raw = value;

@@ -1,6 +1,7 @@
 import type { CallTagStmt } from '../../../ir/ir.js';
 import { evalArgs, evalExpr, splitArgs } from '../eval-expr.js';
 import type { ExecState } from '../exec-state.js';
+import { deriveState } from '../exec-state.js';
 import { createMacro, isMacro, invokeMacro } from '../macro.js';
 import { whenKnown, whenAllKnown } from '../pending.js';
 import { callValue, renderOutput } from '../values.js';
@@ -8,7 +9,12 @@ import { withSpan } from '../runtime-error.js';
 
 /** `{% call(params) m(args) %}body{% endcall %}`: calls `m` with the body as `caller`. */
 export function execCallTag(stmt: CallTagStmt, state: ExecState): void {
-  const caller = createMacro(stmt.callerParams, stmt.body, { ...state, inLoop: true }, true);
+  const caller = createMacro(
+    stmt.callerParams,
+    stmt.body,
+    deriveState(state, { inLoop: true }),
+    true,
+  );
   const { callee: calleeExpr, args: argExprs, kwargs: kwargExprs } = stmt.call;
   const result = whenAllKnown(
     [evalExpr(calleeExpr, state), ...evalArgs(argExprs, kwargExprs, state)],

@@ -2,6 +2,7 @@ import type { CaptureStmt } from '../../../ir/ir.js';
 import { assignVariable } from '../assign.js';
 import { execBody } from '../exec.js';
 import type { ExecState } from '../exec-state.js';
+import { deriveState } from '../exec-state.js';
 import { OutputBuffer, ownText } from '../output-buffer.js';
 
 /**
@@ -10,7 +11,7 @@ import { OutputBuffer, ownText } from '../output-buffer.js';
  */
 export function execCapture(stmt: CaptureStmt, state: ExecState): void {
   const buffer = captureBuffer(state);
-  execBody(stmt.body, { ...state, out: buffer });
+  execBody(stmt.body, deriveState(state, { out: buffer }));
   const text = ownText(buffer);
   for (const target of stmt.targets) assignVariable(state, target, text);
 }

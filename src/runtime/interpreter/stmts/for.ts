@@ -4,6 +4,7 @@ import { deferStatement } from '../defer.js';
 import { evalExpr } from '../eval-expr.js';
 import { execBody } from '../exec.js';
 import type { ExecState, OutputCollector } from '../exec-state.js';
+import { deriveState } from '../exec-state.js';
 import { isUnsettled, settle } from '../pending.js';
 import { createLoop, iterateFor } from '../values.js';
 import { LexicalScope } from '../lexical-scope.js';
@@ -23,7 +24,7 @@ export function runLoop(stmt: ForStmt, state: ExecState, iterable: unknown): voi
   const frame = state.frame.push();
   // The targets are compiled variables in nunjucks: one binding, updated every iteration.
   const lexical = LexicalScope.extend(state.lexical ?? null, stmt.targets, []);
-  const loopState: ExecState = { ...state, frame, inLoop: true, lexical };
+  const loopState: ExecState = deriveState(state, { frame, inLoop: true, lexical });
   const { rows, length } = iterateFor(iterable, stmt.targets.length);
   const bound = callBindings(stmt.body);
   const iterations: OutputCollector[] = [];
@@ -39,7 +40,7 @@ export function runLoop(stmt: ForStmt, state: ExecState, iterable: unknown): voi
     } else {
       const outputs: OutputCollector = { values: {} };
       iterations.push(outputs);
-      execBody(stmt.body, { ...loopState, outputs });
+      execBody(stmt.body, deriveState(loopState, { outputs }));
     }
   }
   collectIterationOutputs(bound, iterations, state.outputs);

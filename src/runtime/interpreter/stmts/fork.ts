@@ -6,6 +6,7 @@ import { deferStatement } from '../defer.js';
 import { evalExpr } from '../eval-expr.js';
 import { execBody } from '../exec.js';
 import type { ExecState, OutputCollector } from '../exec-state.js';
+import { deriveState } from '../exec-state.js';
 import { OutputBuffer, type PrefixRef } from '../output-buffer.js';
 import { isUnsettled, settle } from '../pending.js';
 import { childSampleKey } from '../sample-key.js';
@@ -54,14 +55,13 @@ function runBranch(
 ): BranchResult {
   const buffer = new OutputBuffer(forkPoint);
   buffer.role = state.out.role;
-  const branchState: ExecState = {
-    ...state,
+  const branchState = deriveState(state, {
     frame: state.frame.snapshot(),
     context: state.context.snapshot(),
     lexical: state.lexical ? state.lexical.snapshot() : null,
     out: buffer,
     sample: childSampleKey(state.sample, index),
-  };
+  });
   run(branchState);
   return { buffer, state: branchState };
 }
@@ -79,13 +79,13 @@ function runForkLoop(loop: ForStmt, iterable: unknown, state: ExecState): void {
       const lexical = LexicalScope.extend(branchState.lexical ?? null, loop.targets, row);
       const outputs: OutputCollector = { values: {} };
       iterations.push(outputs);
-      execBody(loop.body, { ...branchState, frame, outputs, inLoop: true, lexical });
+      execBody(loop.body, deriveState(branchState, { frame, outputs, inLoop: true, lexical }));
     }),
   );
   joinBranches(branches, assignedNames(loop.body), state);
   collectIterationOutputs(bound, iterations, state.outputs);
   if (!length && loop.otherwise)
-    execBody(loop.otherwise, { ...state, frame: state.frame.push(), inLoop: true });
+    execBody(loop.otherwise, deriveState(state, { frame: state.frame.push(), inLoop: true }));
 }
 
 function joinBranches(

@@ -1,3 +1,4 @@
+import { deriveState } from '../exec-state.js';
 import type { IncludeStmt, TemplateIR } from '../../../ir/ir.js';
 import { deferStatement } from '../defer.js';
 import { evalExpr } from '../eval-expr.js';
@@ -39,11 +40,8 @@ function includeByPath(stmt: IncludeStmt, state: ExecState, path: unknown): void
 function runIncluded(template: TemplateIR, state: ExecState): void {
   const frame = state.frame.push(true);
   frame.topLevel = true;
-  execBody(template.body, {
-    ...state,
-    template,
-    frame,
-    context: state.context.snapshot(),
-    inLoop: false,
-  });
+  execBody(
+    template.body,
+    deriveState(state, { template, frame, context: state.context.snapshot(), inLoop: false }),
+  );
 }
