@@ -71,7 +71,12 @@ export async function runProgram(
     fail(error);
   }
   // Everything started must settle before the run ends: its results are cached as they come.
-  for (let i = 0; i < tracked.length; i++) await tracked[i]!.catch(() => undefined);
+  // Work started while waiting joins the list, so wait in rounds until a round adds nothing.
+  for (let done = 0; done < tracked.length; ) {
+    const round = tracked.slice(done);
+    done = tracked.length;
+    await Promise.allSettled(round);
+  }
   if (failure) throw (failure as { error: unknown }).error;
   return result!;
 }
