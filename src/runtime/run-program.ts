@@ -72,7 +72,7 @@ export async function runProgram(
   }
   // Everything started must settle before the run ends: its results are cached as they come.
   // Work started while waiting joins the list, so wait in rounds until a round adds nothing.
-  for (let done = 0; done < tracked.length; ) {
+  for (let done = 0; done < tracked.length;) {
     const round = tracked.slice(done);
     done = tracked.length;
     await Promise.allSettled(round);
