@@ -28,8 +28,42 @@ export const CACHE_KEY_VERSION = 'ot1';
 
 /** The cache key of a call: `ot1:` and the sha256 (hex) of the canonical JSON of its parts. */
 export function cacheKey(parts: CallKeyParts): string {
-  const digest = sha256Hex(canonicalJson(keyMaterial(parts)));
+  let text: string;
+  try {
+    text = keyText(parts);
+  } catch {
+    // Rethrown by the generic form, whose message names the path of what cannot be encoded.
+    text = keyTextGeneric(parts);
+  }
+  const digest = sha256Hex(text);
   return `${CACHE_KEY_VERSION}:${digest}`;
+}
+
+/**
+ * `canonicalJson(keyMaterial(parts))`, with the fixed outer shape written out in its sorted
+ * order instead of sorted at every call (every model call computes a key). The test suite
+ * checks that both give the same text.
+ */
+export function keyText(parts: CallKeyParts): string {
+  const { provider, model, baseUrl } = parts.backend;
+  const messages =
+    parts.messages === null
+      ? 'null'
+      : canonicalJson(parts.messages.map(({ role, content }) => ({ role, content })));
+  return (
+    `{"args":${canonicalJson(parts.args)}` +
+    `,"backend":{"baseUrl":${canonicalJson(baseUrl)},"model":${canonicalJson(model)},"provider":${canonicalJson(provider)}}` +
+    `,"builtin":${canonicalJson(parts.builtin)}` +
+    (parts.extra === undefined ? '' : `,"extra":${canonicalJson(parts.extra)}`) +
+    `,"messages":${messages}` +
+    `,"prompt":${canonicalJson(parts.prompt)}` +
+    `,"sample":${canonicalJson(parts.sample)}}`
+  );
+}
+
+/** The generic form of `keyText`, kept to check the written-out one against. */
+export function keyTextGeneric(parts: CallKeyParts): string {
+  return canonicalJson(keyMaterial(parts));
 }
 
 /**

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CallKeyParts } from '../../src/cache/cache-key.js';
-import { cacheKey } from '../../src/cache/cache-key.js';
+import { cacheKey, keyText, keyTextGeneric } from '../../src/cache/cache-key.js';
+import fc from 'fast-check';
 
 function parts(overrides: Partial<CallKeyParts> = {}): CallKeyParts {
   return {
@@ -143,6 +144,33 @@ describe('cacheKey', () => {
   it('refuses arguments that are not JSON', () => {
     expect(() => cacheKey(parts({ args: { temperature: 1n } }))).toThrow(
       'cannot encode the bigint 1n at $.args.temperature',
+    );
+  });
+});
+
+describe('the written-out key text', () => {
+  it('equals the canonical JSON of the key material, for any parts', () => {
+    const text = fc.oneof(fc.string(), fc.constant(''));
+    const parts = fc.record({
+      builtin: fc.constantFrom('generate_text', 'chat', 'select'),
+      backend: fc.record({ provider: text, model: text, baseUrl: fc.option(text, { nil: null }) }),
+      args: fc.dictionary(fc.string(), fc.oneof(fc.integer(), fc.string(), fc.array(fc.string()))),
+      prompt: fc.option(text, { nil: null }),
+      messages: fc.option(
+        fc.array(
+          fc.record({ role: fc.constantFrom('system', 'user', 'assistant'), content: text }),
+        ),
+        { nil: null },
+      ),
+      sample: text,
+      extra: fc.option(fc.dictionary(fc.string(), fc.jsonValue()), { nil: undefined }),
+    });
+    fc.assert(
+      fc.property(parts, (p) => {
+        const { extra, ...rest } = p;
+        const withExtra = extra === undefined ? rest : { ...rest, extra };
+        expect(keyText(withExtra as CallKeyParts)).toBe(keyTextGeneric(withExtra as CallKeyParts));
+      }),
     );
   });
 });
