@@ -5,7 +5,7 @@ import type { ProgramIR, TemplateIR } from '../ir/ir.js';
 import { CallContext } from './call-context.js';
 import { validateInputs } from './inputs.js';
 import type { BuiltinCall, CallSite, RunServices } from './interpreter/exec-state.js';
-import { interpret } from './interpreter/interpret.js';
+import { interpret, type RenderResult } from './interpreter/interpret.js';
 import type { RunContext } from './run-context.js';
 import { templateBuiltins } from './template-builtins/index.js';
 
@@ -25,6 +25,26 @@ export interface ProgramHooks {
   loadTemplate(path: string, from: TemplateIR, site: CallSite): TemplateIR;
   /** Finds a backend by name for a template (`fake:PATH` specs are relative to it). */
   resolveBackend(name: string, template: TemplateIR): Backend;
+  /**
+   * Renders one template of the program (the entry, or a `flow()` target): the interpreter by
+   * default; a compiled module passes its generated code, and everything else stays the same.
+   */
+  render?(
+    template: TemplateIR,
+    inputs: Record<string, unknown>,
+    services: RunServices,
+    sample: string,
+  ): Promise<RenderResult>;
+}
+
+/** The interpreter, as the default renderer of `ProgramHooks.render`. */
+function interpretTemplate(
+  template: TemplateIR,
+  inputs: Record<string, unknown>,
+  services: RunServices,
+  sample: string,
+): Promise<RenderResult> {
+  return interpret(template, inputs, services, { sample });
 }
 
 /**
@@ -65,7 +85,12 @@ export async function runProgram(
 
   let result: RunResult | undefined;
   try {
-    const rendered = await interpret(entry, checked.values, services, { sample: run.sample });
+    const rendered = await (hooks.render ?? interpretTemplate)(
+      entry,
+      checked.values,
+      services,
+      run.sample,
+    );
     result = { ...rendered, result: resultOf(entry, rendered) };
   } catch (error) {
     fail(error);
@@ -143,6 +168,11 @@ async function runFlow(
     : hooks.loadTemplate(path, call.template, call.site);
   const checked = validateInputs(template, inputs);
   if (checked.diagnostics.length > 0) throw new OtError(checked.diagnostics);
-  const rendered = await interpret(template, checked.values, services, { sample: call.sample });
+  const rendered = await (hooks.render ?? interpretTemplate)(
+    template,
+    checked.values,
+    services,
+    call.sample,
+  );
   return resultOf(template, rendered);
 }

@@ -8,7 +8,12 @@ import type { RunResult } from '../../runtime/run-program.js';
 import type { SourceFile } from '../../source/source-file.js';
 import type { CompiledTemplate } from './compiled-template.js';
 import { renderCompiledSync } from './render.js';
-import { findTemplate, runCompiledProgram, type CompiledTemplates } from './run-compiled.js';
+import {
+  findTemplate,
+  programOf,
+  runCompiledProgram,
+  type CompiledTemplates,
+} from './run-compiled.js';
 
 /** A compiled module's program: run it from code or as a command. */
 export interface CompiledProgram {
@@ -66,13 +71,7 @@ export function defineProgram(
 /** Run services for rendering without a run: any call is refused. */
 function callFreeServices(compiled: CompiledTemplates): RunServices {
   return {
-    program: {
-      kind: 'program',
-      entry: compiled.entry,
-      templates: Object.fromEntries(
-        Object.entries(compiled.templates).map(([path, t]) => [path, t.template]),
-      ),
-    },
+    program: programOf(compiled),
     locate: (site) => site.file,
     loadTemplate: (path, from, site) => findTemplate(compiled, path, from, site),
     track: () => undefined,

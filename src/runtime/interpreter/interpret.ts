@@ -18,24 +18,24 @@ export interface InterpretOptions {
   sample?: string;
 }
 
+/** Writes a template's body into a fresh top-level state: the interpreter, or generated code. */
+export type BodyRenderer = (state: ExecState) => void;
+
 /**
  * Renders a template against `inputs`, starting its calls through `run` as soon as what each
  * reads is known, and assembling text in source order. The walk itself is synchronous; the
  * returned promise settles when the text and every output are known. Work that outlives the
  * text (a call whose result nothing reads) is kept by `run.track`.
  */
-export async function interpret(
+export function interpret(
   template: TemplateIR,
   inputs: Record<string, unknown>,
   run: RunServices,
   options: InterpretOptions = {},
 ): Promise<RenderResult> {
-  const { out, outputs } = walk(template, inputs, run, options.sample ?? '');
-  const text = await resolveDeep(collectText(out.here()));
-  const resolved: Record<string, unknown> = {};
-  for (const [name, value] of Object.entries(outputs.values))
-    resolved[name] = await resolveNested(value);
-  return { text, outputs: resolved };
+  return renderWith(template, inputs, run, options.sample ?? '', (state) =>
+    execBody(template.body, state),
+  );
 }
 
 /** Synchronous rendering for templates that make no calls (no promise is created at all). */
@@ -44,9 +44,36 @@ export function renderSync(
   inputs: Record<string, unknown>,
   run: RunServices,
 ): string {
-  const { out } = walk(template, inputs, run, '');
+  return renderSyncWith(template, inputs, run, (state) => execBody(template.body, state));
+}
+
+/** `interpret` with another body renderer (compiled modules pass their generated code). */
+export async function renderWith(
+  template: TemplateIR,
+  inputs: Record<string, unknown>,
+  run: RunServices,
+  sample: string,
+  renderBody: BodyRenderer,
+): Promise<RenderResult> {
+  const { out, outputs } = walk(template, inputs, run, sample, renderBody);
+  const text = await resolveDeep(collectText(out.here()));
+  const resolved: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(outputs.values)) {
+    resolved[name] = await resolveNested(value);
+  }
+  return { text, outputs: resolved };
+}
+
+/** `renderSync` with another body renderer. */
+export function renderSyncWith(
+  template: TemplateIR,
+  inputs: Record<string, unknown>,
+  run: RunServices,
+  renderBody: BodyRenderer,
+): string {
+  const { out } = walk(template, inputs, run, '', renderBody);
   const text = collectText(out.here());
-  if (text instanceof Pending) throw new Error('renderSync: the template made a call');
+  if (text instanceof Pending) throw new Error('the template made a model call; run it instead');
   return text;
 }
 
@@ -62,11 +89,13 @@ function walk(
   inputs: Record<string, unknown>,
   run: RunServices,
   sample: string,
+  renderBody: BodyRenderer,
 ): { out: OutputBuffer; outputs: OutputCollector } {
   const frame = new Frame(null, false);
   frame.topLevel = true;
   const out = new OutputBuffer(null);
   const outputs: OutputCollector = { values: {} };
+  // Every field present from the start, in one order, so all states share one shape.
   const state: ExecState = {
     run,
     template,
@@ -77,8 +106,9 @@ function walk(
     outputs,
     inLoop: false,
     callBlock: null,
+    lexical: null,
   };
-  execBody(template.body, state);
+  renderBody(state);
   return { out, outputs };
 }
 
