@@ -456,8 +456,16 @@ class CaseBuilder {
     return this.weighted<() => string>([
       [
         4,
-        () =>
-          `${this.operand(this.expr('num', depth))} ${this.pick(['+', '-', '*', '/', '//', '%'])} ${this.operand(this.expr('num', depth))}`,
+        () => {
+          const left = this.operand(this.expr('num', depth));
+          const operator = this.pick(['+', '-', '*', '/', '//', '%']);
+          const right = this.expr('num', depth);
+          // `a // b % c` is a recorded divergence (divergences/floor-division-of-a-modulo):
+          // the right side of `//` stays grouped unless it is atomic.
+          const rightText =
+            operator === '//' && !isAtomic(right) ? `(${right})` : this.operand(right);
+          return `${left} ${operator} ${rightText}`;
+        },
       ],
       [1, () => `${this.operand(this.expr('num', depth))} ** ${this.int(0, 3)}`],
       [1, () => `-${this.group(this.expr('num', depth))}`],
@@ -577,7 +585,9 @@ class CaseBuilder {
     if (isAtomic(expr)) return expr;
     // A bare unary or conditional operand would change or break the parse; others may stay bare,
     // which exercises nunjucks' precedence as its emitted JavaScript sees it.
-    if (/^(?:[-+]|not\b)|\b(?:if|is|in)\b/.test(expr) || this.chance(60)) return `(${expr})`;
+    // A bare `//` next to `%` is the recorded divergence `a // b % c`
+    // (divergences/floor-division-of-a-modulo), so a floor division is always grouped.
+    if (/^(?:[-+]|not\b)|\b(?:if|is|in)\b|\/\//.test(expr) || this.chance(60)) return `(${expr})`;
     return expr;
   }
 
