@@ -139,3 +139,15 @@ describe('compile', () => {
     expect(result.diagnostics.map((d) => d.code)).toEqual(['OT2003', 'OT2001']);
   });
 });
+
+describe('compile: the pipeline on one screen', () => {
+  it('parses, lowers and plans, and generates a module from the plan', async () => {
+    const { compile, generateModule } = await import('../../src/compile.js');
+    const source = 'Q << a = generate_text() >> and << b = generate_text("x") >>';
+    const result = compile(source, 'pipeline.ot');
+    expect(result.diagnostics).toEqual([]);
+    expect(result.plan.calls.map((call) => call.stage)).toEqual([1, 1]);
+    const module = generateModule(result, source);
+    expect(module.code).toContain('export');
+  });
+});
