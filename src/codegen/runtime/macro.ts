@@ -1,18 +1,19 @@
-import type { ExecState, Value } from '../../runtime/interpreter/exec-state.js';
-import { Frame } from '../../runtime/interpreter/frame.js';
-import { LexicalScope } from '../../runtime/interpreter/lexical-scope.js';
-import { invokeMacro, isMacro, type MacroFunction } from '../../runtime/interpreter/macro.js';
-import { OutputBuffer, ownText } from '../../runtime/interpreter/output-buffer.js';
+import { deriveState, type ExecState, type Value } from '../../runtime/interpreter/exec-state.js';
+import {
+  bindingOrder,
+  invokeMacro,
+  isMacro,
+  makeMacro,
+  type MacroFunction,
+} from '../../runtime/interpreter/macro.js';
+import { ownText } from '../../runtime/interpreter/output-buffer.js';
 import { whenAllKnown, whenKnown } from '../../runtime/interpreter/pending.js';
 import { withSpan } from '../../runtime/interpreter/runtime-error.js';
 import {
-  bindMacroArgs,
   callValue,
   createMacroSignature,
   markSafe,
   renderOutput,
-  splitKeywordArgs,
-  USE_DEFAULT,
 } from '../../runtime/interpreter/values.js';
 import type { Span } from '../../source/span.js';
 import type { Body } from './control.js';
@@ -25,13 +26,9 @@ export interface CompiledParam {
 }
 
 /**
- * A macro whose body is generated code, with exactly the interpreter's calling convention
- * (src/runtime/interpreter/macro.ts `createMacro`, which takes IR; this is its mirror): arguments
- * bound by the shared `bindMacroArgs`; a macro body runs in a fresh frame, a `call` body in a
- * child of the frame current when `caller()` runs; positional parameters are compiled variables
- * (the lexical scope); defaults are evaluated at call time, in order, in the macro's frame; the
- * body writes into a buffer that starts after the caller's prefix (so its calls see it); the
- * result is a safe string. Macros of both kinds answer `isMacro` and can call each other.
+ * A macro whose body is generated code, through the interpreter's `makeMacro` (the same
+ * calling convention, frames, lexical scope and buffers); only the body and the defaults are
+ * compiled functions. A body that returns its text (`returnsText`) needs no buffer of its own.
  */
 export function createCompiledMacro(
   params: readonly CompiledParam[],
@@ -40,53 +37,24 @@ export function createCompiledMacro(
   keepFrame: boolean,
   returnsText = false,
 ): MacroFunction {
-  const signature = createMacroSignature(params);
-  const ordered = [
-    ...params.filter((p) => p.defaultValue === null),
-    ...params.filter((p) => p.defaultValue !== null),
-  ];
-
-  const invoke = (
-    args: unknown[],
-    kwargs: Record<string, unknown> | null,
-    caller: ExecState,
-  ): Value => {
-    const bound = bindMacroArgs(signature, args, kwargs);
-    const frame = keepFrame ? caller.frame.push(true) : new Frame(null, false);
-    if (bound.hasCaller) frame.set('caller', bound.caller);
-    // A body that returns its text writes nothing: it needs no buffer of its own.
-    const buffer = returnsText ? caller.out : new OutputBuffer(caller.out.here());
-    if (!returnsText) buffer.role = caller.out.role;
-    const positionalValues = bound.values.slice(0, signature.positional.length);
-    const state: ExecState = {
-      ...definition,
-      frame,
-      out: buffer,
-      sample: caller.sample,
-      outputs: caller.outputs,
-      inLoop: keepFrame,
-      lexical: LexicalScope.extend(
-        keepFrame ? (definition.lexical ?? null) : null,
-        signature.positional,
-        positionalValues,
-      ),
-    };
-    for (let i = 0; i < ordered.length; i++) {
-      const value = bound.values[i];
-      frame.set(ordered[i]!.name, value === USE_DEFAULT ? ordered[i]!.defaultValue!(state) : value);
-    }
-    if (returnsText) return markSafe((body as TextBody)(state));
-    (body as Body)(state);
-    return whenKnown(ownText(buffer), markSafe);
-  };
-
-  const macro = ((...callArgs: unknown[]) => {
-    // Called from outside the template (a filter, a test): nunjucks' keyword convention.
-    const { args, kwargs } = splitKeywordArgs(callArgs);
-    return invoke(args, kwargs, definition);
-  }) as MacroFunction;
-  macro[invokeMacro] = invoke;
-  return macro;
+  const ordered = bindingOrder(params);
+  return makeMacro(
+    {
+      signature: createMacroSignature(params),
+      names: ordered.map((p) => p.name),
+      evalDefault: (index, state) => ordered[index]!.defaultValue!(state),
+      // Generated code cannot tell statically whether a macro makes calls: always prefixed.
+      buffer: returnsText ? 'none' : 'prefixed',
+      render: returnsText
+        ? (state) => markSafe((body as TextBody)(state))
+        : (state) => {
+            (body as Body)(state);
+            return whenKnown(ownText(state.out), markSafe);
+          },
+    },
+    definition,
+    keepFrame,
+  );
 }
 
 /** A compiled body that only writes known text and returns it. */
@@ -120,7 +88,12 @@ export function callTag(
   kwargNames: readonly string[],
   span: Span,
 ): void {
-  const caller = createCompiledMacro(callerParams, callerBody, { ...state, inLoop: true }, true);
+  const caller = createCompiledMacro(
+    callerParams,
+    callerBody,
+    deriveState(state, { inLoop: true }),
+    true,
+  );
   const result = whenAllKnown(values, (known) => {
     const [callee, ...rest] = known;
     const { args, kwargs } = splitValues(rest, kwargNames);

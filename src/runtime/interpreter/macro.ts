@@ -34,32 +34,51 @@ export function isMacro(value: unknown): value is MacroFunction {
 }
 
 /**
- * Creates a macro as nunjucks' `makeMacro` does (argument binding is the shared `bindMacroArgs`):
- * a macro body runs in a fresh frame (a `call` body in a child of the defining frame), sees the
- * prefix at its call site followed by its own text, and returns a safe string.
+ * What a macro is made of, whoever runs its body: the interpreter walks IR, generated code calls
+ * a compiled function. Everything else about calling a macro is `makeMacro`'s, shared by both.
  */
-export function createMacro(
-  params: readonly ParamIR[],
-  body: readonly Stmt[],
+export interface MacroParts {
+  signature: MacroSignature;
+  /** Parameter names in binding order (positional, then keyword), as `bindMacroArgs` binds them. */
+  names: readonly string[];
+  /** Evaluates the default of the `index`-th parameter (binding order) in the macro's frame. */
+  evalDefault: (index: number, state: ExecState) => Value;
+  /**
+   * Where the body writes: `prefixed`, a buffer after the caller's prefix (its calls see it);
+   * `plain`, a buffer of its own; `none`, nothing (the body returns its text).
+   */
+  buffer: 'prefixed' | 'plain' | 'none';
+  /** Runs the body and returns its text (a safe string, maybe pending). */
+  render: (state: ExecState) => Value;
+}
+
+/**
+ * A macro value with nunjucks' calling convention (`makeMacro`): arguments bound by the shared
+ * `bindMacroArgs`; a macro body runs in a fresh frame, a `call` body (`keepFrame`) in a child of
+ * the frame current when `caller()` runs, as nunjucks' one `frame` variable per compiled
+ * template does; positional parameters are compiled variables (the lexical scope); defaults
+ * are evaluated at call time, in order, in the macro's frame.
+ */
+export function makeMacro(
+  parts: MacroParts,
   definition: ExecState,
   keepFrame: boolean,
 ): MacroFunction {
-  const { signature, ordered, makesCalls } = macroShape(params, body);
-
+  const { signature, names } = parts;
   const invoke = (
     args: unknown[],
     kwargs: Record<string, unknown> | null,
     caller: ExecState,
   ): Value => {
     const bound = bindMacroArgs(signature, args, kwargs);
-    // nunjucks keeps one `frame` variable per compiled template: a `call` body pushes from the
-    // frame current when `caller()` runs (the calling macro's), a macro starts a fresh one.
     const frame = keepFrame ? caller.frame.push(true) : new Frame(null, false);
     if (bound.hasCaller) frame.set('caller', bound.caller);
-    // Only a body with call blocks needs the caller's prefix (taking one seals the caller's buffer).
-    const buffer = new OutputBuffer(makesCalls ? caller.out.here() : null);
-    buffer.role = caller.out.role;
-    const positionalValues = bound.values.slice(0, signature.positional.length);
+    let out = caller.out;
+    if (parts.buffer !== 'none') {
+      // Only a body with call blocks needs the caller's prefix (taking one seals its buffer).
+      out = new OutputBuffer(parts.buffer === 'prefixed' ? caller.out.here() : null);
+      out.role = caller.out.role;
+    }
     // Spelled out rather than spread: one object shape for every call (a spread of the whole
     // state was a third of a macro call's time).
     const state: ExecState = {
@@ -67,7 +86,7 @@ export function createMacro(
       template: definition.template,
       frame,
       context: definition.context,
-      out: buffer,
+      out,
       sample: caller.sample,
       outputs: caller.outputs,
       inLoop: keepFrame,
@@ -75,23 +94,18 @@ export function createMacro(
       lexical: LexicalScope.extend(
         keepFrame ? (definition.lexical ?? null) : null,
         signature.positional,
-        positionalValues,
+        bound.values.slice(0, signature.positional.length),
       ),
     };
-    for (let i = 0; i < ordered.length; i++) {
+    for (let i = 0; i < names.length; i++) {
       const value = bound.values[i];
-      // Defaults are evaluated at call time, in order, in the macro's own frame.
-      frame.set(
-        ordered[i]!.name,
-        value === USE_DEFAULT ? evalExpr(ordered[i]!.defaultValue!, state) : value,
-      );
+      frame.set(names[i]!, value === USE_DEFAULT ? parts.evalDefault(i, state) : value);
     }
-    execBody(body, state);
-    return whenKnown(ownText(buffer), markSafe);
+    return parts.render(state);
   };
 
   const macro = ((...callArgs: unknown[]) => {
-    // Called from outside the interpreter (a filter, a test): nunjucks' keyword convention.
+    // Called from outside a template (a filter, a test): nunjucks' keyword convention.
     const { args, kwargs } = splitKeywordArgs(callArgs);
     return invoke(args, kwargs, definition);
   }) as MacroFunction;
@@ -99,30 +113,44 @@ export function createMacro(
   return macro;
 }
 
-interface MacroShape {
-  signature: MacroSignature;
-  /** Parameters in binding order (positional, then keyword), matching `bindMacroArgs`' values. */
-  ordered: readonly ParamIR[];
-  makesCalls: boolean;
+/** Parameters in binding order: positional (no default), then keyword. */
+export function bindingOrder<P extends { defaultValue: unknown }>(params: readonly P[]): P[] {
+  return [
+    ...params.filter((p) => p.defaultValue === null),
+    ...params.filter((p) => p.defaultValue !== null),
+  ];
 }
 
-const shapes = new WeakMap<readonly ParamIR[], MacroShape>();
+/** A macro (or `call` body) of the interpreter: its body and defaults are IR. */
+export function createMacro(
+  params: readonly ParamIR[],
+  body: readonly Stmt[],
+  definition: ExecState,
+  keepFrame: boolean,
+): MacroFunction {
+  return makeMacro(macroParts(params, body), definition, keepFrame);
+}
+
+const partsCache = new WeakMap<readonly ParamIR[], MacroParts>();
 
 /** What a macro definition's IR says once and for all, computed the first time it runs. */
-function macroShape(params: readonly ParamIR[], body: readonly Stmt[]): MacroShape {
-  let shape = shapes.get(params);
-  if (!shape) {
-    shape = {
+function macroParts(params: readonly ParamIR[], body: readonly Stmt[]): MacroParts {
+  let parts = partsCache.get(params);
+  if (!parts) {
+    const ordered = bindingOrder(params);
+    parts = {
       signature: createMacroSignature(params),
-      ordered: [
-        ...params.filter((p) => p.defaultValue === null),
-        ...params.filter((p) => p.defaultValue !== null),
-      ],
-      makesCalls: containsCall(body),
+      names: ordered.map((p) => p.name),
+      evalDefault: (index, state) => evalExpr(ordered[index]!.defaultValue!, state),
+      buffer: containsCall(body) ? 'prefixed' : 'plain',
+      render: (state) => {
+        execBody(body, state);
+        return whenKnown(ownText(state.out), markSafe);
+      },
     };
-    shapes.set(params, shape);
+    partsCache.set(params, parts);
   }
-  return shape;
+  return parts;
 }
 
 /** True when statements contain a builtin call anywhere (JSON walk of the plain-data IR). */
