@@ -54,3 +54,11 @@ export function parseInputFlags(flags: {
   }
   return { ok: true, inputs };
 }
+
+/** The names given as text (`--input k=v`), whose values the declared types may convert. */
+export function textInputNames(input: readonly string[] | undefined): string[] {
+  return (input ?? []).flatMap((text) => {
+    const equals = text.indexOf('=');
+    return equals < 0 ? [] : [text.slice(0, equals).trim()];
+  });
+}

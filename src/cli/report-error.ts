@@ -7,14 +7,16 @@ import type { CliIO } from './io.js';
 /**
  * Prints an error for people: an OtError as `file:line:col` diagnostics with code frames (the
  * files are read from `sources`, else from disk), anything else as one line. Stack traces only
- * with `--verbose`.
+ * with `--verbose`. A `label` (`row 17`) starts the first line, so a row's failure is traceable.
  */
 export function reportError(
   io: CliIO,
   error: unknown,
   sources: Record<string, SourceFile>,
   verbose: boolean,
+  label?: string,
 ): void {
+  const prefix = label ? `${label}: ` : '';
   if (isOtError(error)) {
     const lookup = (path: string): SourceFile | undefined => {
       const known = sources[path];
@@ -24,10 +26,12 @@ export function reportError(
       sources[path] = file;
       return file;
     };
-    io.stderr(`${printDiagnostics(error.diagnostics, lookup, { color: io.stderrColor })}\n`);
+    io.stderr(
+      `${prefix}${printDiagnostics(error.diagnostics, lookup, { color: io.stderrColor })}\n`,
+    );
   } else {
     const message = error instanceof Error ? error.message : String(error);
-    io.stderr(`ot: error: ${message}\n`);
+    io.stderr(`ot: error: ${prefix}${message}\n`);
   }
   if (verbose && error instanceof Error && error.stack) io.stderr(`${error.stack}\n`);
 }

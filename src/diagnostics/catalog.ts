@@ -71,6 +71,10 @@ export const diagnosticCatalog = {
   OT4011: { severity: 'error', message: 'cannot unpack {value} into {count} loop variables' },
   OT4012: { severity: 'error', message: 'cannot slice {what}' },
   OT4013: { severity: 'error', message: 'cannot convert a circular value to JSON' },
+  OT4021: {
+    severity: 'error',
+    message: '`{name}` is not an input of `{file}`;{hint} its inputs: {known}',
+  },
 } as const satisfies Record<string, { severity: Severity; message: string }>;
 
 /** How serious a diagnostic is; only errors stop a run or fail `ot check`. */

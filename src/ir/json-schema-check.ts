@@ -1,20 +1,23 @@
 import { Ajv } from 'ajv';
+import { addStandardFormats } from './ajv-formats.js';
 import type { JsonSchema } from './ir.js';
 
 let shared: Ajv | undefined;
 
 /**
  * One quiet Ajv for checking front matter: no strict mode (users write annotations ajv does not
- * know), no format validation (it needs ajv-formats and would only warn), and schemas with an
- * `$id` are not registered, so compiling the same schema twice is not an error.
+ * know), the standard formats (so a default is checked against `format: email` as a value would
+ * be), and schemas with an `$id` are not registered, so compiling the same schema twice is not
+ * an error.
  */
 function ajv(): Ajv {
-  shared ??= new Ajv({
-    strict: false,
-    validateFormats: false,
-    addUsedSchema: false,
-    logger: false,
-  });
+  shared ??= addStandardFormats(
+    new Ajv({
+      strict: false,
+      addUsedSchema: false,
+      logger: false,
+    }),
+  );
   return shared;
 }
 

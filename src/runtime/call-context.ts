@@ -76,6 +76,10 @@ export class CallContext {
       const { value, cached, startedAt } = await work;
       this.traceCall(call, args, value, cached, startedAt);
       return value;
+    } catch (error) {
+      // A failed call is in the trace too (result null, the error), unless Ctrl-C cut it short.
+      if (!session.signal.aborted) this.traceCall(call, args, null, false, start, error);
+      throw error;
     } finally {
       session.inFlight.delete(key);
     }
@@ -140,6 +144,7 @@ export class CallContext {
     result: T,
     cached: boolean,
     start: number,
+    error?: unknown,
   ): void {
     this.run.trace?.({
       builtin: call.info.traceAs ?? call.traceBuiltin ?? call.builtin,
@@ -153,6 +158,9 @@ export class CallContext {
       start_ms: start,
       end_ms: this.elapsed(),
       location: call.info.location,
+      ...(error === undefined
+        ? {}
+        : { error: error instanceof Error ? error.message : String(error) }),
     });
   }
 

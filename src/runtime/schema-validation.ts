@@ -1,7 +1,8 @@
 import { Ajv, type ValidateFunction } from 'ajv';
 import type { JsonSchema } from '../ir/ir.js';
+import { addStandardFormats } from '../ir/ajv-formats.js';
 
-const ajv = new Ajv({ allErrors: true, strict: false });
+const ajv = addStandardFormats(new Ajv({ allErrors: true, strict: false }));
 const compiled = new WeakMap<object, ValidateFunction>();
 
 /** Validates `value` against a JSON Schema; returns readable problems, empty when valid. */

@@ -16,6 +16,8 @@ export interface TraceEvent {
   end_ms: number;
   /** `file:line:col` of the call block. */
   location: string;
+  /** Why the call failed (its `result` is then null); absent for a call that succeeded. */
+  error?: string;
 }
 
 /** Receives trace events in completion order. */

@@ -6,6 +6,7 @@ import { hasErrors } from '../../diagnostics/diagnostic.js';
 import { printDiagnostics } from '../../diagnostics/printer.js';
 import { loadProgram } from '../../ir/load-program.js';
 import type { CommandContext } from '../command-context.js';
+import { outputPathProblem } from '../output-path.js';
 
 /** Options of `ot compile`. */
 export interface CompileFlags {
@@ -37,6 +38,12 @@ export async function compileCommand(
   flags: CompileFlags,
   context: CommandContext,
 ): Promise<number> {
+  // A bad `-o` is bad usage, said before the work (and not after a long bundle).
+  const outputProblem = flags.output ? outputPathProblem(flags.output) : null;
+  if (outputProblem) {
+    context.io.stderr(`ot: -o ${flags.output}: cannot write there: ${outputProblem}\n`);
+    return 2;
+  }
   const loaded = loadProgram(file);
   const lookup = (path: string) => loaded.sources[path];
   if (loaded.diagnostics.length > 0) {

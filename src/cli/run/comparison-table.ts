@@ -1,5 +1,23 @@
+import type { RunResult } from '../../runtime/run-program.js';
+
 /** One cell of the comparison: a row's result on one backend. */
 export type ComparisonCell = { ok: true; value: string } | { ok: false; error: string };
+
+/**
+ * What a backend's cell shows: the front matter's `output` value when it names one, else the
+ * bound names (`city: Menton, mayor: Yves Juhel`) — what differs between backends, not the
+ * prompt text they share — and the text only for a flow that binds nothing.
+ */
+export function comparisonValue(result: RunResult, hasOutput: boolean): string {
+  if (hasOutput) return show(result.result);
+  const names = Object.entries(result.outputs);
+  if (names.length === 0) return result.text;
+  return names.map(([name, value]) => `${name}: ${show(value)}`).join(', ');
+}
+
+function show(value: unknown): string {
+  return typeof value === 'string' ? value.trim() : JSON.stringify(value);
+}
 
 /**
  * The side-by-side table of `--backend a --backend b` on a terminal: one line per input row,

@@ -1,17 +1,29 @@
-import cliProgress from 'cli-progress';
+import type { RunResult } from '../../runtime/run-program.js';
+import type { TraceEvent } from '../../runtime/trace.js';
 import type { SourceFile } from '../../source/source-file.js';
 import type { CliIO } from '../io.js';
 import { reportError } from '../report-error.js';
-import { formatComparisonTable, type ComparisonCell } from './comparison-table.js';
+import { comparisonValue, formatComparisonTable, type ComparisonCell } from './comparison-table.js';
+import { printDryRunCall, printDryRunSummary } from './dry-run.js';
 import { errorSummary } from './format-result.js';
-import { readInputRows } from './read-jsonl.js';
-import type { RunResult } from '../../runtime/run-program.js';
+import { ProgressLine, type ProgressCounts } from './progress-line.js';
+import { readInputRows, type InputRow } from './read-jsonl.js';
 
-/** One run of the flow with some inputs on one backend (null: the flow's default). */
+/**
+ * One run of the flow with some inputs on one backend (null: the flow's default); `observe`
+ * sees each of its calls as it completes.
+ */
 export type RunOne = (
   inputs: Record<string, unknown>,
   backend: string | null,
+  observe?: (event: TraceEvent) => void,
 ) => Promise<RunResult>;
+
+/** Calls counted across all runs so far (for the progress line and the summary). */
+export interface CallCounts {
+  made: number;
+  cached: number;
+}
 
 /** Options of `runMany`. */
 export interface RunManyOptions {
@@ -24,83 +36,147 @@ export interface RunManyOptions {
   sources: Record<string, SourceFile>;
   verbose: boolean;
   json: boolean;
+  dryRun: boolean;
+  /** Whether the flow names an `output` (the comparison table shows it). */
+  hasOutput: boolean;
+  /** Ctrl-C: rows cut short by it are not rows that failed, and nothing is written for them. */
+  signal: AbortSignal;
+  calls: CallCounts;
+  /** A terminal's stderr for the progress line, or null. */
+  progress: { write: (text: string) => void; columns: number } | null;
+  /** A terminal's width for the comparison table of several backends, or null for JSON lines. */
+  tableWidth: number | null;
 }
+
+/** How `runMany` ended: its exit code unless cancelled, and the rows' tally. */
+export interface RunManyOutcome {
+  cancelled: boolean;
+  rowsOk: number;
+  rowsFailed: number;
+}
+
+type JobOutcome = { events: TraceEvent[] } & (
+  { ok: true; result: RunResult } | { ok: false; error: unknown; cancelled: boolean }
+);
 
 /**
  * Runs every row on every backend at once (one shared session caps the calls), a failing row
- * reported and the others completed. Results are JSON lines in input order — or, when several
- * backends are compared on a terminal, a side-by-side table. Exit 1 if any row failed.
+ * reported with its row number and the others completed. Results are JSON lines in input order
+ * (in a dry run, each row's calls) — or, when several backends are compared on a terminal, a
+ * side-by-side table. Rows cut short by Ctrl-C write nothing.
  */
-export async function runMany(options: RunManyOptions): Promise<number> {
-  const { io, backends } = options;
-  const rows = options.file
+export async function runMany(options: RunManyOptions): Promise<RunManyOutcome> {
+  const { io, backends, signal } = options;
+  const rows: InputRow[] = options.file
     ? readInputRows(options.file)
     : [{ line: 0, inputs: {} as Record<string, unknown> }];
-  const stderrIsTerminal = process.stderr.isTTY === true;
-  const bar =
-    stderrIsTerminal && rows.length * backends.length > 1
-      ? new cliProgress.SingleBar(
-          { stream: process.stderr, clearOnComplete: true, hideCursor: true },
-          cliProgress.Presets.shades_classic,
+  const counts: ProgressCounts = {
+    rowsDone: 0,
+    rowsTotal: rows.length * backends.length,
+    rowsFailed: 0,
+    callsMade: 0,
+    callsCached: 0,
+  };
+  const progress =
+    options.progress && counts.rowsTotal > 1
+      ? new ProgressLine(
+          options.progress.write,
+          () => ({ ...counts, callsMade: options.calls.made, callsCached: options.calls.cached }),
+          options.progress.columns,
         )
       : null;
-  bar?.start(rows.length * backends.length, 0);
+  progress?.render();
 
   const jobs = rows.map((row) =>
-    backends.map(async (backend) => {
+    backends.map(async (backend): Promise<JobOutcome> => {
+      const events: TraceEvent[] = [];
       try {
         if ('error' in row) throw new Error(row.error);
-        return {
-          ok: true as const,
-          result: await options.runOne({ ...options.flagInputs, ...row.inputs }, backend),
-        };
+        const result = await options.runOne(
+          { ...options.flagInputs, ...row.inputs },
+          backend,
+          (event) => {
+            events.push(event);
+            progress?.tick();
+          },
+        );
+        return { ok: true, result, events };
       } catch (error) {
-        return { ok: false as const, error };
+        // Failed before Ctrl-C: a row that failed; after it: a row cut short.
+        if (!signal.aborted) counts.rowsFailed++;
+        return { ok: false, error, cancelled: signal.aborted, events };
       } finally {
-        bar?.increment();
+        counts.rowsDone++;
+        if (!signal.aborted) progress?.render();
       }
     }),
   );
 
-  let failed = false;
-  const table = !options.json && backends.length > 1 && process.stdout.isTTY === true;
+  const outcome: RunManyOutcome = { cancelled: false, rowsOk: 0, rowsFailed: 0 };
+  const table =
+    !options.json && !options.dryRun && backends.length > 1 && options.tableWidth !== null;
   const tableRows: { label: string; cells: ComparisonCell[] }[] = [];
+  // Written above the progress line, which is drawn again after.
+  const write = (print: () => void) => {
+    progress?.clear();
+    print();
+    if (!signal.aborted) progress?.render();
+  };
   for (let r = 0; r < rows.length; r++) {
+    const row = rows[r]!;
     const cells: ComparisonCell[] = [];
     for (let b = 0; b < backends.length; b++) {
-      const outcome = await jobs[r]![b]!;
-      const row = rows[r]!;
+      const job = await jobs[r]![b]!;
+      const backend = backends[b] ?? null;
       const base = {
         row: options.file ? row.line : r,
-        ...(backends.length > 1 ? { backend: backends[b] } : {}),
+        ...(backends.length > 1 ? { backend } : {}),
       };
-      if (outcome.ok) {
-        cells.push({
-          ok: true,
-          value:
-            typeof outcome.result.result === 'string'
-              ? outcome.result.result
-              : JSON.stringify(outcome.result.result),
-        });
-        if (!table)
-          io.stdout(
-            `${JSON.stringify({ ...base, text: outcome.result.text, outputs: outcome.result.outputs })}\n`,
-          );
+      if (!job.ok && job.cancelled) {
+        outcome.cancelled = true;
+        continue;
+      }
+      if (job.ok) {
+        outcome.rowsOk++;
+        cells.push({ ok: true, value: comparisonValue(job.result, options.hasOutput) });
+        if (table) continue;
+        write(() => io.stdout(printRow(base, job, options)));
       } else {
-        failed = true;
-        cells.push({ ok: false, error: errorSummary(outcome.error) });
-        if (!table)
-          io.stdout(`${JSON.stringify({ ...base, error: errorSummary(outcome.error) })}\n`);
-        bar?.stop();
-        reportError(io, outcome.error, options.sources, options.verbose);
+        outcome.rowsFailed++;
+        cells.push({ ok: false, error: errorSummary(job.error) });
+        const label = options.file
+          ? `row ${row.line}${backends.length > 1 ? ` on ${backend ?? 'default'}` : ''}`
+          : `on ${backend ?? 'default'}`;
+        write(() => {
+          if (!table) io.stdout(`${JSON.stringify({ ...base, error: errorSummary(job.error) })}\n`);
+          reportError(io, job.error, options.sources, options.verbose, label);
+        });
       }
     }
-    tableRows.push({ label: String(options.file ? rows[r]!.line : r + 1), cells });
+    tableRows.push({ label: String(options.file ? row.line : r + 1), cells });
   }
-  bar?.stop();
-  if (table) {
+  progress?.clear();
+  if (signal.aborted) outcome.cancelled = true;
+  if (table && !outcome.cancelled) {
     const names = backends.map((b) => b ?? 'default');
-    io.stdout(formatComparisonTable(names, tableRows, process.stdout.columns ?? 100));
+    io.stdout(formatComparisonTable(names, tableRows, options.tableWidth ?? 100));
   }
-  return failed ? 1 : 0;
+  return outcome;
+}
+
+/** A finished row: its result as a JSON line or, in a dry run, its calls (a block, or JSON). */
+function printRow(
+  base: Record<string, unknown>,
+  job: JobOutcome & { ok: true },
+  options: RunManyOptions,
+): string {
+  if (!options.dryRun) {
+    return `${JSON.stringify({ ...base, text: job.result.text, outputs: job.result.outputs })}\n`;
+  }
+  if (options.json) return `${JSON.stringify({ ...base, calls: job.events })}\n`;
+  const on = base['backend'] !== undefined ? ` on ${String(base['backend'] ?? 'default')}` : '';
+  const title = options.file
+    ? `row ${String(base['row'])}${on}`
+    : String(base['backend'] ?? 'default');
+  return `══ ${title}\n${job.events.map(printDryRunCall).join('')}${printDryRunSummary(job.events)}`;
 }

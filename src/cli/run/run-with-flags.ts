@@ -3,12 +3,16 @@ import { OtError } from '../../diagnostics/ot-error.js';
 import type { RunContext } from '../../runtime/run-context.js';
 import { Session } from '../../runtime/session.js';
 import type { TraceEvent } from '../../runtime/trace.js';
+import { coerceTextInputs } from '../coerce-inputs.js';
+import { textInputNames } from '../inputs.js';
 import type { CliIO } from '../io.js';
+import { outputPathProblem } from '../output-path.js';
 import { reportError } from '../report-error.js';
 import { printDryRunCall, printDryRunSummary } from './dry-run.js';
 import { formatJsonResult, formatPlainResult } from './format-result.js';
-import type { RunFlags } from './run-flags.js';
-import { runMany, type RunOne } from './run-many.js';
+import type { RunFlagsWithInputs } from './run-flags.js';
+import { runMany, type CallCounts, type RunOne } from './run-many.js';
+import { formatRunSummary } from './run-summary.js';
 import { cacheSpec, setUpBackends, type RunBackends } from './run-setup.js';
 import type { RunnableFlow } from './runnable-flow.js';
 import { TraceWriter } from './trace-writer.js';
@@ -17,18 +21,26 @@ import { TraceWriter } from './trace-writer.js';
 const EXIT_CANCELLED = 130;
 
 /**
- * `ot run` once the flow is loaded (or compiled): its config and backends checked (every error
- * before any call), the cache opened, then one run or one per `--inputs` row and backend, all
- * runs sharing one session (scheduler, cache, single flight). Ctrl-C aborts calls in flight; the
- * cache is closed (flushed) on every path. Returns the exit code.
+ * `ot run` once the flow is loaded (or compiled): the output path and `--input` values checked
+ * (exit 2), the config and backends checked (every error before any call), the cache opened,
+ * then one run or one per `--inputs` row and backend, all runs sharing one session (scheduler,
+ * cache, single flight). Ctrl-C aborts calls in flight; the cache is closed (flushed) on every
+ * path. Returns the exit code.
  */
 export async function runWithFlags(
   flow: RunnableFlow,
   flagInputs: Record<string, unknown>,
-  flags: RunFlags,
+  flags: RunFlagsWithInputs,
   io: CliIO,
   verbose: boolean,
 ): Promise<number> {
+  const traceProblem = flags.trace ? outputPathProblem(flags.trace) : null;
+  if (traceProblem)
+    return usageError(io, `--trace ${flags.trace}: cannot write there: ${traceProblem}`);
+  const coerced = coerceTextInputs(flagInputs, textInputNames(flags.input), flow.entry.meta.inputs);
+  if (!coerced.ok) return usageError(io, coerced.error);
+  const inputs = coerced.inputs;
+
   const backends = flags.backend.length > 0 ? flags.backend : [null];
   let setup: RunBackends;
   try {
@@ -46,6 +58,7 @@ export async function runWithFlags(
   };
   process.on('SIGINT', onSigint);
 
+  const startedAt = performance.now();
   const cache = await openCache(cacheSpec(flags.cache, config), {
     cwd: process.cwd(),
     onWarning: (message) => io.stderr(`ot: warning: ${message}\n`),
@@ -57,42 +70,73 @@ export async function runWithFlags(
     ...(flags.concurrency ? { concurrency: Number(flags.concurrency) } : {}),
     ...(flags.dryRun ? { dryRun: true } : {}),
   });
+  const calls: CallCounts = { made: 0, cached: 0 };
+  const many = Boolean(flags.inputs) || backends.length > 1;
   const dryRunCalls: TraceEvent[] = [];
-  const onTrace = (event: TraceEvent) => {
-    trace?.write(event);
-    if (flags.dryRun) {
-      dryRunCalls.push(event);
-      io.stdout(printDryRunCall(event));
-    }
-  };
-  const runOne: RunOne = (inputs, backend) => {
+  const runOne: RunOne = (rowInputs, backend, observe) => {
     const context: RunContext = {
       session,
       registry,
       backendName: backend,
-      trace: onTrace,
+      trace: (event) => {
+        trace?.write(event);
+        if (event.cached) calls.cached++;
+        else calls.made++;
+        observe?.(event);
+        if (flags.dryRun && !many) {
+          dryRunCalls.push(event);
+          if (!flags.json) io.stdout(printDryRunCall(event));
+        }
+      },
       startedAt: performance.now(),
       sample: '',
       warn: (message) => io.stderr(`ot: warning: ${message}\n`),
     };
-    return flow.run(inputs, context, resolveBackend);
+    return flow.run(rowInputs, context, resolveBackend);
   };
 
   try {
-    if (flags.inputs || backends.length > 1) {
-      return await runMany({
+    if (many) {
+      const outcome = await runMany({
         file: flags.inputs ?? null,
-        flagInputs,
+        flagInputs: inputs,
         backends,
         runOne,
         io,
         sources: flow.sources,
         verbose,
         json: flags.json === true,
+        dryRun: flags.dryRun === true,
+        hasOutput: flow.entry.meta.output !== null,
+        signal: controller.signal,
+        calls,
+        progress:
+          process.stderr.isTTY === true
+            ? { write: (text) => process.stderr.write(text), columns: process.stderr.columns ?? 80 }
+            : null,
+        tableWidth: process.stdout.isTTY === true ? (process.stdout.columns ?? 100) : null,
       });
+      if (outcome.cancelled) {
+        io.stderr('ot: cancelled\n');
+        return EXIT_CANCELLED;
+      }
+      if (flags.inputs) {
+        io.stderr(
+          formatRunSummary({
+            rowsOk: outcome.rowsOk,
+            rowsFailed: outcome.rowsFailed,
+            callsMade: calls.made,
+            callsCached: calls.cached,
+            dryRun: flags.dryRun === true,
+            wallMs: performance.now() - startedAt,
+          }),
+        );
+      }
+      return outcome.rowsFailed > 0 ? 1 : 0;
     }
-    const result = await runOne(flagInputs, backends[0]!);
-    if (flags.dryRun) io.stdout(printDryRunSummary(dryRunCalls));
+    const result = await runOne(inputs, backends[0]!);
+    if (flags.dryRun && flags.json) io.stdout(`${JSON.stringify({ calls: dryRunCalls })}\n`);
+    else if (flags.dryRun) io.stdout(printDryRunSummary(dryRunCalls));
     else if (flags.json) io.stdout(`${formatJsonResult(result)}\n`);
     else io.stdout(ensureNewline(formatPlainResult(result, flow.entry.meta.output !== null)));
     return 0;
@@ -106,9 +150,16 @@ export async function runWithFlags(
   } finally {
     process.off('SIGINT', onSigint);
     await cache.close();
-    await trace?.close();
+    await trace?.close().catch((error: unknown) => {
+      io.stderr(`ot: warning: the trace ${flags.trace} is incomplete: ${String(error)}\n`);
+    });
     if (controller.signal.aborted) process.exitCode = EXIT_CANCELLED;
   }
+}
+
+function usageError(io: CliIO, message: string): number {
+  io.stderr(`ot: ${message}\n(run \`ot --help\` for usage)\n`);
+  return 2;
 }
 
 function ensureNewline(text: string): string {
