@@ -20,7 +20,12 @@ describe('the sandbox, through the CLI', () => {
     const result = await runOt(['run', file, '--cache', 'off']);
     expect(result.code).not.toBe(0);
     expectNoLeak(result.stdout);
-    expectStopped(payload, { ok: false, error: result.stderr });
+    // The diagnostics, without the source lines the CLI quotes under them (`  1 | {{ … }}`).
+    const diagnostics = result.stderr
+      .split('\n')
+      .filter((line) => !/^\s*\d*\s*\|/.test(line))
+      .join('\n');
+    expectStopped(payload, { ok: false, error: diagnostics });
   });
 
   it('`ot check` fails with an error (not a warning) for a forbidden binding, read or input', async () => {
