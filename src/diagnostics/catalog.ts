@@ -38,6 +38,16 @@ export const diagnosticCatalog = {
   OT2012: { severity: 'error', message: '{reason}' },
   OT2013: { severity: 'error', message: 'cannot read included file `{path}`: {reason}' },
   OT2014: { severity: 'error', message: 'cannot read file `{path}`: {reason}' },
+  OT2015: {
+    severity: 'error',
+    message: 'cannot bind `{name}`: the name is reserved (it leads into JavaScript internals)',
+  },
+  OT2016: {
+    severity: 'error',
+    message:
+      'input `{name}` is not allowed: the name is reserved (it leads into JavaScript internals)',
+  },
+  OT2017: { severity: 'error', message: 'access to variable `{name}` is not allowed' },
 
   // --- OT3xxx: plan and code generation -------------------------------------------------------
   OT3001: {

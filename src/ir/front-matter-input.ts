@@ -3,6 +3,7 @@ import type { Span } from '../source/span.js';
 import type { InputSpec, JsonSchema } from './ir.js';
 import type { FrontMatterContext } from './front-matter-context.js';
 import { isIdentifier } from './identifier.js';
+import { isForbiddenName } from '../runtime/jinja/forbidden-names.js';
 import { normaliseSchemaType, shortInputTypeNames, shortInputTypes } from './input-types.js';
 import { jsonSchemaProblem, schemaMismatch } from './json-schema-check.js';
 
@@ -27,6 +28,11 @@ export function lowerInputs(
       fm.report('OT2004', nameSpan, {
         reason: `input name ${JSON.stringify(String(name))} is not a valid variable name`,
       });
+      continue;
+    }
+    if (isForbiddenName(name)) {
+      // The sandbox: such an input would be dropped or reach JavaScript internals.
+      fm.report('OT2016', nameSpan, { name });
       continue;
     }
     inputs[name] = lowerInputSpec(name, pair.value, nameSpan, fm);

@@ -1,6 +1,5 @@
 import type { ExecState, Value } from '../../runtime/interpreter/exec-state.js';
-import { lookupName } from '../../runtime/interpreter/frame.js';
-import { findLexical } from '../../runtime/interpreter/lexical-scope.js';
+import { lookupVariable } from '../../runtime/interpreter/lookup-variable.js';
 import { invokeMacro, isMacro } from '../../runtime/interpreter/macro.js';
 import { locateError } from '../../runtime/interpreter/runtime-error.js';
 import {
@@ -9,6 +8,7 @@ import {
   callValue,
   getIndex,
   getMember,
+  makeDict,
 } from '../../runtime/interpreter/values.js';
 import type { Span } from '../../source/span.js';
 
@@ -19,14 +19,9 @@ import type { Span } from '../../source/span.js';
  * the operands are known, and inside `whenKnown`/`whenAllKnown` where they may wait for calls.
  */
 
-/**
- * A variable, as `name` evaluates: a loop target or positional macro parameter in scope (which
- * nunjucks compiles to a JavaScript variable), else the frames, then the context (inputs,
- * top-level sets, globals).
- */
+/** A variable, as `name` evaluates (`lookupVariable`: forbidden names are OT4001). */
 export function lookup(state: ExecState, name: string): Value {
-  const scope = state.lexical ? findLexical(state.lexical, name) : null;
-  return scope ? scope.names[name] : lookupName(state.context, state.frame, name);
+  return lookupVariable(state, name);
 }
 
 /** `object.property` */
@@ -103,9 +98,7 @@ export function call(
 
 /** `{k: v, …}` from alternating keys and values, keys converted as the interpreter converts them. */
 export function dict(parts: readonly unknown[]): Record<string, unknown> {
-  const result: Record<string, unknown> = {};
-  for (let i = 0; i < parts.length; i += 2) result[String(parts[i])] = parts[i + 1];
-  return result;
+  return makeDict(parts);
 }
 
 /** Splits evaluated values into positional arguments and keywords (`names` are the keywords, last). */

@@ -3,6 +3,7 @@ import { checkBuiltinArguments } from './builtin-arguments.js';
 import { checkBuiltinOutsideCallBlock } from './builtin-outside-call-block.js';
 import { checkInputShadowsBuiltin } from './input-shadows-builtin.js';
 import { checkOutputVariable } from './output-variable.js';
+import { checkReservedNames } from './reserved-names.js';
 import { checkUndefinedVariables } from './undefined-variable.js';
 import { checkUnknownBuiltins } from './unknown-builtin.js';
 import { checkUnknownFilters } from './unknown-filter.js';
@@ -14,6 +15,7 @@ export type { CheckContext, TemplateCheck } from './check.js';
 export const templateChecks: readonly TemplateCheck[] = [
   checkUnknownBuiltins,
   checkBuiltinOutsideCallBlock,
+  checkReservedNames,
   checkUndefinedVariables,
   checkInputShadowsBuiltin,
   checkUnknownFilters,

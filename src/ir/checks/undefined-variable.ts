@@ -1,3 +1,4 @@
+import { isForbiddenName } from '../../runtime/jinja/forbidden-names.js';
 import type { TemplateCheck } from './check.js';
 import { initialNames } from './initial-names.js';
 import { findUnresolvedNames } from './name-resolution.js';
@@ -10,6 +11,8 @@ import { findUnresolvedNames } from './name-resolution.js';
 export const checkUndefinedVariables: TemplateCheck = (ctx) => {
   for (const ref of findUnresolvedNames(ctx.ast, initialNames(ctx), ctx.shadowedBuiltins)) {
     if (ref.called && ref.inCallBlock) continue;
+    // A forbidden name is OT2017 (reserved-names.ts), an error rather than this warning.
+    if (isForbiddenName(ref.name)) continue;
     ctx.report('OT2003', ref.span, { name: ref.name });
   }
 };

@@ -1,3 +1,5 @@
+import { isForbiddenName } from '../jinja/forbidden-names.js';
+import { JinjaError } from '../jinja/jinja-error.js';
 import type { ExecState } from './exec-state.js';
 import { findLexical } from './lexical-scope.js';
 
@@ -6,6 +8,8 @@ import { findLexical } from './lexical-scope.js';
  * the context, and in the compiled variable when the name is a loop target or macro parameter.
  */
 export function assignVariable(state: ExecState, name: string, value: unknown): void {
+  // `ot check` refuses these bindings (OT2015); this keeps the sandbox if a check is bypassed.
+  if (isForbiddenName(name)) throw new JinjaError('OT4001', { name });
   const scope = state.lexical ? findLexical(state.lexical, name) : null;
   if (scope) scope.names[name] = value;
   state.frame.set(name, value, true);

@@ -11,8 +11,7 @@ import type {
 } from '../../ir/ir.js';
 import type { Span } from '../../source/span.js';
 import type { ExecState, Value } from './exec-state.js';
-import { lookupName } from './frame.js';
-import { findLexical } from './lexical-scope.js';
+import { lookupVariable } from './lookup-variable.js';
 import { startBuiltinCall } from './builtin-call.js';
 import { Pending, whenKnown, whenAllKnown } from './pending.js';
 import {
@@ -24,6 +23,7 @@ import {
   getIndex,
   getMember,
   isTruthy,
+  makeDict,
   sliceValue,
   unaryOp,
 } from './values.js';
@@ -42,10 +42,8 @@ export function evalExpr(expr: Expr, state: ExecState): Value {
   switch (expr.kind) {
     case 'literal':
       return expr.value;
-    case 'name': {
-      const scope = state.lexical ? findLexical(state.lexical, expr.name) : null;
-      return scope ? scope.names[expr.name] : lookupName(state.context, state.frame, expr.name);
-    }
+    case 'name':
+      return variable(expr.name, expr.span, state);
     case 'list': {
       const items = new Array<unknown>(expr.items.length);
       let pending = false;
@@ -60,11 +58,7 @@ export function evalExpr(expr: Expr, state: ExecState): Value {
       const parts: Value[] = [];
       for (const entry of expr.entries)
         parts.push(evalExpr(entry.key, state), evalExpr(entry.value, state));
-      return whenAllKnown(parts, (values) => {
-        const dict: Record<string, unknown> = {};
-        for (let i = 0; i < values.length; i += 2) dict[String(values[i])] = values[i + 1];
-        return dict;
-      });
+      return whenAllKnown(parts, makeDict);
     }
     case 'member': {
       const object = evalExpr(expr.object, state);
@@ -165,6 +159,14 @@ function chooseBranch(expr: ConditionalExprIR, test: unknown, state: ExecState):
 function anyPending(values: readonly unknown[]): boolean {
   for (const value of values) if (value instanceof Pending) return true;
   return false;
+}
+
+function variable(name: string, span: Span, state: ExecState): Value {
+  try {
+    return lookupVariable(state, name);
+  } catch (error) {
+    throw locateError(error, span, state.template.path);
+  }
 }
 
 function member(property: string, object: unknown, span: Span, state: ExecState): unknown {

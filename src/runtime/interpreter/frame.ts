@@ -1,3 +1,5 @@
+import { isForbiddenName } from '../jinja/forbidden-names.js';
+import { JinjaError } from '../jinja/jinja-error.js';
 import { Pending } from './pending.js';
 
 /**
@@ -78,16 +80,23 @@ export class Frame {
   }
 }
 
-/** The render context: inputs, top-level variables and globals (nunjucks' `Context`). */
+/**
+ * The render context: inputs, top-level variables and globals (nunjucks' `Context`). Both stores
+ * have no prototype and are read by own property only, so no name reaches `Object.prototype`.
+ */
 export class Context {
-  constructor(
-    readonly variables: Record<string, unknown>,
-    readonly globals: Record<string, unknown>,
-  ) {}
+  readonly variables: Record<string, unknown>;
+  readonly globals: Record<string, unknown>;
+
+  constructor(variables: Record<string, unknown>, globals: Record<string, unknown>) {
+    this.variables = nullPrototypeCopy(variables);
+    this.globals = Object.getPrototypeOf(globals) === null ? globals : nullPrototypeCopy(globals);
+  }
 
   /** nunjucks' `context.lookup`: a global only when the context has no such name. */
   lookup(name: string): unknown {
-    if (name in this.globals && !(name in this.variables)) return this.globals[name];
+    if (!hasOwn(this.variables, name))
+      return hasOwn(this.globals, name) ? this.globals[name] : undefined;
     const value = this.variables[name];
     return isSettledUndefined(value) ? undefined : value;
   }
@@ -98,14 +107,27 @@ export class Context {
 
   /** A copy for a deferred statement or an include (nunjucks copies the context for includes). */
   snapshot(): Context {
-    return new Context({ ...this.variables }, this.globals);
+    return new Context(this.variables, this.globals);
   }
 }
 
-/** nunjucks' `contextOrFrameLookup`. */
+/**
+ * nunjucks' `contextOrFrameLookup`, refusing the forbidden names (`constructor`, `__proto__`…)
+ * with OT4001 as member access does: the sandbox's gate for names.
+ */
 export function lookupName(context: Context, frame: Frame, name: string): unknown {
+  if (isForbiddenName(name)) throw new JinjaError('OT4001', { name });
   const value = frame.lookup(name);
   return value !== undefined ? value : context.lookup(name);
+}
+
+function hasOwn(record: Record<string, unknown>, name: string): boolean {
+  return Object.prototype.hasOwnProperty.call(record, name);
+}
+
+/** An own-property copy without a prototype (`Object.assign` defines `__proto__` as a plain key on it). */
+function nullPrototypeCopy(record: Record<string, unknown>): Record<string, unknown> {
+  return Object.assign(Object.create(null) as Record<string, unknown>, record);
 }
 
 /** A variable whose deferred value turned out to be undefined counts as absent. */

@@ -14,6 +14,7 @@ import {
   USE_DEFAULT,
 } from './values.js';
 import type { MacroSignature } from '../jinja/macro-args.js';
+import { hideSource } from '../jinja/function-text.js';
 
 /** The hidden entry point of a macro value that also receives the caller's state. */
 export const invokeMacro = Symbol('ot.invokeMacro');
@@ -110,7 +111,7 @@ export function makeMacro(
     return invoke(args, kwargs, definition);
   }) as MacroFunction;
   macro[invokeMacro] = invoke;
-  return macro;
+  return hideSource(macro);
 }
 
 /** Parameters in binding order: positional (no default), then keyword. */

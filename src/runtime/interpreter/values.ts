@@ -17,3 +17,4 @@ export { createLoop } from '../jinja/loop.js';
 export { iterateFor } from '../jinja/iterate-for.js';
 export { markSafe } from '../jinja/safe-string.js';
 export { JinjaError } from '../jinja/jinja-error.js';
+export { makeDict } from '../jinja/make-dict.js';

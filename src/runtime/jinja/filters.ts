@@ -29,7 +29,7 @@ export function applyFilter(
 ): unknown {
   const filter = filterTable[name];
   if (filter === undefined) throw new JinjaError('OT2006', { name });
-  checkAttributeArgument(name, args);
+  checkAttributeArgument(name, args, kwargs);
   try {
     if (kwargs === null) {
       // The common cases without building an argument array.
@@ -45,10 +45,15 @@ export function applyFilter(
 }
 
 /**
- * The filters that read `item[attribute]` with a plain JavaScript lookup, and the position of
- * that argument. They must not reach `constructor` & co. either (LANGUAGE.md §3).
+ * The filters that read `item[attribute]` with a plain JavaScript lookup (nunjucks' attribute
+ * getters split the name on dots, so each segment counts), and the position of that argument.
+ * They must not reach `constructor` & co. either (LANGUAGE.md §3).
  */
-function checkAttributeArgument(name: string, args: readonly unknown[]): void {
+function checkAttributeArgument(
+  name: string,
+  args: readonly unknown[],
+  kwargs: Record<string, unknown> | null,
+): void {
   let attribute: unknown;
   switch (name) {
     case 'join':
@@ -57,12 +62,17 @@ function checkAttributeArgument(name: string, args: readonly unknown[]): void {
     case 'sum':
     case 'selectattr':
     case 'rejectattr':
+    case 'groupby':
       attribute = args[0];
+      break;
+    case 'sort':
+      attribute = kwargs?.attribute ?? args[2];
       break;
     default:
       return;
   }
-  if (typeof attribute === 'string' && isForbiddenProperty(attribute)) {
-    throw new JinjaError('OT4001', { name: attribute });
+  if (typeof attribute !== 'string') return;
+  for (const segment of attribute.split('.')) {
+    if (isForbiddenProperty(segment)) throw new JinjaError('OT4001', { name: segment });
   }
 }

@@ -11,6 +11,10 @@ export { isTruthy } from './truthiness.js';
 export { binaryOp, unaryOp, inOperator, type StrictBinaryOperator } from './operators.js';
 export { compareOp, compareChain, type CompareOperator } from './compare.js';
 export { getMember, getIndex, isForbiddenProperty } from './member.js';
+export { FORBIDDEN_NAMES, isForbiddenName } from './forbidden-names.js';
+export { FUNCTION_TEXT, hideSource } from './function-text.js';
+export { isCallableMember } from './safe-methods.js';
+export { makeDict } from './make-dict.js';
 export { sliceValue } from './slice.js';
 export {
   callValue,

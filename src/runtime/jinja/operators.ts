@@ -2,6 +2,7 @@ import type { BinaryExprIR, UnaryExprIR } from '../../ir/ir.js';
 import nunjucksLib from 'nunjucks/src/lib.js';
 import { assertNever } from '../../assert-never.js';
 import { describeType, describeValue } from './describe-value.js';
+import { FUNCTION_TEXT } from './function-text.js';
 import { JinjaError } from './jinja-error.js';
 
 /** The binary operators that evaluate both operands (`and`/`or` short-circuit in the caller). */
@@ -20,9 +21,9 @@ export function binaryOp(operator: StrictBinaryOperator, left: unknown, right: u
   const b = right as Loose;
   switch (operator) {
     case '+':
-      return a + b;
+      return asText(a) + asText(b);
     case '~':
-      return a + '' + b;
+      return asText(a) + '' + asText(b);
     case '-':
       return a - b;
     case '*':
@@ -42,6 +43,11 @@ export function binaryOp(operator: StrictBinaryOperator, left: unknown, right: u
     default:
       return assertNever(operator);
   }
+}
+
+/** A function operand counts as FUNCTION_TEXT, so that `f ~ ""` cannot print its source. */
+function asText(value: Loose): Loose {
+  return typeof value === 'function' ? (FUNCTION_TEXT as Loose) : value;
 }
 
 /** A unary operator as emitted by nunjucks: `-a`, `+a`, `!a`. */

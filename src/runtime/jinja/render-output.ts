@@ -1,3 +1,4 @@
+import { FUNCTION_TEXT } from './function-text.js';
 import { isSafeString } from './safe-string.js';
 import { toJsonValue } from './to-json-value.js';
 
@@ -10,6 +11,8 @@ import { toJsonValue } from './to-json-value.js';
 export function renderOutput(value: unknown): string {
   if (typeof value === 'string') return value;
   if (value === undefined || value === null) return '';
+  // Unlike nunjucks, never a function's source (README, "Sandbox and threat model").
+  if (typeof value === 'function') return FUNCTION_TEXT;
   // `'' + value` (hint "default": valueOf first) is what nunjucks' generated code does; a
   // template literal would use toString first and could differ.
   return '' + (value as string);
