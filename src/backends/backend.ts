@@ -6,11 +6,20 @@ export interface Message {
   content: string;
 }
 
-/** What identifies a backend in cache keys: never an API key. */
+/**
+ * What identifies a backend in cache keys: everything that can make it answer differently,
+ * never an API key. Two backends with equal identities share cache entries and single flight.
+ */
 export interface BackendIdentity {
   provider: string;
   model: string;
   baseUrl: string | null;
+  /**
+   * The rest of what changes replies, when there is any: a fake backend's digest of its rules
+   * and default, a provider's settings that change requests (`structured_outputs`). Absent
+   * keys stay as they were, so real backends' existing cache entries remain valid.
+   */
+  variant?: string;
 }
 
 /** Sampling arguments in the language's spelling; absent means the backend's default. */

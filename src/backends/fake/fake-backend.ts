@@ -12,6 +12,7 @@ import type {
 import { BackendError } from '../backend-error.js';
 import { excerpt } from '../excerpt.js';
 import { checkFakeSpec } from './check-fake-spec.js';
+import { fakeDigest } from './fake-digest.js';
 import type { FakeBackendSpec, FakeReply } from './fake-spec.js';
 import { compileMatch, matches, matchText, type Matcher } from './matcher.js';
 
@@ -98,7 +99,12 @@ export function createFakeBackend(
 
   return {
     name,
-    identity: { provider: 'fake', model: checked.model ?? 'fake', baseUrl: null },
+    identity: {
+      provider: 'fake',
+      model: checked.model ?? 'fake',
+      baseUrl: null,
+      variant: fakeDigest(checked),
+    },
     capabilities: fakeCapabilities,
     concurrency: options.concurrency ?? 32,
     defaults: options.defaults ?? {},
