@@ -14,6 +14,7 @@ import { excerpt } from '../excerpt.js';
 import { checkFakeSpec } from './check-fake-spec.js';
 import { fakeDigest } from './fake-digest.js';
 import type { FakeBackendSpec, FakeReply } from './fake-spec.js';
+import { truncateAtStop } from './truncate-at-stop.js';
 import { compileMatch, matches, matchText, type Matcher } from './matcher.js';
 
 /** Settings a fake backend takes from the config rather than from its file. */
@@ -94,7 +95,7 @@ export function createFakeBackend(
       );
     }
     if (typeof reply !== 'string') throw new BackendError(reply.error);
-    return reply;
+    return truncateAtStop(reply, request.args.stop);
   }
 
   return {
