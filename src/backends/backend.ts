@@ -55,6 +55,11 @@ export interface CompletionRequest {
   responseSchema: JsonSchema | null;
   /** Asks for one of these strings (only when `capabilities.choiceConstraint`). */
   choices: string[] | null;
+  /**
+   * The part of the prompt rendered since the previous call's reply, when the prompt is a
+   * template's prefix; null otherwise. Only fake backends read it (`match_last`).
+   */
+  lastTurn?: string | null;
   /** Which builtin asked; fake backends and traces use it, providers may ignore it. */
   builtin: string;
   signal: AbortSignal;

@@ -15,7 +15,7 @@ import { checkFakeSpec } from './check-fake-spec.js';
 import { fakeDigest } from './fake-digest.js';
 import type { FakeBackendSpec, FakeReply } from './fake-spec.js';
 import { truncateAtStop } from './truncate-at-stop.js';
-import { compileMatch, matches, matchText, type Matcher } from './matcher.js';
+import { compileMatch, lastTurnText, matches, matchText, type Matcher } from './matcher.js';
 
 /** Settings a fake backend takes from the config rather than from its file. */
 export interface FakeBackendOptions {
@@ -65,8 +65,11 @@ export function createFakeBackend(
       ),
     );
   }
-  const rules: { matcher: Matcher; source: ReplySource }[] = (checked.replies ?? []).map((r) => ({
-    matcher: compileMatch(r.match),
+  const rules: { matcher: Matcher; last: boolean; source: ReplySource }[] = (
+    checked.replies ?? []
+  ).map((r) => ({
+    matcher: compileMatch(r.match ?? r.match_last ?? ''),
+    last: r.match === undefined,
     source: { reply: r.reply, taken: 0 },
   }));
   const fallback: ReplySource | null =
@@ -78,7 +81,9 @@ export function createFakeBackend(
     const { signal } = request;
     if (signal.aborted) throw new BackendError('request cancelled', { cause: signal.reason });
     const text = matchText(request);
-    const source = rules.find((rule) => matches(rule.matcher, text))?.source ?? fallback;
+    const last = lastTurnText(request);
+    const source =
+      rules.find((rule) => matches(rule.matcher, rule.last ? last : text))?.source ?? fallback;
     // Taken before the delay, so list items follow the order in which calls start.
     const reply = source === null ? null : take(source);
     if (latencyMs > 0) {
