@@ -6,11 +6,20 @@ export interface Message {
   content: string;
 }
 
-/** What identifies a backend in cache keys: never an API key. */
+/**
+ * What identifies a backend in cache keys: everything that can make it answer differently,
+ * never an API key. Two backends with equal identities share cache entries and single flight.
+ */
 export interface BackendIdentity {
   provider: string;
   model: string;
   baseUrl: string | null;
+  /**
+   * The rest of what changes replies, when there is any: a fake backend's digest of its rules
+   * and default, a provider's settings that change requests (`structured_outputs`). Absent
+   * keys stay as they were, so real backends' existing cache entries remain valid.
+   */
+  variant?: string;
 }
 
 /** Sampling arguments in the language's spelling; absent means the backend's default. */
@@ -46,6 +55,11 @@ export interface CompletionRequest {
   responseSchema: JsonSchema | null;
   /** Asks for one of these strings (only when `capabilities.choiceConstraint`). */
   choices: string[] | null;
+  /**
+   * The part of the prompt rendered since the previous call's reply, when the prompt is a
+   * template's prefix; null otherwise. Only fake backends read it (`match_last`).
+   */
+  lastTurn?: string | null;
   /** Which builtin asked; fake backends and traces use it, providers may ignore it. */
   builtin: string;
   signal: AbortSignal;

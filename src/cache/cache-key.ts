@@ -6,7 +6,7 @@ import { canonicalJson } from './canonical-json.js';
 export interface CallKeyParts {
   /** The builtin's name, e.g. `generate_text`. */
   builtin: string;
-  /** Provider, model and base URL; never an API key. */
+  /** Provider, model, base URL and variant; never an API key. */
   backend: BackendIdentity;
   /** Keyword arguments after defaults are filled in. */
   args: Record<string, unknown>;
@@ -45,14 +45,15 @@ export function cacheKey(parts: CallKeyParts): string {
  * checks that both give the same text.
  */
 export function keyText(parts: CallKeyParts): string {
-  const { provider, model, baseUrl } = parts.backend;
+  const { provider, model, baseUrl, variant } = parts.backend;
   const messages =
     parts.messages === null
       ? 'null'
       : canonicalJson(parts.messages.map(({ role, content }) => ({ role, content })));
   return (
     `{"args":${canonicalJson(parts.args)}` +
-    `,"backend":{"baseUrl":${canonicalJson(baseUrl)},"model":${canonicalJson(model)},"provider":${canonicalJson(provider)}}` +
+    `,"backend":{"baseUrl":${canonicalJson(baseUrl)},"model":${canonicalJson(model)},"provider":${canonicalJson(provider)}` +
+    (variant === undefined ? '}' : `,"variant":${canonicalJson(variant)}}`) +
     `,"builtin":${canonicalJson(parts.builtin)}` +
     (parts.extra === undefined ? '' : `,"extra":${canonicalJson(parts.extra)}`) +
     `,"messages":${messages}` +
@@ -71,10 +72,10 @@ export function keyTextGeneric(parts: CallKeyParts): string {
  * secret) must not leak it into the key, nor make equal calls differ.
  */
 function keyMaterial(parts: CallKeyParts): Record<string, unknown> {
-  const { provider, model, baseUrl } = parts.backend;
+  const { provider, model, baseUrl, variant } = parts.backend;
   return {
     builtin: parts.builtin,
-    backend: { provider, model, baseUrl },
+    backend: { provider, model, baseUrl, variant },
     args: parts.args,
     prompt: parts.prompt,
     messages: parts.messages?.map(({ role, content }) => ({ role, content })) ?? null,

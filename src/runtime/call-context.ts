@@ -133,6 +133,7 @@ export class CallContext {
       // JSON or for one of the choices in words; the builtin checks the reply either way.
       responseSchema: call.responseSchema ?? null,
       choices: call.choices ?? null,
+      lastTurn: call.info.lastTurn ?? null,
       builtin: call.info.traceAs ?? call.traceBuiltin ?? call.builtin,
       signal: this.run.session.signal,
     };

@@ -16,8 +16,9 @@ import {
 it('runs one flow on two backends, every row, in one run', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'ot-compare-'));
   writeFileSync(join(dir, 'flow.ot'), 'Capital of {{ country }}? << generate_text() >>');
-  writeFileSync(join(dir, 'a.yaml'), 'model: a\ndefault: "from a"\n');
-  writeFileSync(join(dir, 'b.yaml'), 'model: b\ndefault: "from b"\n');
+  // No `model` labels: two fake files are told apart by their rules, not by a label.
+  writeFileSync(join(dir, 'a.yaml'), 'default: "from a"\n');
+  writeFileSync(join(dir, 'b.yaml'), 'default: "from b"\n');
 
   const flow = loadTemplate(join(dir, 'flow.ot'));
   const registries = ['a.yaml', 'b.yaml'].map((file) => {

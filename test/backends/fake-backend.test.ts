@@ -177,7 +177,12 @@ describe('fake backend', () => {
       defaults: { temperature: 0 },
     });
     expect(backend.name).toBe('fake:replies.yaml');
-    expect(backend.identity).toEqual({ provider: 'fake', model: 'fake-gpt', baseUrl: null });
+    expect(backend.identity).toEqual({
+      provider: 'fake',
+      model: 'fake-gpt',
+      baseUrl: null,
+      variant: expect.stringMatching(/^[0-9a-f]{64}$/) as string,
+    });
     expect(backend.capabilities).toEqual({
       textCompletion: true,
       chat: true,
@@ -190,6 +195,18 @@ describe('fake backend', () => {
     const plain = createFakeBackend({}, 'fake:x');
     expect(plain.identity.model).toBe('fake');
     expect(plain.concurrency).toBe(32);
+  });
+
+  it('has an identity that tells apart exactly the specs that can answer differently', () => {
+    const identity = (spec: FakeBackendSpec, name = 'fake:x') =>
+      createFakeBackend(spec, name).identity;
+    const rules = { replies: [{ match: 'a', reply: 'A' }], default: 'd' };
+    // Only the rules and the default decide replies: the name and the latency do not.
+    expect(identity(rules, 'one')).toEqual(identity({ ...rules, latency_ms: 5 }, 'two'));
+    expect(identity(rules)).not.toEqual(identity({ ...rules, default: 'e' }));
+    expect(identity(rules)).not.toEqual(identity({ replies: [{ match: 'a', reply: 'B' }] }));
+    expect(identity({ default: 'from a' })).not.toEqual(identity({ default: 'from b' }));
+    expect(identity({ default: 'x' })).not.toEqual(identity({ default: ['x'] }));
   });
 
   it('rejects an invalid spec with an OtError naming the backend and the key', () => {

@@ -144,7 +144,15 @@ describe.each(wireFormats)('$provider requests', (wire) => {
       jsonSchema: true,
       choiceConstraint: true,
     });
+    // structured_outputs changes what an openai-compatible server is asked, hence the variant.
     expect(backend.identity).toEqual({
+      provider: wire.provider,
+      model: wire.model,
+      baseUrl: `${server?.url}${wire.basePath}`,
+      ...(wire.provider === 'openai-compatible' ? { variant: 'structured_outputs' } : {}),
+    });
+    const plain = backendFor(wire, await serve('x'));
+    expect(plain.identity).toEqual({
       provider: wire.provider,
       model: wire.model,
       baseUrl: `${server?.url}${wire.basePath}`,

@@ -141,6 +141,17 @@ describe('cacheKey', () => {
     expect(cacheKey(parts({ backend: withSecret }))).toBe(cacheKey(parts()));
   });
 
+  it('distinguishes backends that differ only in their variant, and keeps keys without one', () => {
+    const backend = { provider: 'fake', model: 'fake', baseUrl: null };
+    const a = cacheKey(parts({ backend: { ...backend, variant: 'digest-a' } }));
+    const b = cacheKey(parts({ backend: { ...backend, variant: 'digest-b' } }));
+    expect(a).not.toBe(b);
+    expect(a).not.toBe(cacheKey(parts({ backend })));
+    expect(cacheKey(parts({ backend: { ...backend, variant: undefined } }))).toBe(
+      cacheKey(parts({ backend })),
+    );
+  });
+
   it('refuses arguments that are not JSON', () => {
     expect(() => cacheKey(parts({ args: { temperature: 1n } }))).toThrow(
       'cannot encode the bigint 1n at $.args.temperature',
@@ -153,7 +164,15 @@ describe('the written-out key text', () => {
     const text = fc.oneof(fc.string(), fc.constant(''));
     const parts = fc.record({
       builtin: fc.constantFrom('generate_text', 'chat', 'select'),
-      backend: fc.record({ provider: text, model: text, baseUrl: fc.option(text, { nil: null }) }),
+      backend: fc.record(
+        {
+          provider: text,
+          model: text,
+          baseUrl: fc.option(text, { nil: null }),
+          variant: text,
+        },
+        { requiredKeys: ['provider', 'model', 'baseUrl'] },
+      ),
       args: fc.dictionary(fc.string(), fc.oneof(fc.integer(), fc.string(), fc.array(fc.string()))),
       prompt: fc.option(text, { nil: null }),
       messages: fc.option(

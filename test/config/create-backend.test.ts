@@ -82,6 +82,24 @@ describe('createBackend', () => {
     });
   });
 
+  it('gives two names of one real model one identity, unless a setting changes its replies', () => {
+    const config = parseConfig(
+      [
+        'backends:',
+        '  one: { provider: openai-compatible, model: m, base_url: "http://h/v1" }',
+        '  two: { provider: openai-compatible, model: m, base_url: "http://h/v1" }',
+        '  strict: { provider: openai-compatible, model: m, base_url: "http://h/v1", structured_outputs: true }',
+        '  other: { provider: openai-compatible, model: m, base_url: "http://other/v1" }',
+        '',
+      ].join('\n'),
+      '/p/ot.config.yaml',
+    );
+    const identity = (name: string) => createBackend(name, config, {}).identity;
+    expect(identity('one')).toEqual(identity('two'));
+    expect(identity('strict')).not.toEqual(identity('one'));
+    expect(identity('other')).not.toEqual(identity('one'));
+  });
+
   it('sends the key from the given environment, never from the config', async () => {
     const wire = wireFormats.find((w) => w.provider === 'openai');
     if (!wire) throw new Error('no openai wire format');
@@ -112,7 +130,8 @@ describe('createBackend', () => {
     );
     const backend = createBackend('offline', config, {});
     expect(backend.name).toBe('offline');
-    expect(backend.identity).toEqual({ provider: 'fake', model: 'fake-m', baseUrl: null });
+    expect(backend.identity).toMatchObject({ provider: 'fake', model: 'fake-m', baseUrl: null });
+    expect(backend.identity.variant).toMatch(/^[0-9a-f]{64}$/);
     expect(backend.concurrency).toBe(3);
     expect(backend.defaults).toEqual({ temperature: 0 });
     expect(await backend.complete(textRequest('Southernmost city in France?'))).toBe('Menton');

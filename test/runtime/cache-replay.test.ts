@@ -2,6 +2,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { Backend } from '../../src/backends/backend.js';
+import { BackendError } from '../../src/backends/backend-error.js';
 import { createFakeBackend } from '../../src/backends/fake/fake-backend.js';
 import type { FakeBackendSpec } from '../../src/backends/fake/fake-spec.js';
 import { openCache } from '../../src/cache/open-cache.js';
@@ -18,10 +20,11 @@ const flow = [
   '<< c = generate_text("gamma " ~ a) >>',
 ].join('\n');
 
-async function runWith(spec: FakeBackendSpec, cache: CallCache, source = flow) {
+async function runWith(spec: FakeBackendSpec | Backend, cache: CallCache, source = flow) {
   const trace: TraceEvent[] = [];
+  const backend = 'complete' in spec ? spec : createFakeBackend(spec, 'fake');
   const outcome = await run(template(source, { path: 'replay.ot' }).run(), {
-    registry: createRegistry([createFakeBackend(spec, 'fake')]),
+    registry: createRegistry([backend]),
     cache,
     trace: (event) => trace.push(event),
   }).then(
@@ -46,10 +49,17 @@ describe('replay from the cache', () => {
   it('resumes a flow that failed half-way: only the missing calls are made', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'ot-replay-'));
     const cache = await openCache(dir, { cwd: '.' });
-    const failing = await runWith(
-      { replies: [{ match: 'beta', reply: { error: 'overloaded' } }], default: 'x' },
-      cache,
-    );
+    // The same backend (same identity) during an outage that fails the call on beta; editing
+    // a fake file instead would give it another identity, and nothing would be replayed.
+    const healthy = createFakeBackend({ default: 'x' }, 'fake');
+    const outage: Backend = {
+      ...healthy,
+      complete: (request) =>
+        request.prompt?.includes('beta')
+          ? Promise.reject(new BackendError('overloaded'))
+          : healthy.complete(request),
+    };
+    const failing = await runWith(outage, cache);
     expect(failing.outcome.ok).toBe(false);
     const error = failing.outcome.ok ? null : failing.outcome.error;
     expect(isOtError(error)).toBe(true);

@@ -11,7 +11,7 @@ import type { FakeBackendSpec, FakeReply, FakeRule } from './fake-spec.js';
 import { compileMatch } from './matcher.js';
 
 const TOP_KEYS = ['latency_ms', 'replies', 'default', 'model'] as const;
-const RULE_KEYS = ['match', 'reply'] as const;
+const RULE_KEYS = ['match', 'match_last', 'reply'] as const;
 
 /**
  * Validates a parsed fake-backend file (an empty file is an empty spec). Numbers and booleans in
@@ -55,13 +55,41 @@ function checkRule(value: unknown, path: KeyPath, problems: Problem[]): FakeRule
   const record = checkRecord(value, path, problems);
   if (!record) return null;
   checkKnownKeys(record, path, RULE_KEYS, problems);
-  if (record.match === undefined) reportMissing(path, 'match', problems);
+  const matchKey = checkMatchKey(record, path, problems);
   if (record.reply === undefined) reportMissing(path, 'reply', problems);
   const match =
-    record.match === undefined ? null : checkMatch(record.match, [...path, 'match'], problems);
+    matchKey === null ? null : checkMatch(record[matchKey], [...path, matchKey], problems);
   const reply =
     record.reply === undefined ? null : checkReply(record.reply, [...path, 'reply'], problems);
-  return match !== null && reply !== null ? { match, reply } : null;
+  return match !== null && reply !== null ? { [matchKey!]: match, reply } : null;
+}
+
+/** Which of `match` and `match_last` a rule has: exactly one is required. */
+function checkMatchKey(
+  record: Record<string, unknown>,
+  path: KeyPath,
+  problems: Problem[],
+): 'match' | 'match_last' | null {
+  const hasMatch = record.match !== undefined;
+  const hasLast = record.match_last !== undefined;
+  if (hasMatch && hasLast) {
+    problems.push({
+      path: [...path, 'match_last'],
+      message: `${quoteKey(path)} has both \`match\` and \`match_last\`; a rule takes one of them`,
+      at: 'key',
+    });
+    return null;
+  }
+  if (!hasMatch && !hasLast) {
+    const where = quoteKey(path);
+    problems.push({
+      path,
+      message: `${where} is missing the required key \`match\` (or \`match_last\`)`,
+      at: 'key',
+    });
+    return null;
+  }
+  return hasMatch ? 'match' : 'match_last';
 }
 
 function checkMatch(value: unknown, path: KeyPath, problems: Problem[]): string | null {

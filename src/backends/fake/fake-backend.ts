@@ -12,8 +12,10 @@ import type {
 import { BackendError } from '../backend-error.js';
 import { excerpt } from '../excerpt.js';
 import { checkFakeSpec } from './check-fake-spec.js';
+import { fakeDigest } from './fake-digest.js';
 import type { FakeBackendSpec, FakeReply } from './fake-spec.js';
-import { compileMatch, matches, matchText, type Matcher } from './matcher.js';
+import { truncateAtStop } from './truncate-at-stop.js';
+import { compileMatch, lastTurnText, matches, matchText, type Matcher } from './matcher.js';
 
 /** Settings a fake backend takes from the config rather than from its file. */
 export interface FakeBackendOptions {
@@ -63,8 +65,11 @@ export function createFakeBackend(
       ),
     );
   }
-  const rules: { matcher: Matcher; source: ReplySource }[] = (checked.replies ?? []).map((r) => ({
-    matcher: compileMatch(r.match),
+  const rules: { matcher: Matcher; last: boolean; source: ReplySource }[] = (
+    checked.replies ?? []
+  ).map((r) => ({
+    matcher: compileMatch(r.match ?? r.match_last ?? ''),
+    last: r.match === undefined,
     source: { reply: r.reply, taken: 0 },
   }));
   const fallback: ReplySource | null =
@@ -76,7 +81,9 @@ export function createFakeBackend(
     const { signal } = request;
     if (signal.aborted) throw new BackendError('request cancelled', { cause: signal.reason });
     const text = matchText(request);
-    const source = rules.find((rule) => matches(rule.matcher, text))?.source ?? fallback;
+    const last = lastTurnText(request);
+    const source =
+      rules.find((rule) => matches(rule.matcher, rule.last ? last : text))?.source ?? fallback;
     // Taken before the delay, so list items follow the order in which calls start.
     const reply = source === null ? null : take(source);
     if (latencyMs > 0) {
@@ -93,12 +100,17 @@ export function createFakeBackend(
       );
     }
     if (typeof reply !== 'string') throw new BackendError(reply.error);
-    return reply;
+    return truncateAtStop(reply, request.args.stop);
   }
 
   return {
     name,
-    identity: { provider: 'fake', model: checked.model ?? 'fake', baseUrl: null },
+    identity: {
+      provider: 'fake',
+      model: checked.model ?? 'fake',
+      baseUrl: null,
+      variant: fakeDigest(checked),
+    },
     capabilities: fakeCapabilities,
     concurrency: options.concurrency ?? 32,
     defaults: options.defaults ?? {},

@@ -13,9 +13,14 @@ export interface FakeBackendSpec {
   model?: string;
 }
 
-/** One rule: `match` is a substring, or `/regex/flags`. */
+/**
+ * One rule, with exactly one of `match` (tried on the whole prompt) and `match_last` (tried on
+ * the part since the last call): a substring, or `/regex/flags`.
+ */
 export interface FakeRule {
-  match: string;
+  match?: string;
+  /** Tried on what a call adds: see `lastTurnText` in matcher.ts. */
+  match_last?: string;
   reply: FakeReply;
 }
 

@@ -28,3 +28,18 @@ export function matchText(request: Pick<CompletionRequest, 'prompt' | 'messages'
   if (request.prompt !== null) return request.prompt;
   return (request.messages ?? []).map((m) => `${m.role}: ${m.content}`).join('\n');
 }
+
+/**
+ * The text `match_last` rules match: for a prompt taken from a template's prefix, the part
+ * rendered since the previous call's reply (the whole prompt when no call came before, or when
+ * the prompt was given explicitly); for chat calls, the content of the last user message (empty
+ * when there is none). An `instruct` on the prefix matches like a prompt call.
+ */
+export function lastTurnText(
+  request: Pick<CompletionRequest, 'prompt' | 'messages' | 'lastTurn'>,
+): string {
+  if (request.lastTurn !== undefined && request.lastTurn !== null) return request.lastTurn;
+  if (request.prompt !== null) return request.prompt;
+  const users = (request.messages ?? []).filter((m) => m.role === 'user');
+  return users[users.length - 1]?.content ?? '';
+}

@@ -6,6 +6,7 @@ import { toCallOptions } from './call-options.js';
 import { ignoredArgError } from './ignored-args.js';
 import type { LanguageModel } from './language-model.js';
 import type { ModelSettings, ProviderDefinition } from './provider-definition.js';
+import { providerIdentity } from './provider-identity.js';
 import { replyText } from './reply-text.js';
 
 /** Everything a provider backend is made of; config/create-backend.ts fills it from the config. */
@@ -58,11 +59,7 @@ export function createProviderBackend(options: ProviderBackendOptions): Backend 
 
   return {
     name: options.name,
-    identity: {
-      provider: definition.provider,
-      model: settings.model,
-      baseUrl: settings.baseUrl,
-    },
+    identity: providerIdentity(definition, settings),
     capabilities,
     concurrency: options.concurrency,
     defaults: options.defaults,

@@ -34,11 +34,19 @@ export function startCall(
 /**
  * Writes one call-block term's text as soon as it is evaluated (so later terms' calls have it
  * in their prefix), in the role its reply belongs to: the block's role inside a role block, else
- * `assistant` for a `chat` or `instruct` reply (`chatReply`). Returns the text.
+ * `assistant` for a `chat` or `instruct` reply (`chatReply`). A builtin call's term (`reply`)
+ * is written as a reply, as `execCallBlock` does. Returns the text.
  */
-export function writeTerm(state: ExecState, value: Value, chatReply: boolean): Value {
-  const text = whenKnown(value, renderCallTerm);
-  state.out.writeAs(text as string, state.out.role ?? (chatReply ? 'assistant' : null));
+export function writeTerm(
+  state: ExecState,
+  value: Value,
+  chatReply: boolean,
+  reply = false,
+): Value {
+  const text = whenKnown(value, renderCallTerm) as string;
+  const role = state.out.role ?? (chatReply ? 'assistant' : null);
+  if (reply) state.out.writeReply(text, role);
+  else state.out.writeAs(text, role);
   return text;
 }
 

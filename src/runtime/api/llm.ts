@@ -5,6 +5,7 @@ import { currentRegistry } from '../registry/current.js';
 import type { BuiltinImplementations, CallInfo, RoutedBuiltin } from '../registry/types.js';
 import type { RunContext } from '../run-context.js';
 import { Executable, resolveValue, type Awaitable } from './executable.js';
+import { withDefaults } from './with-defaults.js';
 
 /** Options of `llm.generateText` and friends: sampling arguments in the language's spelling. */
 export type GenerateOptions = GenerationArgs;
@@ -63,7 +64,7 @@ const generateText = configurable(
       );
     }),
   (impl, defaults) => async (request) =>
-    impl(request.prompt, { ...defaults, ...request.options } as GenerateOptions),
+    impl(request.prompt, withDefaults(defaults, request.options)),
 );
 
 const generateTexts = configurable(
@@ -77,7 +78,7 @@ const generateTexts = configurable(
       );
     }),
   (impl, defaults) => async (request) =>
-    impl(request.prompt, request.samples, { ...defaults, ...request.options } as GenerateOptions),
+    impl(request.prompt, request.samples, withDefaults(defaults, request.options)),
 );
 
 const generateObject = configurable(
@@ -91,7 +92,7 @@ const generateObject = configurable(
       );
     }),
   (impl, defaults) => async (request) =>
-    impl(request.prompt, request.schema, { ...defaults, ...request.options } as GenerateOptions),
+    impl(request.prompt, request.schema, withDefaults(defaults, request.options)),
 );
 
 const select = configurable(
@@ -105,7 +106,7 @@ const select = configurable(
       );
     }),
   (impl, defaults) => async (request) =>
-    impl(request.prompt, request.choices, { ...defaults, ...request.options } as GenerateOptions),
+    impl(request.prompt, request.choices, withDefaults(defaults, request.options)),
 );
 
 const instruct = configurable(
@@ -126,8 +127,7 @@ const instruct = configurable(
     }),
   (impl, defaults) => async (request) =>
     impl(request.prompt, {
-      ...defaults,
-      ...request.options,
+      ...withDefaults(defaults, request.options),
       ...(request.assistantPrefix !== null ? { assistantPrefix: request.assistantPrefix } : {}),
     }),
 );
@@ -143,7 +143,7 @@ const chat = configurable(
       );
     }),
   (impl, defaults) => async (request) =>
-    impl(request.messages, { ...defaults, ...request.options } as GenerateOptions),
+    impl(request.messages, withDefaults(defaults, request.options)),
 );
 
 /** The model builtins as executables, in TypeScript spelling (OneTwo's `llm` module). */

@@ -1,5 +1,5 @@
 import type { Backend } from '../../backends/backend.js';
-import { currentRegistry } from '../registry/current.js';
+import { currentRegistry, inRegistryScope } from '../registry/current.js';
 import type { Registry } from '../registry/types.js';
 import { Executable } from './executable.js';
 
@@ -10,11 +10,15 @@ export function withRegistry<T>(executable: Executable<T>, registry: Registry): 
 
 /** Backends in the current registry. */
 export const backend = {
-  /** Adds a backend to the current registry; the first one registered becomes the default. */
+  /**
+   * Adds a backend to the current registry. Inside a registry context it becomes that
+   * context's default (as OneTwo's `register` configures the builtins there), whatever the
+   * context inherited; in the global registry only the first one does. `default` overrides.
+   */
   register(instance: Backend, options: { default?: boolean } = {}): void {
     const registry = currentRegistry();
     registry.backends[instance.name] = instance;
-    if (options.default || registry.defaultBackend === null)
-      registry.defaultBackend = instance.name;
+    const makeDefault = options.default ?? (inRegistryScope() || registry.defaultBackend === null);
+    if (makeDefault) registry.defaultBackend = instance.name;
   },
 };

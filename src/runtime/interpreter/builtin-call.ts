@@ -1,7 +1,12 @@
 import type { BuiltinCallExprIR } from '../../ir/ir.js';
 import type { BuiltinCall, ExecState, Value } from './exec-state.js';
 import { segmentsToMessages } from './messages.js';
-import { collectSegments, joinSegments, type PrefixRef } from './output-buffer.js';
+import {
+  collectSegments,
+  joinSegments,
+  textSinceLastReply,
+  type PrefixRef,
+} from './output-buffer.js';
 import { Pending, resolveDeep } from './pending.js';
 
 /**
@@ -24,6 +29,7 @@ export function startBuiltinCall(
     args,
     kwargs: kwargs ?? {},
     prefixText: async () => joinSegments(await segments()),
+    prefixSinceLastCall: async () => textSinceLastReply(await segments()),
     prefixMessages: async () => segmentsToMessages(await segments(), state.template.hasRoles),
     sample: state.sample,
     site: { file: state.template.path, span: state.callBlock ?? expr.span },

@@ -21,6 +21,8 @@ export interface BuiltinCall {
   kwargs: Record<string, unknown>;
   /** The prefix as text (roles ignored); computed only if the builtin asks for it. */
   prefixText: () => Promise<string>;
+  /** The end of the prefix rendered since the last call block's reply (all of it if none). */
+  prefixSinceLastCall: () => Promise<string>;
   /** The prefix as chat messages grouped by role. */
   prefixMessages: () => Promise<Message[]>;
   /** The sample key of this call's context (fork branches add suffixes). */

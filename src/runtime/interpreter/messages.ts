@@ -22,6 +22,8 @@ export function segmentsToMessages(segments: readonly Segment[], hasRoles: boole
     outside = '';
   };
   for (const segment of segments) {
+    // An empty reply is a segment only to mark where a call was.
+    if (segment.text === '') continue;
     if (segment.role === null) {
       outside += segment.text;
       continue;

@@ -5,12 +5,16 @@ import { Pending, resolveDeep } from './pending.js';
 export interface Segment {
   text: string;
   role: RoleName | null;
+  /** A call's reply (present even when empty): where the text since the last call starts. */
+  reply?: true;
 }
 
 /** A piece of a buffer: known text, text still being computed, or a nested buffer. */
 interface Part {
   content: string | Pending<string> | OutputBuffer;
   role: RoleName | null;
+  /** A call block's builtin call reply; never merged with the text around it. */
+  reply?: true;
 }
 
 /** A point in the output: the first `length` parts of `buffer`, after what preceded the buffer. */
@@ -52,12 +56,20 @@ export class OutputBuffer {
     const last = this.parts.length - 1;
     if (typeof content === 'string' && last >= this.sealed) {
       const part = this.parts[last]!;
-      if (typeof part.content === 'string' && part.role === role) {
+      if (typeof part.content === 'string' && part.role === role && !part.reply) {
         part.content += content;
         return;
       }
     }
     this.parts.push({ content, role });
+  }
+
+  /**
+   * Appends a call's reply in a given role, kept as its own part (even when empty) so that
+   * later calls know where the text rendered since the last call starts.
+   */
+  writeReply(content: string | Pending<string>, role: RoleName | null): void {
+    this.parts.push({ content, role, reply: true });
   }
 
   /** Appends a finished buffer's own text inline (a fork branch after the fork). */
@@ -166,12 +178,14 @@ function collectParts(
     const part = buffer.parts[i]!;
     const content = part.content;
     if (typeof content === 'string') {
-      out.push({ text: content, role: part.role });
+      if (part.reply) out.push({ text: content, role: part.role, reply: true });
+      else out.push({ text: content, role: part.role });
     } else if (content instanceof Pending) {
       if (!content.settled) return content.promise;
       if (content.failed) throw content.error;
       const text = content.value as string;
-      if (text !== '') out.push({ text, role: part.role });
+      if (part.reply) out.push({ text, role: part.role, reply: true });
+      else if (text !== '') out.push({ text, role: part.role });
     } else {
       if (!content.closed) return content.waitClosed();
       const blocker = collectParts(content, content.parts.length, out);
@@ -179,6 +193,21 @@ function collectParts(
     }
   }
   return null;
+}
+
+/**
+ * The text after the last call's reply among `segments` (the part rendered since the last
+ * call), or all of it when no reply is there: what a fake backend's `match_last` sees.
+ */
+export function textSinceLastReply(segments: readonly Segment[]): string {
+  let start = 0;
+  for (let i = segments.length - 1; i >= 0; i--) {
+    if (segments[i]!.reply) {
+      start = i + 1;
+      break;
+    }
+  }
+  return joinSegments(segments.slice(start));
 }
 
 /** The text a buffer itself holds (without the prefix before it). */

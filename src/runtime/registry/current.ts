@@ -10,6 +10,11 @@ export function currentRegistry(): Registry {
   return storage.getStore() ?? globalRegistry;
 }
 
+/** True inside `withRegistryContext` (or `runWithRegistry`), where registry changes stay local. */
+export function inRegistryScope(): boolean {
+  return storage.getStore() !== undefined;
+}
+
 /**
  * Runs `fn` with a copy of the current registry as the current one (OneTwo's `RegistryContext`):
  * what `fn` configures stays inside, including in the async work it starts.

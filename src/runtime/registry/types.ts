@@ -9,6 +9,11 @@ export interface CallInfo {
   location: string;
   /** The builtin to name in the trace when another implements it (`generate_texts` samples). */
   traceAs?: string;
+  /**
+   * When the prompt is the template's prefix: its part rendered since the previous call's
+   * reply (what a fake backend's `match_last` sees). Absent: the prompt was given explicitly.
+   */
+  lastTurn?: string;
 }
 
 /** `generate_text`: a raw completion of `prompt`. */

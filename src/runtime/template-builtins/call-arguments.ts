@@ -1,5 +1,6 @@
 import type { GenerationArgs } from '../../backends/backend.js';
 import type { BuiltinCall } from '../interpreter/exec-state.js';
+import type { CallInfo } from '../registry/types.js';
 
 /**
  * A builtin call's keyword arguments with the front matter's `defaults` for that builtin
@@ -26,13 +27,18 @@ export function generationArgs(
   return args as GenerationArgs;
 }
 
-/** The explicit prompt (a positional argument or `prompt=`), or else the prefix. */
+/**
+ * The explicit prompt (a positional argument or `prompt=`), or else the prefix; with the call's
+ * info, which for a prefix prompt also carries the part rendered since the previous call.
+ */
 export async function promptOf(
   call: BuiltinCall,
   keywords: Record<string, unknown>,
   position: number,
-): Promise<string> {
+  info: CallInfo,
+): Promise<{ prompt: string; info: CallInfo }> {
   const explicit = call.args.length > position ? call.args[position] : keywords.prompt;
-  if (explicit !== undefined && explicit !== null) return String(explicit);
-  return call.prefixText();
+  if (explicit !== undefined && explicit !== null) return { prompt: String(explicit), info };
+  const [prompt, lastTurn] = await Promise.all([call.prefixText(), call.prefixSinceLastCall()]);
+  return { prompt, info: { ...info, lastTurn } };
 }

@@ -5,10 +5,10 @@ import type { TemplateBuiltin } from './types.js';
 /** `generate_object(prompt?, schema=Name | {…})`: a name refers to the front matter's `schemas`. */
 export const templateGenerateObject: TemplateBuiltin = async (call, env) => {
   const keywords = mergedKeywords(call);
-  const prompt = await promptOf(call, keywords, 0);
+  const { prompt, info } = await promptOf(call, keywords, 0, env.info);
   const schema = resolveSchema(keywords.schema, call.template.meta.schemas);
   return env.registry.builtins.generate_object(
-    { prompt, schema, options: generationArgs(keywords, ['prompt', 'schema']), info: env.info },
+    { prompt, schema, options: generationArgs(keywords, ['prompt', 'schema']), info },
     env.callContext(),
   );
 };

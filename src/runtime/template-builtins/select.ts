@@ -8,13 +8,13 @@ export const templateSelect: TemplateBuiltin = async (call, env) => {
   if (!Array.isArray(options) || options.length === 0) {
     throw new Error('select needs a non-empty list of options as its first argument');
   }
-  const prompt = await promptOf(call, keywords, 1);
+  const { prompt, info } = await promptOf(call, keywords, 1, env.info);
   return env.registry.builtins.select(
     {
       prompt,
       choices: options.map(String),
       options: generationArgs(keywords, ['prompt', 'options']),
-      info: env.info,
+      info,
     },
     env.callContext(),
   );

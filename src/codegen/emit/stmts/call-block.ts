@@ -27,7 +27,8 @@ export function emitCallBlock(stmt: CallBlockStmt, ec: EmitContext): void {
       ec.out.line(`const ${value} = ${ec.expr.emit(term, b)};`);
       const chatReply =
         term.kind === 'builtinCall' && (term.name === 'chat' || term.name === 'instruct');
-      const write = `writeTerm(${s}, ${value}, ${chatReply})`;
+      const reply = term.kind === 'builtinCall' ? ', true' : '';
+      const write = `writeTerm(${s}, ${value}, ${chatReply}${reply})`;
       if (stmt.target !== null && !single) {
         const text = ec.scope.local('text');
         texts.push(text);

@@ -21,7 +21,8 @@ export function execCallBlock(stmt: CallBlockStmt, state: ExecState): void {
     raw = value;
     const text = whenKnown(value, renderCallTerm);
     texts.push(text);
-    state.out.writeAs(text, replyRole(term, state.out.role));
+    if (term.kind === 'builtinCall') state.out.writeReply(text, replyRole(term, state.out.role));
+    else state.out.writeAs(text, replyRole(term, state.out.role));
   }
   if (stmt.target === null) return;
   const single = stmt.terms.length === 1 && stmt.terms[0]!.kind === 'builtinCall';
