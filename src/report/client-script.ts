@@ -95,6 +95,18 @@ export const CLIENT_SCRIPT = String.raw`
       if (!byKey[key]) { byKey[key] = { key: key, calls: [] }; lanes.push(byKey[key]); }
       byKey[key].calls.push(c);
     });
+    // Lanes go by row (numbers in numeric order), then by backend in order of appearance.
+    var order = lanes.slice();
+    lanes.sort(function (a, b) {
+      var ra = a.calls[0].row, rb = b.calls[0].row;
+      if (ra !== rb) {
+        if (ra === undefined || ra === null) return 1;
+        if (rb === undefined || rb === null) return -1;
+        if (typeof ra === 'number' && typeof rb === 'number') return ra - rb;
+        return String(ra) < String(rb) ? -1 : 1;
+      }
+      return order.indexOf(a) - order.indexOf(b);
+    });
     var cachedCount = calls.filter(function (c) { return c.cached; }).length;
     append(box, el('div', 'tl-legend', [
       el('span', null, [el('span', 'tl-key made'), 'reached the backend (' + (calls.length - cachedCount) + ')']),
@@ -102,14 +114,18 @@ export const CLIENT_SCRIPT = String.raw`
       el('span', null, [el('span', 'tl-key error'), 'failed']),
       el('span', null, 'total ' + ms(span))
     ]));
+    // Ticks at round times since the first call: 1, 2 or 5 times a power of ten apart.
+    var rough = span / 5, power = Math.pow(10, Math.floor(Math.log10(rough)));
+    var step = [1, 2, 5, 10].map(function (f) { return f * power; }).filter(function (s) { return s >= rough; })[0];
+    var ticks = [];
+    for (var t = 0; t <= span + 1e-9; t += step) ticks.push(t);
     var axis = el('div', 'tl-axis');
-    for (var i = 0; i <= 5; i++) {
-      var tick = el('span', 'tl-tick', ms(start + (span * i) / 5));
-      tick.style.left = (i * 20) + '%';
+    ticks.forEach(function (t, i) {
+      var tick = el('span', 'tl-tick', ms(t));
+      tick.style.left = (t / span) * 100 + '%';
       if (i === 0) tick.style.transform = 'none';
-      if (i === 5) tick.style.transform = 'translateX(-100%)';
       axis.appendChild(tick);
-    }
+    });
     box.appendChild(axis);
     var body = el('div', 'tl-body');
     lanes.forEach(function (lane) {
@@ -132,11 +148,11 @@ export const CLIENT_SCRIPT = String.raw`
         if (onPick) bar.addEventListener('click', function () { onPick(c); });
         track.appendChild(bar);
       });
-      for (var g = 1; g < 5; g++) {
+      ticks.slice(1).forEach(function (t) {
         var grid = el('div', 'tl-grid');
-        grid.style.left = g * 20 + '%';
+        grid.style.left = (t / span) * 100 + '%';
         track.insertBefore(grid, track.firstChild);
-      }
+      });
       track.style.height = 8 + ends.length * 16 + 'px';
       var label = el('div', 'tl-label', lane.key);
       label.title = lane.key;
@@ -209,6 +225,14 @@ export const CLIENT_SCRIPT = String.raw`
     if (value === true) return 1;
     if (value === false) return 0;
     return typeof value === 'number' && isFinite(value) ? value : null;
+  }
+
+  function inputsPreview(inputs) {
+    if (!inputs || typeof inputs !== 'object' || Array.isArray(inputs)) return str(inputs);
+    return Object.keys(inputs).map(function (k) {
+      var v = inputs[k];
+      return k + ': ' + (typeof v === 'string' ? v : JSON.stringify(v));
+    }).join('\n');
   }
 
   function renderEval() {
@@ -317,14 +341,10 @@ export const CLIENT_SCRIPT = String.raw`
     });
     groups.forEach(function (g) {
       var present = cells.map(function (c) { return g.byCell[cellKey(c)]; }).filter(Boolean);
-      var texts = {};
-      present.forEach(function (r) { var t = r.error ? '\u0000error' : r.text; texts[t] = (texts[t] || 0) + 1; });
-      var best = Math.max.apply(null, Object.keys(texts).map(function (t) { return texts[t]; }));
-      var tied = Object.keys(texts).filter(function (t) { return texts[t] === best; }).length > 1;
+      // Outputs are compared with the first cell's (the leftmost column), as a diff would.
       g.differs = {};
       present.forEach(function (r) {
-        var t = r.error ? '\u0000error' : r.text;
-        if (Object.keys(texts).length > 1 && (tied || texts[t] !== best)) g.differs[cellKey(r)] = true;
+        if (!!r.error !== !!present[0].error || (!r.error && r.text !== present[0].text)) g.differs[cellKey(r)] = true;
       });
       g.failed = present.some(function (r) {
         return !!r.error || scorers.some(function (n) { return passFail[n] && scoreValue(r.scores[n]) === 0; });
@@ -358,7 +378,7 @@ export const CLIENT_SCRIPT = String.raw`
     var rowBody = el('tbody');
     groups.forEach(function (g) {
       var tr = el('tr', 'result-row', td(null, [el('div', 'rowid', 'row ' + g.row + (g.sample !== 0 && g.sample !== '0' ? ' · sample ' + g.sample : '')),
-        el('div', 'inputs', str(g.inputs))]));
+        el('div', 'inputs', inputsPreview(g.inputs))]));
       tr.dataset.key = g.key;
       cells.forEach(function (c) {
         var r = g.byCell[cellKey(c)];

@@ -31,13 +31,14 @@ td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-sp
 .bar .whisker { position: absolute; top: -2px; bottom: -2px; border-left: 2px solid var(--accent); border-right: 2px solid var(--accent); }
 .errors-nonzero { color: var(--bad); font-weight: 600; }
 .comparisons { list-style: none; padding: 0; margin: 0; }
-.comparisons li { display: flex; gap: 10px; align-items: baseline; padding: 8px 0; border-bottom: 1px solid var(--line); }
+.comparisons li { display: flex; flex-wrap: wrap; gap: 10px; align-items: baseline; padding: 8px 0; border-bottom: 1px solid var(--line); }
 .badge { display: inline-block; font-size: 11px; font-weight: 600; padding: 1px 8px; border-radius: 10px; white-space: nowrap; }
 .badge.win { background: var(--good-bg); color: var(--good); }
 .badge.none { background: var(--soft); color: var(--muted); border: 1px solid var(--line); }
 .badge.fail { background: var(--bad-bg); color: var(--bad); }
 .badge.cached { background: #fbefff; color: var(--cached); }
 .badge.made { background: #ddf4ff; color: var(--accent); }
+td .badge { margin-left: 4px; }
 .detail-line { color: var(--muted); font-size: 12px; }
 .filters { display: flex; flex-wrap: wrap; gap: 18px; align-items: center; padding: 10px 12px; background: var(--soft); border: 1px solid var(--line); border-radius: 8px; margin-bottom: 12px; }
 .filters label { display: inline-flex; gap: 6px; align-items: center; }

@@ -92,12 +92,15 @@ describe.skipIf(chromiumPath === undefined)('HTML reports in Chromium', () => {
     expect(await page.locator('.tl-bar').count()).toBe(8);
     expect(await page.locator('.tl-bar.cached').count()).toBe(1);
     expect(await page.locator('.tl-bar.cached').getAttribute('title')).toContain('cache hit');
+    const lanes = await page.locator('.tl-label').allTextContents();
+    expect(lanes.slice(0, 3)).toEqual(['row 0 · claude', 'row 0 · gpt', 'row 1 · claude']);
 
     // Rows side by side, differing outputs highlighted; the filters narrow them.
     const rows = page.locator('table.rows tr.result-row');
     const visibleRows = () => page.locator('table.rows tr.result-row:visible').count();
     expect(await rows.count()).toBe(4);
-    expect(await page.locator('tr[data-key="2#0"] td.differs').count()).toBe(2);
+    expect(await page.locator('tr[data-key="2#0"] td.differs').count()).toBe(1);
+    expect(await page.locator('tr[data-key="3#0"] td.differs').count()).toBe(1);
     expect(await page.locator('tr[data-key="0#0"] td.differs').count()).toBe(0);
     await page.check('#filter-failures');
     expect(await visibleRows()).toBe(2);
