@@ -126,7 +126,9 @@ describe.skipIf(chromiumPath === undefined)('HTML reports in Chromium', () => {
     expect(detailText).toContain(`Q: capital of Peru ${HOSTILE}`);
     expect(detailText).toContain('20 in / 5 out');
     expect(await detail.locator('.badge.made').count()).toBe(2);
-    expect(await page.evaluate(() => (globalThis as { __pwned?: unknown }).__pwned)).toBeUndefined();
+    expect(
+      await page.evaluate(() => (globalThis as { __pwned?: unknown }).__pwned),
+    ).toBeUndefined();
     expect(await page.locator('img, svg, iframe').count()).toBe(0);
 
     await page.fill('#filter-threshold', '');
