@@ -38,6 +38,17 @@ export const diagnosticCatalog = {
   OT2012: { severity: 'error', message: '{reason}' },
   OT2013: { severity: 'error', message: 'cannot read included file `{path}`: {reason}' },
   OT2014: { severity: 'error', message: 'cannot read file `{path}`: {reason}' },
+  OT2018: {
+    severity: 'error',
+    message:
+      '{what} path `{path}` leaves the project: `{resolved}` is outside {roots} (add its directory to `include_roots` in ot.config.yaml to allow it)',
+  },
+  OT2019: {
+    severity: 'error',
+    message:
+      '{what} with a computed path: a file chosen by an input or variable is refused unless ot.config.yaml sets `allow_dynamic_paths: true`',
+  },
+  OT2020: { severity: 'error', message: '{what} cycle: {cycle}' },
 
   // --- OT3xxx: plan and code generation -------------------------------------------------------
   OT3001: {
@@ -71,6 +82,8 @@ export const diagnosticCatalog = {
   OT4011: { severity: 'error', message: 'cannot unpack {value} into {count} loop variables' },
   OT4012: { severity: 'error', message: 'cannot slice {what}' },
   OT4013: { severity: 'error', message: 'cannot convert a circular value to JSON' },
+  OT4016: { severity: 'error', message: '{what} of `{path}` refused: {reason}' },
+  OT4017: { severity: 'error', message: '{what} cycle: {cycle}' },
 } as const satisfies Record<string, { severity: Severity; message: string }>;
 
 /** How serious a diagnostic is; only errors stop a run or fail `ot check`. */
