@@ -14,13 +14,17 @@ export function projectAccess(entryPath: string, config?: OtConfig | null): Path
   if (config === null) return directoryAccess(entryDir);
   if (config !== undefined) return configAccess(config);
   const found = findConfig(entryDir);
-  if (found === null) return directoryAccess(entryDir);
+  return found === null ? directoryAccess(entryDir) : configFileAccess(found);
+}
+
+/** The access a config file gives (`ot run --config PATH`). */
+export function configFileAccess(configPath: string): PathAccess {
   try {
-    return configAccess(loadConfig(found));
+    return configAccess(loadConfig(configPath));
   } catch {
     // A broken config is reported by the commands that use it; until then only its directory
     // is readable and computed paths are refused, the safe reading.
-    return directoryAccess(dirname(found));
+    return directoryAccess(dirname(resolve(configPath)));
   }
 }
 

@@ -178,6 +178,21 @@ describe('through the CLI', () => {
     expect(result.stderr).not.toContain('SECRET');
   });
 
+  it('ot run --config: the named config says where includes may read', async () => {
+    const dir = project({ 'main.ot': '[{% include "../../shared/part.ot" %}]\n' });
+    const configDir = mkdtempSync(path.join(work, 'cfg-'));
+    const config = path.join(configDir, 'ot.config.yaml');
+    writeFileSync(config, `include_roots: [${JSON.stringify(path.join(work, 'shared'))}]\n`);
+    const allowed = await runOt(['run', 'main.ot', '--config', config, '--cache', 'off'], {
+      cwd: dir,
+    });
+    expect(allowed.stderr).toBe('');
+    expect(allowed).toMatchObject({ code: 0, stdout: '[shared part\n]\n' });
+    const refused = await runOt(['run', 'main.ot', '--cache', 'off'], { cwd: dir });
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('error OT2018');
+  });
+
   it('ot check reports an absolute path outside the project', async () => {
     const dir = project({ 'a.ot': `{% include "${path.join(work, 'outside.txt')}" %}\n` });
     const result = await runOt(['check', 'a.ot'], { cwd: dir });
