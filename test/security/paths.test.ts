@@ -150,6 +150,14 @@ describe('computed paths', () => {
   });
 });
 
+describe('ignore missing', () => {
+  it('a missing literal file renders nothing, as before (it is not a computed path)', async () => {
+    const entry = path.join(proj, 'maybe.ot');
+    const compiled = template('[{% include "no-such.ot" ignore missing %}]', { path: entry });
+    expect((await run(compiled.run({}), { cache: undefined })).text).toBe('[]');
+  });
+});
+
 describe('through the CLI', () => {
   it('ot run: an input cannot choose a file to read (check-time OT2019, nothing rendered)', async () => {
     const dir = project({ 'b.ot': `${PAGE_INPUT}{% include page %}\n` });

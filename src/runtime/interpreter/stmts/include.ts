@@ -17,6 +17,9 @@ export function execInclude(stmt: IncludeStmt, state: ExecState): void {
     runIncluded(stmt, state.run.program.templates[stmt.resolved]!, state);
     return;
   }
+  // A literal path left unresolved names a file that was missing when the program was loaded
+  // (with `ignore missing`, else loading failed): it is not a computed path, and renders nothing.
+  if (stmt.ignoreMissing && stmt.template.kind === 'literal') return;
   const path = settle(evalExpr(stmt.template, state));
   if (isUnsettled(path)) {
     deferStatement(stmt, state, path, (deferred, value) => includeByPath(stmt, deferred, value));
