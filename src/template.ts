@@ -1,10 +1,13 @@
 import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname } from 'node:path';
 import type { Diagnostic } from './diagnostics/diagnostic.js';
 import { createDiagnostic, hasErrors } from './diagnostics/diagnostic.js';
 import { OtError } from './diagnostics/ot-error.js';
 import type { ProgramIR, TemplateIR } from './ir/ir.js';
 import { loadProgram } from './ir/load-program.js';
+import { directoryAccess, describeRoots, outsideRoots } from './ir/path-access.js';
+import { resolveTemplatePath } from './ir/resolve-path.js';
+import { projectAccess } from './config/project-access.js';
 import { formatLocation, type SourceFile } from './source/source-file.js';
 import { Executable } from './runtime/api/executable.js';
 import { createBackendResolver, type BackendResolver } from './runtime/backend-resolver.js';
@@ -14,9 +17,16 @@ import type { OtConfig } from './config/config-types.js';
 
 /** Options of `template` and `loadTemplate`. */
 export interface TemplateOptions {
-  /** The file the source comes from: includes and `flow()` paths resolve against it. */
+  /**
+   * The file the source comes from: includes and `flow()` paths resolve against it, and without
+   * a config its directory (else the working directory) is the only one they may read.
+   */
   path?: string;
-  /** `ot.config.yaml`, for backends named there (the CLI passes the one it found). */
+  /**
+   * `ot.config.yaml`, for backends named there (the CLI passes the one it found); its directory
+   * and `include_roots` are where includes and flows may read, `allow_dynamic_paths` whether
+   * a computed path may choose the file.
+   */
   config?: OtConfig | null;
 }
 
@@ -60,12 +70,14 @@ export class Template {
 /** Compiles a template from source text; throws an OtError carrying every error found. */
 export function template(source: string, options: TemplateOptions = {}): Template {
   const path = options.path ?? 'template.ot';
-  return build(loadProgram(path, { source }), options.config ?? null);
+  const access = projectAccess(path, options.config ?? null);
+  return build(loadProgram(path, { source, access }), options.config ?? null);
 }
 
 /** Reads and compiles a `.ot` file; throws an OtError carrying every error found. */
 export function loadTemplate(path: string, options: Omit<TemplateOptions, 'path'> = {}): Template {
-  return build(loadProgram(path), options.config ?? null);
+  const access = projectAccess(path, options.config ?? null);
+  return build(loadProgram(path, { access }), options.config ?? null);
 }
 
 function build(
@@ -87,14 +99,30 @@ export function programHooks(
       const file = sources[site.file];
       return file ? formatLocation(file, site.span.start) : site.file;
     },
-    loadTemplate(path: string, from: TemplateIR, site: CallSite) {
-      const target = join(dirname(from.path), path);
+    loadTemplate(path: string, from: TemplateIR, site: CallSite, kind: 'include' | 'flow') {
+      // Computed paths only reach here: data must not choose a file unless the config says so,
+      // and never one outside the project's roots.
+      const access = program.access ?? directoryAccess(dirname(program.entry));
+      const refuse = (reason: string): never => {
+        const what = kind === 'include' ? 'include' : 'flow()';
+        throw new OtError([
+          createDiagnostic('OT4016', site.file, site.span, { what, path, reason }),
+        ]);
+      };
+      if (!access.allowDynamicPaths) {
+        refuse(
+          'a computed path may choose a file only when ot.config.yaml sets `allow_dynamic_paths: true`',
+        );
+      }
+      const target = resolveTemplatePath(from.path, path);
+      const outside = outsideRoots(target, access);
+      if (outside !== null) refuse(`\`${outside}\` is outside ${describeRoots(access)}`);
       const known = program.templates[target];
       if (known) return known;
       let loaded: ReturnType<typeof loadProgram>;
       try {
         readFileSync(target);
-        loaded = loadProgram(target);
+        loaded = loadProgram(target, { access });
       } catch (error) {
         const reason = error instanceof Error ? error.message : String(error);
         throw new OtError([createDiagnostic('OT2013', site.file, site.span, { path, reason })]);

@@ -11,6 +11,13 @@ export interface OtConfig {
   defaultBackend: string | null;
   /** `cache:`; null when the config does not say. */
   cache: CacheSetting | null;
+  /**
+   * `include_roots:`, absolute: directories besides the project root (the config file's
+   * directory) that `include` and `flow()` may read.
+   */
+  includeRoots: string[];
+  /** `allow_dynamic_paths:`: an `include`/`flow()` path may be computed (from inputs, variables). */
+  allowDynamicPaths: boolean;
 }
 
 /** One entry of `backends:`. */

@@ -1,7 +1,13 @@
 import { dirname, resolve } from 'node:path';
 import { parseCacheSetting } from './cache-setting.js';
 import { checkBackendConfig } from './check-backend-config.js';
-import { checkKnownKeys, checkRecord, checkString, quoteKey } from './check-values.js';
+import {
+  checkBoolean,
+  checkKnownKeys,
+  checkRecord,
+  checkString,
+  quoteKey,
+} from './check-values.js';
 import type { BackendConfig, CacheSetting, OtConfig } from './config-types.js';
 import { describeValue, type Problem } from './problems.js';
 import {
@@ -11,7 +17,7 @@ import {
   type YamlSource,
 } from './yaml-source.js';
 
-const TOP_KEYS = ['backends', 'default_backend', 'cache'];
+const TOP_KEYS = ['backends', 'default_backend', 'cache', 'include_roots', 'allow_dynamic_paths'];
 const BACKEND_NAME = /^[A-Za-z0-9_][A-Za-z0-9_.-]*$/;
 
 /**
@@ -30,7 +36,14 @@ export function parseConfig(text: string, path: string): OtConfig {
 function checkConfig(source: YamlSource): OtConfig {
   const problems: Problem[] = [];
   const configDir = dirname(source.path);
-  const config: OtConfig = { path: source.path, backends: {}, defaultBackend: null, cache: null };
+  const config: OtConfig = {
+    path: source.path,
+    backends: {},
+    defaultBackend: null,
+    cache: null,
+    includeRoots: [],
+    allowDynamicPaths: false,
+  };
   const top = checkRecord(source.value ?? {}, [], problems);
   if (top) {
     checkKnownKeys(top, [], TOP_KEYS, problems);
@@ -41,6 +54,13 @@ function checkConfig(source: YamlSource): OtConfig {
       config.defaultBackend = checkDefaultBackend(top.default_backend, top.backends, problems);
     }
     if (top.cache !== undefined) config.cache = checkCache(top.cache, configDir, problems);
+    if (top.include_roots !== undefined && top.include_roots !== null) {
+      config.includeRoots = checkIncludeRoots(top.include_roots, configDir, problems);
+    }
+    if (top.allow_dynamic_paths !== undefined) {
+      config.allowDynamicPaths =
+        checkBoolean(top.allow_dynamic_paths, ['allow_dynamic_paths'], problems) ?? false;
+    }
   }
   throwIfProblems(source, problems);
   return config;
@@ -101,4 +121,22 @@ function checkCache(value: unknown, configDir: string, problems: Problem[]): Cac
     at: 'value',
   });
   return null;
+}
+
+/** `include_roots:`: a list of directories, relative to the config file's directory. */
+function checkIncludeRoots(value: unknown, configDir: string, problems: Problem[]): string[] {
+  if (!Array.isArray(value)) {
+    problems.push({
+      path: ['include_roots'],
+      message: `${quoteKey(['include_roots'])} must be a list of directories, not ${describeValue(value)}`,
+      at: 'value',
+    });
+    return [];
+  }
+  const roots: string[] = [];
+  value.forEach((entry, index) => {
+    const dir = checkString(entry, ['include_roots', index], problems);
+    if (dir !== null) roots.push(resolve(configDir, dir));
+  });
+  return roots;
 }

@@ -48,6 +48,17 @@ export const diagnosticCatalog = {
       'input `{name}` is not allowed: the name is reserved (it leads into JavaScript internals)',
   },
   OT2017: { severity: 'error', message: 'access to variable `{name}` is not allowed' },
+  OT2018: {
+    severity: 'error',
+    message:
+      '{what} path `{path}` leaves the project: `{resolved}` is outside {roots} (add its directory to `include_roots` in ot.config.yaml to allow it)',
+  },
+  OT2019: {
+    severity: 'error',
+    message:
+      '{what} with a computed path: a file chosen by an input or variable is refused unless ot.config.yaml sets `allow_dynamic_paths: true`',
+  },
+  OT2020: { severity: 'error', message: '{what} cycle: {cycle}' },
 
   // --- OT3xxx: plan and code generation -------------------------------------------------------
   OT3001: {
@@ -85,6 +96,8 @@ export const diagnosticCatalog = {
     severity: 'error',
     message: '`{name}` is not an input of `{file}`;{hint} its inputs: {known}',
   },
+  OT4016: { severity: 'error', message: '{what} of `{path}` refused: {reason}' },
+  OT4017: { severity: 'error', message: '{what} cycle: {cycle}' },
 } as const satisfies Record<string, { severity: Severity; message: string }>;
 
 /** How serious a diagnostic is; only errors stop a run or fail `ot check`. */

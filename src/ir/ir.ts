@@ -1,4 +1,5 @@
 import type { Span } from '../source/span.js';
+import type { PathAccess } from './path-access.js';
 
 /**
  * The IR: what the planner, the interpreter and the code generator consume. Plain
@@ -28,6 +29,11 @@ export interface ProgramIR {
   entry: string;
   /** Keyed by the template's path, as given to `lower` for the root and resolved for others. */
   templates: Record<string, TemplateIR>;
+  /**
+   * Where files reached at run time (computed paths) may be read; absent means only the entry's
+   * directory, with computed paths refused.
+   */
+  access?: PathAccess;
 }
 
 /** One `.ot` file, lowered. */

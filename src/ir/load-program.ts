@@ -9,6 +9,9 @@ import { allBoundNames } from './checks/bound-names.js';
 import { checkFlowInputs } from './check-flow-inputs.js';
 import { createProgram } from './create-stmt.js';
 import { lower } from './lower.js';
+import { describeRoots, outsideRoots, type PathAccess } from './path-access.js';
+import { referenceCycles } from './reference-cycles.js';
+import { projectAccess } from '../config/project-access.js';
 import { readFileOrUndefined } from './read-file.js';
 import { sortDiagnostics } from './sort-diagnostics.js';
 import { templateReferences, type TemplateReference } from './template-references.js';
@@ -20,6 +23,8 @@ export interface LoadProgramOptions {
   readFile?: (path: string) => string | undefined;
   /** The entry's text, when the caller already has it (an editor buffer). */
   source?: string;
+  /** Where `include` and `flow()` may read (default: from the `ot.config.yaml` above the entry). */
+  access?: PathAccess;
 }
 
 /** A loaded program with every diagnostic of every file, and the files' texts for printing. */
@@ -41,12 +46,15 @@ interface LoadedFile {
 /**
  * Parses and lowers the entry template and, recursively, every template it reaches through a
  * literal `include` path or a literal `flow("…")` path (relative to the file that names it).
- * Each file is loaded once, so cycles end. A file that cannot be read is OT2013 at the path that
- * names it (not for `include … ignore missing`); such references are left unresolved, so every
- * `resolved` key in the program names a loaded template.
+ * Each file is loaded once, so cycles end; a cycle is OT2020. A file that cannot be read is
+ * OT2013 at the path that names it (not for `include … ignore missing`); a path that leaves the
+ * project's roots is OT2018 and is never read; a computed path is OT2019 unless the config allows
+ * them. Such references are left unresolved, so every `resolved` key in the program names a
+ * loaded template.
  */
 export function loadProgram(entryPath: string, options: LoadProgramOptions = {}): LoadedProgram {
   const readFile = options.readFile ?? readFileOrUndefined;
+  const access = options.access ?? projectAccess(entryPath);
   const entryText = options.source ?? readFile(entryPath);
   if (entryText === undefined) {
     return {
@@ -63,7 +71,12 @@ export function loadProgram(entryPath: string, options: LoadProgramOptions = {})
 
   const files = new Map<string, LoadedFile>();
   const unreadable = new Set<string>();
-  const missingDiagnostics: Diagnostic[] = [];
+  const outside = new Map<string, string | null>();
+  const outsideOf = (target: string): string | null => {
+    if (!outside.has(target)) outside.set(target, outsideRoots(target, access));
+    return outside.get(target)!;
+  };
+  const referenceDiagnostics: Diagnostic[] = [];
   const load = (path: string, text: string): void => {
     const source = createSourceFile(path, text);
     const parsed = parse(text, { path });
@@ -77,17 +90,37 @@ export function loadProgram(entryPath: string, options: LoadProgramOptions = {})
       references,
     });
     for (const reference of references) {
-      if (files.has(reference.target) || unreadable.has(reference.target)) continue;
-      const targetText = readFile(reference.target);
-      if (targetText !== undefined) {
-        load(reference.target, targetText);
+      const what = reference.kind === 'include' ? 'include' : 'flow()';
+      const target = reference.target;
+      if (target === null) {
+        if (!access.allowDynamicPaths) {
+          referenceDiagnostics.push(createDiagnostic('OT2019', path, reference.span, { what }));
+        }
         continue;
       }
-      unreadable.add(reference.target);
+      const resolved = outsideOf(target);
+      if (resolved !== null) {
+        referenceDiagnostics.push(
+          createDiagnostic('OT2018', path, reference.span, {
+            what,
+            path: target,
+            resolved,
+            roots: describeRoots(access),
+          }),
+        );
+        continue;
+      }
+      if (files.has(target) || unreadable.has(target)) continue;
+      const targetText = readFile(target);
+      if (targetText !== undefined) {
+        load(target, targetText);
+        continue;
+      }
+      unreadable.add(target);
       if (!reference.ignoreMissing) {
-        missingDiagnostics.push(
+        referenceDiagnostics.push(
           createDiagnostic('OT2013', path, reference.span, {
-            path: reference.target,
+            path: target,
             reason: 'no such file, or it is not readable',
           }),
         );
@@ -95,6 +128,12 @@ export function loadProgram(entryPath: string, options: LoadProgramOptions = {})
     }
   };
   load(entryPath, entryText);
+  referenceDiagnostics.push(
+    ...referenceCycles(
+      entryPath,
+      new Map([...files].map(([path, file]) => [path, file.references])),
+    ),
+  );
 
   relowerIncludedTemplates(entryPath, files);
 
@@ -102,6 +141,7 @@ export function loadProgram(entryPath: string, options: LoadProgramOptions = {})
   for (const [path, file] of files) templates[path] = file.lowered.template;
   unresolveUnloaded(templates);
   const program = createProgram(entryPath, templates);
+  program.access = access;
 
   const diagnostics: Diagnostic[] = [];
   const sources: Record<string, SourceFile> = {};
@@ -115,7 +155,7 @@ export function loadProgram(entryPath: string, options: LoadProgramOptions = {})
       ...sortDiagnostics([
         ...file.parseDiagnostics,
         ...file.lowered.diagnostics,
-        ...missingDiagnostics.filter((d) => d.file === path),
+        ...referenceDiagnostics.filter((d) => d.file === path),
         ...flowDiagnostics.filter((d) => d.file === path),
       ]),
     );
@@ -144,8 +184,8 @@ function relowerIncludedTemplates(entryPath: string, files: Map<string, LoadedFi
     changed = false;
     for (const [path, file] of files) {
       for (const reference of file.references) {
-        if (reference.kind !== 'include' || reference.target === entryPath) continue;
-        if (!files.has(reference.target)) continue;
+        if (reference.kind !== 'include' || reference.target === null) continue;
+        if (reference.target === entryPath || !files.has(reference.target)) continue;
         const names = ambient.get(reference.target) ?? new Set<string>();
         const before = names.size;
         for (const name of visible(path)) names.add(name);

@@ -2,6 +2,7 @@ import type { Backend } from '../backends/backend.js';
 import { createDiagnostic } from '../diagnostics/diagnostic.js';
 import { isOtError, OtError } from '../diagnostics/ot-error.js';
 import type { ProgramIR, TemplateIR } from '../ir/ir.js';
+import { enterTemplate, type ActiveTemplate } from './active-templates.js';
 import { CallContext } from './call-context.js';
 import { validateInputs } from './inputs.js';
 import type { BuiltinCall, CallSite, RunServices } from './interpreter/exec-state.js';
@@ -22,7 +23,12 @@ export interface ProgramHooks {
   /** `file:line:col` of a call site. */
   locate(site: CallSite): string;
   /** A template reached only at run time (a computed `include` or `flow` path). */
-  loadTemplate(path: string, from: TemplateIR, site: CallSite): TemplateIR;
+  loadTemplate(
+    path: string,
+    from: TemplateIR,
+    site: CallSite,
+    kind: 'include' | 'flow',
+  ): TemplateIR;
   /** Finds a backend by name for a template (`fake:PATH` specs are relative to it). */
   resolveBackend(name: string, template: TemplateIR): Backend;
   /**
@@ -69,19 +75,26 @@ export async function runProgram(
     failure ??= { error };
   };
 
-  const services: RunServices = {
-    program,
-    locate: (site) => hooks.locate(site),
-    loadTemplate: (path, from, site) => hooks.loadTemplate(path, from, site),
-    track(work) {
-      tracked.push(work);
-      work.catch(fail);
-    },
-    callBuiltin(call) {
-      if (failure) return Promise.reject(failure.error);
-      return callBuiltin(call, run, services, hooks);
-    },
+  // One services object per chain of active templates, so that a flow() knows where it is called.
+  const servicesFor = (active: readonly ActiveTemplate[]): RunServices => {
+    const services: RunServices = {
+      program,
+      active,
+      locate: (site) => hooks.locate(site),
+      loadTemplate: (path, from, site, kind) => hooks.loadTemplate(path, from, site, kind),
+      track(work) {
+        tracked.push(work);
+        work.catch(fail);
+      },
+      callBuiltin(call) {
+        if (failure) return Promise.reject(failure.error);
+        return callBuiltin(call, run, services, hooks);
+      },
+      withActive: servicesFor,
+    };
+    return services;
   };
+  const services = servicesFor([{ kind: 'entry', path: entry.path }]);
 
   let result: RunResult | undefined;
   try {
@@ -165,13 +178,14 @@ async function runFlow(
 ): Promise<unknown> {
   const template = call.resolved
     ? services.program.templates[call.resolved]!
-    : hooks.loadTemplate(path, call.template, call.site);
+    : hooks.loadTemplate(path, call.template, call.site, 'flow');
+  const inner = enterTemplate(services, 'flow', template, call.site);
   const checked = validateInputs(template, inputs);
   if (checked.diagnostics.length > 0) throw new OtError(checked.diagnostics);
   const rendered = await (hooks.render ?? interpretTemplate)(
     template,
     checked.values,
-    services,
+    inner,
     call.sample,
   );
   return resultOf(template, rendered);

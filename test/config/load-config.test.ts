@@ -94,7 +94,30 @@ describe('loading ot.config.yaml', () => {
       backends: {},
       defaultBackend: null,
       cache: null,
+      includeRoots: [],
+      allowDynamicPaths: false,
     });
+  });
+
+  it('reads include_roots relative to the config file, and allow_dynamic_paths', () => {
+    const config = parseConfig(
+      'include_roots: [../shared, /abs/prompts]\nallow_dynamic_paths: true\n',
+      PATH,
+    );
+    expect(config.includeRoots).toEqual(['/work/shared', '/abs/prompts']);
+    expect(config.allowDynamicPaths).toBe(true);
+  });
+
+  it('rejects include_roots that are not a list of directories, and a non-boolean allow_dynamic_paths', () => {
+    expect(problems('include_roots: ../shared\n')).toEqual([
+      ['`include_roots` must be a list of directories, not "../shared"', '../shared'],
+    ]);
+    expect(problems('include_roots: [1]\n')).toEqual([
+      ['`include_roots[0]` must be a non-empty string, not 1', '1'],
+    ]);
+    expect(problems('allow_dynamic_paths: yes please\n')).toEqual([
+      ['`allow_dynamic_paths` must be true or false, not "yes please"', 'yes please'],
+    ]);
   });
 
   it('reads the cache as off, redis or a directory', () => {
@@ -140,7 +163,10 @@ describe('loading ot.config.yaml', () => {
       '    model: m',
     ].join('\n');
     expect(problems(text)).toEqual([
-      ['unknown key `backend`; expected one of: backends, default_backend, cache', 'backend'],
+      [
+        'unknown key `backend`; expected one of: backends, default_backend, cache, include_roots, allow_dynamic_paths',
+        'backend',
+      ],
       [
         '`api_key` is not allowed: API keys never go in the config file; put the key in an environment variable and name that variable with `api_key_env`',
         'api_key',

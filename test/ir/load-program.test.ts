@@ -22,7 +22,11 @@ describe('loadProgram', () => {
       'app/parts/b.ot': 'B',
       'lib/f.ot': 'F',
     });
-    const { program, diagnostics } = loadProgram('app/main.ot', { readFile: fs.readFile });
+    const { program, diagnostics } = loadProgram('app/main.ot', {
+      readFile: fs.readFile,
+      // `../lib` leaves app/: the project root is the working directory here.
+      access: { roots: [process.cwd()], allowDynamicPaths: false },
+    });
     expect(diagnostics).toEqual([]);
     expect(program.entry).toBe('app/main.ot');
     expect(Object.keys(program.templates).sort()).toEqual([

@@ -1,5 +1,6 @@
 import { hasErrors } from '../../diagnostics/diagnostic.js';
 import { printDiagnostics } from '../../diagnostics/printer.js';
+import { configFileAccess } from '../../config/project-access.js';
 import { loadProgram } from '../../ir/load-program.js';
 import { runProgram } from '../../runtime/run-program.js';
 import { programHooks } from '../../template.js';
@@ -22,7 +23,8 @@ export async function runFlowCommand(
   io: CliIO,
   verbose: boolean,
 ): Promise<number> {
-  const loaded = loadProgram(file);
+  // `--config` also says where includes and flows may read (else the config above the flow).
+  const loaded = loadProgram(file, flags.config ? { access: configFileAccess(flags.config) } : {});
   if (loaded.diagnostics.length > 0) {
     io.stderr(
       `${printDiagnostics(loaded.diagnostics, (path) => loaded.sources[path], { color: io.stderrColor })}\n`,

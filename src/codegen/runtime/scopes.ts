@@ -10,17 +10,23 @@ import type { Span } from '../../source/span.js';
 import { compiledTemplateOf, type CompiledTemplate } from './compiled-template.js';
 import type { Body } from './control.js';
 import { splitValues } from './values.js';
+import { enterTemplate } from '../../runtime/active-templates.js';
+import { isPathRefusal } from '../../runtime/path-refusal.js';
 
 /**
  * `{% include "x.ot" %}` of a template compiled into the module, as the interpreter's
  * `runIncluded`: inlined (its calls see the including prefix), seeing the including variables,
  * its own `set`s kept inside it.
  */
-export function include(state: ExecState, compiled: CompiledTemplate): void {
+export function include(state: ExecState, compiled: CompiledTemplate, span?: Span): void {
+  const run = span
+    ? enterTemplate(state.run, 'include', compiled.template, { file: state.template.path, span })
+    : state.run;
   const frame = state.frame.push(true);
   frame.topLevel = true;
   compiled.render({
     ...state,
+    run,
     template: compiled.template,
     frame,
     context: state.context.snapshot(),
@@ -53,13 +59,19 @@ function includeByPath(state: ExecState, path: unknown, ignoreMissing: boolean, 
   let compiled: CompiledTemplate | undefined;
   try {
     compiled = compiledTemplateOf(
-      state.run.loadTemplate(String(path), state.template, { file: state.template.path, span }),
+      state.run.loadTemplate(
+        String(path),
+        state.template,
+        { file: state.template.path, span },
+        'include',
+      ),
     );
   } catch (error) {
-    if (ignoreMissing) return;
+    // `ignore missing` forgives a missing file, never a refused path.
+    if (ignoreMissing && !isPathRefusal(error)) return;
     throw error;
   }
-  if (compiled) include(state, compiled);
+  if (compiled) include(state, compiled, span);
 }
 
 /** `{% set x %}…{% endset %}`: runs the body into a buffer after the current prefix; returns its text. */

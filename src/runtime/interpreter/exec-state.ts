@@ -1,4 +1,5 @@
 import type { Message } from '../../backends/backend.js';
+import type { ActiveTemplate } from '../active-templates.js';
 import type { BuiltinName, ProgramIR, TemplateIR } from '../../ir/ir.js';
 import type { Span } from '../../source/span.js';
 import type { Context, Frame } from './frame.js';
@@ -42,8 +43,17 @@ export interface RunServices {
   track(work: Promise<unknown>): void;
   /** `file:line:col` of a call site, for traces and errors. */
   locate(site: CallSite): string;
-  /** Loads a template reached only at run time (a computed include path). */
-  loadTemplate(path: string, from: TemplateIR, site: CallSite): TemplateIR;
+  /** Loads a template reached only at run time (a computed include or flow path). */
+  loadTemplate(
+    path: string,
+    from: TemplateIR,
+    site: CallSite,
+    kind: 'include' | 'flow',
+  ): TemplateIR;
+  /** The templates being rendered at this point, outermost first (absent: only the entry). */
+  readonly active?: readonly ActiveTemplate[];
+  /** These services inside `active` (so `flow()` calls made there know it; see enterTemplate). */
+  withActive?(active: readonly ActiveTemplate[]): RunServices;
 }
 
 /** Names bound by call blocks, per scope; loops collect one entry per iteration. */
@@ -83,7 +93,7 @@ export type Value = MaybePending<unknown>;
  */
 export function deriveState(state: ExecState, changes: Partial<ExecState>): ExecState {
   return {
-    run: state.run,
+    run: changes.run ?? state.run,
     template: changes.template ?? state.template,
     frame: changes.frame ?? state.frame,
     context: changes.context ?? state.context,

@@ -7,7 +7,8 @@ export function emitInclude(stmt: IncludeStmt, ec: EmitContext): void {
   ec.comment(stmt.span);
   ec.at(stmt.span);
   if (stmt.resolved !== null && ec.module.program.templates[stmt.resolved]) {
-    ec.out.line(`include(${ec.state}, ${ec.module.names(stmt.resolved).constant});`);
+    const span = ec.module.span(ec.template.path, stmt.span);
+    ec.out.line(`include(${ec.state}, ${ec.module.names(stmt.resolved).constant}, ${span});`);
     return;
   }
   const skeleton = ec.module.constant('DEFER', 'deferral([], false)');

@@ -5,6 +5,8 @@ import { evalExpr } from '../eval-expr.js';
 import { execBody } from '../exec.js';
 import type { ExecState } from '../exec-state.js';
 import { isUnsettled, settle } from '../pending.js';
+import { enterTemplate } from '../../active-templates.js';
+import { isPathRefusal } from '../../path-refusal.js';
 
 /**
  * `{% include "x.ot" %}`: the included template is inlined (its calls see the including prefix)
@@ -12,9 +14,12 @@ import { isUnsettled, settle } from '../pending.js';
  */
 export function execInclude(stmt: IncludeStmt, state: ExecState): void {
   if (stmt.resolved !== null) {
-    runIncluded(state.run.program.templates[stmt.resolved]!, state);
+    runIncluded(stmt, state.run.program.templates[stmt.resolved]!, state);
     return;
   }
+  // A literal path left unresolved names a file that was missing when the program was loaded
+  // (with `ignore missing`, else loading failed): it is not a computed path, and renders nothing.
+  if (stmt.ignoreMissing && stmt.template.kind === 'literal') return;
   const path = settle(evalExpr(stmt.template, state));
   if (isUnsettled(path)) {
     deferStatement(stmt, state, path, (deferred, value) => includeByPath(stmt, deferred, value));
@@ -26,22 +31,29 @@ export function execInclude(stmt: IncludeStmt, state: ExecState): void {
 function includeByPath(stmt: IncludeStmt, state: ExecState, path: unknown): void {
   let template: TemplateIR;
   try {
-    template = state.run.loadTemplate(String(path), state.template, {
-      file: state.template.path,
-      span: stmt.span,
-    });
+    template = state.run.loadTemplate(
+      String(path),
+      state.template,
+      { file: state.template.path, span: stmt.span },
+      'include',
+    );
   } catch (error) {
-    if (stmt.ignoreMissing) return;
+    // `ignore missing` forgives a missing file, never a refused path.
+    if (stmt.ignoreMissing && !isPathRefusal(error)) return;
     throw error;
   }
-  runIncluded(template, state);
+  runIncluded(stmt, template, state);
 }
 
-function runIncluded(template: TemplateIR, state: ExecState): void {
+function runIncluded(stmt: IncludeStmt, template: TemplateIR, state: ExecState): void {
+  const run = enterTemplate(state.run, 'include', template, {
+    file: state.template.path,
+    span: stmt.span,
+  });
   const frame = state.frame.push(true);
   frame.topLevel = true;
   execBody(
     template.body,
-    deriveState(state, { template, frame, context: state.context.snapshot(), inLoop: false }),
+    deriveState(state, { run, template, frame, context: state.context.snapshot(), inLoop: false }),
   );
 }
