@@ -1,0 +1,49 @@
+import { writeFileSync } from 'node:fs';
+import { bundleModule } from '../../codegen/bundle.js';
+import { generate } from '../../codegen/generate.js';
+import { hasErrors } from '../../diagnostics/diagnostic.js';
+import { printDiagnostics } from '../../diagnostics/printer.js';
+import { loadProgram } from '../../ir/load-program.js';
+import type { CommandContext } from '../command-context.js';
+
+/** Options of `ot compile`. */
+export interface CompileFlags {
+  output?: string;
+  bundle?: boolean;
+  /** With `bundle`: minify (commander's `--no-minify` sets false; the default is true). */
+  minify?: boolean;
+}
+
+/**
+ * Loads the flow (diagnostics on stderr; errors stop it), generates the module — bundled with
+ * the runtime when asked — and writes it.
+ */
+export async function compileCommand(
+  file: string,
+  flags: CompileFlags,
+  context: CommandContext,
+): Promise<number> {
+  const loaded = loadProgram(file);
+  const lookup = (path: string) => loaded.sources[path];
+  if (loaded.diagnostics.length > 0) {
+    context.io.stderr(
+      `${printDiagnostics(loaded.diagnostics, lookup, { color: context.io.stderrColor })}\n`,
+    );
+  }
+  if (hasErrors(loaded.diagnostics)) return 1;
+  const generated = generate(loaded.program, { sources: loaded.sources });
+  if (generated.diagnostics.length > 0) {
+    context.io.stderr(
+      `${printDiagnostics(generated.diagnostics, lookup, { color: context.io.stderrColor })}\n`,
+    );
+  }
+  const code = flags.bundle
+    ? (await bundleModule(generated.code, { filename: file, minify: flags.minify !== false })).code
+    : generated.code;
+  const output = flags.output ?? `${file.replace(/\.ot$/, '')}.mjs`;
+  writeFileSync(output, code);
+  context.io.stderr(
+    `ot: wrote ${output} (${Math.round(code.length / 1024)} KB${flags.bundle ? ', bundled' : ''})\n`,
+  );
+  return 0;
+}
