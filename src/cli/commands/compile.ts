@@ -12,7 +12,10 @@ export function registerCompileCommand(program: Command, context: CommandContext
     .argument('<file>', 'the .ot file')
     .option('-o, --output <file.mjs>', 'where to write the module (default: the flow with .mjs)')
     .option('--bundle', 'include the runtime: the module then imports only Node modules')
-    .option('--no-minify', 'with --bundle: keep the bundled runtime readable (about twice the size)')
+    .option(
+      '--no-minify',
+      'with --bundle: keep the bundled runtime readable (about twice the size)',
+    )
     .action(async (file: string, options: CompileFlags) => {
       // The code generator and esbuild are loaded only when the command runs.
       const { compileCommand } = await import('./compile-flow.js');
