@@ -1,4 +1,5 @@
 import { writeFileSync } from 'node:fs';
+import { dirname, relative, resolve } from 'node:path';
 import { bundleModule } from '../../codegen/bundle.js';
 import { generate } from '../../codegen/generate.js';
 import { hasErrors } from '../../diagnostics/diagnostic.js';
@@ -31,7 +32,12 @@ export async function compileCommand(
     );
   }
   if (hasErrors(loaded.diagnostics)) return 1;
-  const generated = generate(loaded.program, { sources: loaded.sources });
+  const output = flags.output ?? `${file.replace(/\.ot$/, '')}.mjs`;
+  const generated = generate(loaded.program, {
+    sources: loaded.sources,
+    // The flow's paths are relative to this directory; the module finds it from where it is.
+    sourceRoot: relative(dirname(resolve(output)), process.cwd()),
+  });
   if (generated.diagnostics.length > 0) {
     context.io.stderr(
       `${printDiagnostics(generated.diagnostics, lookup, { color: context.io.stderrColor })}\n`,
@@ -40,7 +46,6 @@ export async function compileCommand(
   const code = flags.bundle
     ? (await bundleModule(generated.code, { filename: file, minify: flags.minify !== false })).code
     : generated.code;
-  const output = flags.output ?? `${file.replace(/\.ot$/, '')}.mjs`;
   writeFileSync(output, code);
   context.io.stderr(
     `ot: wrote ${output} (${Math.round(code.length / 1024)} KB${flags.bundle ? ', bundled' : ''})\n`,
