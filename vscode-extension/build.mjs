@@ -82,7 +82,11 @@ await build({
   target: 'node20',
   format: 'esm',
   // The library's public API, as the server imports it: its sources, bundled.
-  alias: { 'ot-lang/prettier': here('../src/format/index.ts'), 'ot-lang': here('../src/index.ts') },
+  alias: {
+    'ot-lang/prettier': here('../src/format/index.ts'),
+    'ot-lang/tools': here('../src/tools.ts'),
+    'ot-lang': here('../src/index.ts'),
+  },
   // nunjucks' file watcher is optional and never used here.
   external: ['chokidar', 'fsevents'],
   plugins: [noEsbuild, bundledChevrotain],
