@@ -1,5 +1,6 @@
 // `npm run bench`: every benchmark, each printing ratios measured side by side in this one run.
 const suites = [
+  ['start-up (vs node -e 0)', './startup.mjs', 'benchStartup'],
   ['parse (ours vs nunjucks)', './parse.mjs', 'benchParse'],
   ['render (ours vs nunjucks)', './render.mjs', 'benchRender'],
   ['runtime (scheduling, overhead, replay)', './runtime.mjs', 'benchRuntime'],

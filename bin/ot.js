@@ -7,6 +7,11 @@ process.on('SIGINT', () => {
   if (process.listenerCount('SIGINT') === 1) process.exit(130);
 });
 
+// Node 22.1+ can keep compiled code between runs (in the OS temp directory), which makes start-up
+// quicker; older versions do not have it, and it is only an optimization.
+const nodeModule = await import('node:module');
+nodeModule.enableCompileCache?.();
+
 const { main } = await import('../dist/cli/main.js');
 
 main(process.argv.slice(2)).then(

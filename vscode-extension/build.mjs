@@ -49,6 +49,26 @@ const noEsbuild = {
   },
 };
 
+/**
+ * src/syntax/chevrotain.ts loads chevrotain's single-file build by path at run time, which a
+ * bundle without node_modules cannot do: here it is chevrotain itself, bundled.
+ */
+const bundledChevrotain = {
+  name: 'bundled-chevrotain',
+  setup(context) {
+    context.onResolve({ filter: /^\.\/chevrotain\.js$/ }, (args) =>
+      /[\\/]syntax$/.test(args.resolveDir)
+        ? { path: 'chevrotain', namespace: 'bundled-chevrotain' }
+        : undefined,
+    );
+    context.onLoad({ filter: /.*/, namespace: 'bundled-chevrotain' }, () => ({
+      contents: "export * from 'chevrotain';",
+      resolveDir: here('..'),
+      loader: 'js',
+    }));
+  },
+};
+
 await build({
   entryPoints: {
     server: here('./src/server-entry.ts'),
@@ -62,10 +82,14 @@ await build({
   target: 'node20',
   format: 'esm',
   // The library's public API, as the server imports it: its sources, bundled.
-  alias: { 'ot-lang/prettier': here('../src/format/index.ts'), 'ot-lang': here('../src/index.ts') },
+  alias: {
+    'ot-lang/prettier': here('../src/format/index.ts'),
+    'ot-lang/tools': here('../src/tools.ts'),
+    'ot-lang': here('../src/index.ts'),
+  },
   // nunjucks' file watcher is optional and never used here.
   external: ['chokidar', 'fsevents'],
-  plugins: [noEsbuild],
+  plugins: [noEsbuild, bundledChevrotain],
   // Bundled CommonJS packages call require() for Node's modules, which ESM does not have.
   banner: {
     js: "import { createRequire as __otCreateRequire } from 'node:module'; const require = __otCreateRequire(import.meta.url);",

@@ -7,7 +7,6 @@ import { cacheFromKeyv, createOffCache, distinctWarnings } from './call-cache.js
 import { DiskStore } from './disk-store.js';
 import { createMemoryCache } from './memory-cache.js';
 import { keyvOptions } from './keyv-options.js';
-import { openRedisCache, redactUrl } from './redis-cache.js';
 
 /** The default cache directory, relative to the working directory. */
 export const DEFAULT_CACHE_DIR = '.ot-cache';
@@ -75,13 +74,18 @@ export async function openCache(
       return createMemoryCache();
     case 'off':
       return createOffCache();
-    case 'redis':
+    case 'redis': {
+      // The Redis client is loaded only for a redis:// cache, so other runs start quicker.
+      const { openRedisCache } = await import('./redis-cache.js');
       return openRedisCache(parsed.url, onWarning);
-    case 'unsupported':
+    }
+    case 'unsupported': {
+      const { redactUrl } = await import('./redis-cache.js');
       onWarning(
         `unsupported cache ${redactUrl(parsed.spec)}: use a directory, redis://…, rediss://…, memory or off; continuing without the cache`,
       );
       return createOffCache();
+    }
     default:
       return assertNever(parsed);
   }

@@ -14,6 +14,13 @@ export interface GenerateOptions {
   plan?: Plan;
   /** Where the generated module imports the runtime from (default `ot-lang/runtime`). */
   runtimeImport?: string;
+  /**
+   * The directory the program's relative paths start from, as a path relative to the module's
+   * own directory (`ot compile` passes its working directory relative to the output). The module
+   * then finds `fake:` files and `ot.config.yaml` next to the flow wherever it is run from.
+   * Without it they are resolved against the working directory at run time.
+   */
+  sourceRoot?: string;
 }
 
 /** A generated module and what the generator could not carry over. */
@@ -35,6 +42,7 @@ export function generate(program: ProgramIR, options: GenerateOptions): Generate
     sources: options.sources,
     plan,
     runtimeImport: options.runtimeImport ?? 'ot-lang/runtime',
+    ...(options.sourceRoot !== undefined ? { sourceRoot: options.sourceRoot } : {}),
   });
   return { code: emitted.code, diagnostics: [...emitted.diagnostics, ...computedPaths(program)] };
 }

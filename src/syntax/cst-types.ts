@@ -1,4 +1,4 @@
-import { generateCstDts } from 'chevrotain';
+import { generateCstDts } from './chevrotain.js';
 import { getParser } from './parser.js';
 
 /** The header of cst.generated.ts. */

@@ -1,4 +1,5 @@
-import { EOF, type IToken } from 'chevrotain';
+import type { IToken } from 'chevrotain';
+import { EOF } from './chevrotain.js';
 import { FrontMatter, NumberLiteral, StringLiteral, Text } from './tokens.js';
 
 /**

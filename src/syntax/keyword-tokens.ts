@@ -1,4 +1,5 @@
-import { createToken, Lexer, type TokenType } from 'chevrotain';
+import type { TokenType } from 'chevrotain';
+import { createToken, Lexer } from './chevrotain.js';
 import { AnyCode, ChainOperator, Identifier, LogicOp, PropertyName } from './tokens.js';
 
 /**

@@ -1,4 +1,5 @@
-import { Lexer, type IToken } from 'chevrotain';
+import type { IToken } from 'chevrotain';
+import { Lexer } from './chevrotain.js';
 import { createDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { describeCharacter } from './describe.js';
 import { prepareTokens } from './prepare-tokens.js';

@@ -1,4 +1,5 @@
-import { tokenLabel, type IParserErrorMessageProvider, type TokenType } from 'chevrotain';
+import type { IParserErrorMessageProvider, TokenType } from 'chevrotain';
+import { tokenLabel } from './chevrotain.js';
 
 /**
  * Chevrotain calls this to phrase its errors. We only want the "expected …" half, in plain

@@ -1,4 +1,5 @@
-import { CstParser, tokenMatcher, type CstNode, type IToken, type TokenType } from 'chevrotain';
+import type { CstNode, IToken, TokenType } from 'chevrotain';
+import { CstParser, tokenMatcher } from './chevrotain.js';
 import { parserErrorMessages } from './parser-errors.js';
 import {
   AnyCode,

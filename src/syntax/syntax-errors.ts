@@ -1,4 +1,5 @@
-import { EOF, tokenMatcher, type IRecognitionException, type IToken } from 'chevrotain';
+import type { IRecognitionException, IToken } from 'chevrotain';
+import { EOF, tokenMatcher } from './chevrotain.js';
 import { createDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { describeToken } from './describe.js';
 import { MAX_NESTING, type OtParser } from './parser.js';

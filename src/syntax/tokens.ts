@@ -1,4 +1,5 @@
-import { createToken, Lexer, type IMultiModeLexerDefinition, type TokenType } from 'chevrotain';
+import type { IMultiModeLexerDefinition, TokenType } from 'chevrotain';
+import { createToken, Lexer } from './chevrotain.js';
 import {
   matchBom,
   matchComment,

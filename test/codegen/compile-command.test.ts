@@ -132,11 +132,69 @@ describe('ot compile --bundle', () => {
       outputs: { city: ' Menton', mayor: ' Yves Juhel' },
     });
     const code = readFileSync(module, 'utf8');
-    const imported = [...code.matchAll(/^import\s[^;]*?\sfrom\s*"([^"]+)";/gm)].map((m) => m[1]!);
+    // Static imports, minified (`import{a as b}from"node:fs"`) or not.
+    const imported = [
+      ...code.matchAll(
+        /\bimport\s*(?:[\w$]+\s+|\{[^}]*\}\s*|\*\s*as\s+[\w$]+\s+)from\s*"([^"]+)"/g,
+      ),
+    ].map((m) => m[1]!);
     expect(imported.length).toBeGreaterThan(0);
     expect(
       imported.filter((name) => !name.startsWith('node:') && !builtinModules.includes(name)),
     ).toEqual([]);
+  });
+
+  it('is minified unless --no-minify, and stays under the size the README gives (1.8 MB)', async () => {
+    const minified = readFileSync(await compile(chain, 'minified', ['--bundle']), 'utf8');
+    const readable = readFileSync(
+      await compile(chain, 'readable', ['--bundle', '--no-minify']),
+      'utf8',
+    );
+    expect(minified.length).toBeLessThan(1.9 * 1024 * 1024);
+    expect(readable.length).toBeGreaterThan(1.5 * minified.length);
+    expect(readable.split('\n').length).toBeGreaterThan(10 * minified.split('\n').length);
+  });
+});
+
+describe('a module written elsewhere with -o', () => {
+  it('finds the fake file of its front matter next to the flow, from any working directory', async () => {
+    const flowDir = join(scratch, 'flow-dir');
+    mkdirSync(flowDir, { recursive: true });
+    writeFileSync(
+      join(flowDir, 'one.ot'),
+      "---\nbackend: fake:one.fake.yaml\n---\nHello << generate_text(prompt='hi') >>\n",
+    );
+    writeFileSync(join(flowDir, 'one.fake.yaml'), 'replies:\n  - match: hi\n    reply: world\n');
+    // Inside the repository, so that `ot-lang/runtime` resolves (the package's own name).
+    const out = join(outDir, 'elsewhere', 'one.mjs');
+    mkdirSync(join(outDir, 'elsewhere'), { recursive: true });
+    const compiled = await runNode(otBin, ['compile', 'one.ot', '-o', out], { cwd: flowDir });
+    expect(compiled.code).toBe(0);
+    for (const cwd of [flowDir, scratch, outDir]) {
+      const result = await runNode(out, ['--cache', 'off'], { cwd });
+      expect({ cwd, ...result }).toEqual({ cwd, code: 0, stdout: 'Hello world\n', stderr: '' });
+    }
+  });
+
+  it('says what to do when ot-lang is not installed where it runs', async () => {
+    const out = join(scratch, 'no-runtime.mjs');
+    const compiled = await runNode(otBin, ['compile', chain, '-o', out]);
+    expect(compiled.code).toBe(0);
+    const result = await runNode(out, ['--input', 'country=France'], { cwd: scratch });
+    expect(result).toEqual({
+      code: 1,
+      stdout: '',
+      stderr:
+        'ot: this module was compiled by `ot compile` without --bundle, so it needs the ot-lang package: install it where the module runs (npm install ot-lang), or compile with `ot compile --bundle` for a module that needs nothing but Node\n',
+    });
+    // Imported as a library, the same message is the error.
+    const script = join(scratch, 'import-no-runtime.mjs');
+    writeFileSync(
+      script,
+      `await import(${JSON.stringify(out)}).catch((error) => console.log(error.message));`,
+    );
+    const imported = await runNode(script, [], { cwd: scratch });
+    expect(imported.stdout).toMatch(/^this module was compiled by `ot compile` without --bundle/);
   });
 });
 

@@ -1,4 +1,4 @@
-import type { ast } from 'ot-lang';
+import type { ast } from 'ot-lang/tools';
 import { assertNever } from '../assert-never.js';
 import type { Binding, Variable } from './symbols.js';
 

@@ -1,4 +1,4 @@
-import { parse, type ast, type Diagnostic } from 'ot-lang';
+import { parse, type ast, type Diagnostic } from 'ot-lang/tools';
 import { readFrontMatter, type FrontMatterInfo } from './front-matter.js';
 import { buildSymbolIndex, type SymbolIndex } from './symbols.js';
 

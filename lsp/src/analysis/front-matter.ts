@@ -1,5 +1,5 @@
 import { isMap, isScalar, parseDocument, type Node as YamlNode } from 'yaml';
-import type { ast } from 'ot-lang';
+import type { ast } from 'ot-lang/tools';
 import type { Span } from './span.js';
 
 /** One `key: value` of the front matter, with file offsets. */

@@ -1,4 +1,4 @@
-import { describeDependency, formatCount, type Plan, type PlannedCall } from 'ot-lang';
+import { describeDependency, formatCount, type Plan, type PlannedCall } from 'ot-lang/tools';
 import type { Span } from './span.js';
 
 /** What the plan says about one call block of a file. */

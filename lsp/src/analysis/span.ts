@@ -1,4 +1,4 @@
-import type { ast } from 'ot-lang';
+import type { ast } from 'ot-lang/tools';
 
 /** A half-open range of UTF-16 offsets, as the library's spans are. */
 export type Span = ast.Identifier['span'];

@@ -1,8 +1,8 @@
-import type { ast } from 'ot-lang';
-import { builtinNames, nunjucksGlobalNames } from 'ot-lang';
+import type { ast } from 'ot-lang/tools';
+import { builtinNames, nunjucksGlobalNames } from 'ot-lang/tools';
 import { assertNever } from '../assert-never.js';
 import type { FrontMatterInfo } from './front-matter.js';
-import { exprChildren } from 'ot-lang';
+import { exprChildren } from 'ot-lang/tools';
 import type { Span } from './span.js';
 
 /** How a name comes to be bound. */

@@ -1,6 +1,6 @@
-import type { ast } from 'ot-lang';
+import type { ast } from 'ot-lang/tools';
 import { dirname, isAbsolute, join, normalize } from 'node:path';
-import { forEachNode } from 'ot-lang';
+import { forEachNode } from 'ot-lang/tools';
 import type { SymbolIndex } from './symbols.js';
 
 /** A string literal that names another file: `{% include "x.ot" %}` or `flow("x.ot")`. */

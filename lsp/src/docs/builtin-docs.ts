@@ -1,4 +1,4 @@
-import type { ArgRule, BuiltinName } from 'ot-lang';
+import type { ArgRule, BuiltinName } from 'ot-lang/tools';
 import { assertNever } from '../assert-never.js';
 
 /** What each builtin does, in the words of LANGUAGE.md §6, for hover and completion. */

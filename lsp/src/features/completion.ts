@@ -6,7 +6,7 @@ import {
   nunjucksFilterNames,
   nunjucksTestNames,
   type BuiltinName,
-} from 'ot-lang';
+} from 'ot-lang/tools';
 import {
   CompletionItemKind,
   InsertTextFormat,

@@ -1,4 +1,4 @@
-import type { Diagnostic } from 'ot-lang';
+import type { Diagnostic } from 'ot-lang/tools';
 import { DiagnosticSeverity, type Diagnostic as LspDiagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { assertNever } from '../assert-never.js';

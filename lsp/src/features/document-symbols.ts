@@ -1,4 +1,4 @@
-import type { ast } from 'ot-lang';
+import type { ast } from 'ot-lang/tools';
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { assertNever } from '../assert-never.js';

@@ -1,7 +1,7 @@
-import type { ast } from 'ot-lang';
+import type { ast } from 'ot-lang/tools';
 import { FoldingRangeKind, type FoldingRange } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { forEachNode } from 'ot-lang';
+import { forEachNode } from 'ot-lang/tools';
 import type { DocumentAnalysis } from '../analysis/document-analysis.js';
 import type { Feature } from './feature.js';
 

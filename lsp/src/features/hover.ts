@@ -1,4 +1,4 @@
-import { builtinSignatures, type BuiltinName } from 'ot-lang';
+import { builtinSignatures, type BuiltinName } from 'ot-lang/tools';
 import { MarkupKind, type Hover } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { bindingDetail, variableDetail } from '../analysis/describe-variable.js';

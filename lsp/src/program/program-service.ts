@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import type { Plan } from 'ot-lang';
+import type { Plan } from 'ot-lang/tools';
 import type { CheckResult, ProgramJob, ProgramOperation, ProgramReply } from './protocol.js';
 
 /** The result of an operation, typed by operation. */

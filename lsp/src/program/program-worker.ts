@@ -7,7 +7,7 @@ import {
   printPlanText,
   type LoadedProgram,
   type Plan,
-} from 'ot-lang';
+} from 'ot-lang/tools';
 import { assertNever } from '../assert-never.js';
 import type { ProgramJob, ProgramReply } from './protocol.js';
 

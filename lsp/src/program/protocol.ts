@@ -1,4 +1,4 @@
-import type { Diagnostic, InputSpec, Plan } from 'ot-lang';
+import type { Diagnostic, InputSpec, Plan } from 'ot-lang/tools';
 
 /**
  * Messages between the server and its program worker, which loads programs (a document with its

@@ -1,13 +1,6 @@
 import { Option, type Command } from 'commander';
-import { assertNever } from '../../assert-never.js';
-import { hasErrors } from '../../diagnostics/diagnostic.js';
-import { printDiagnostics } from '../../diagnostics/printer.js';
-import { loadProgram } from '../../ir/load-program.js';
-import { plan, printPlanJson, printPlanMermaid, printPlanText } from '../../plan/index.js';
 import type { CommandContext } from '../command-context.js';
-
-/** The output formats of `ot plan`. */
-export type PlanFormat = 'text' | 'json' | 'mermaid';
+import type { PlanFormat } from './print-plan-command.js';
 
 /** `ot plan FILE [--format text|json|mermaid]`: the parallel plan (ARCHITECTURE.md §4). */
 export function registerPlanCommand(program: Command, context: CommandContext): void {
@@ -22,42 +15,8 @@ export function registerPlanCommand(program: Command, context: CommandContext): 
         .choices(['text', 'json', 'mermaid'])
         .default('text'),
     )
-    .action((file: string, options: { format: PlanFormat }) => {
+    .action(async (file: string, options: { format: PlanFormat }) => {
+      const { planCommand } = await import('./print-plan-command.js');
       context.setExitCode(planCommand(file, options.format, context));
     });
-}
-
-/**
- * Loads the flow (diagnostics on stderr; errors stop it: a broken template has no plan), then
- * prints its plan on stdout.
- */
-export function planCommand(file: string, format: PlanFormat, context: CommandContext): number {
-  const loaded = loadProgram(file);
-  if (loaded.diagnostics.length > 0) {
-    const printed = printDiagnostics(loaded.diagnostics, (path) => loaded.sources[path], {
-      color: context.io.stderrColor,
-    });
-    context.io.stderr(`${printed}\n`);
-  }
-  if (hasErrors(loaded.diagnostics)) return 1;
-  const planned = plan(loaded.program);
-  context.io.stdout(printPlan(planned, format, loaded.sources));
-  return 0;
-}
-
-function printPlan(
-  planned: ReturnType<typeof plan>,
-  format: PlanFormat,
-  sources: Parameters<typeof printPlanText>[1],
-): string {
-  switch (format) {
-    case 'text':
-      return printPlanText(planned, sources);
-    case 'json':
-      return printPlanJson(planned, sources);
-    case 'mermaid':
-      return printPlanMermaid(planned, sources);
-    default:
-      return assertNever(format);
-  }
 }

@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 import { reportUsageError, type CommandContext } from '../command-context.js';
 import { parseInputFlags } from '../inputs.js';
-import { runFlowCommand } from '../run/run-flow.js';
 import { addRunOptions, checkRunFlags, type RunFlagsWithInputs } from '../run/run-flags.js';
 
 /** `ot run FILE [flags]`: renders a flow, making its calls (ARCHITECTURE.md §4). */
@@ -18,6 +17,8 @@ export function registerRunCommand(program: Command, context: CommandContext): v
     const problem = checkRunFlags(options);
     if (problem) return reportUsageError(context, problem);
     const verbose = program.opts<{ verbose?: boolean }>().verbose === true;
+    // The parser, runtime and cache are loaded only now, so `ot --help` stays quick.
+    const { runFlowCommand } = await import('../run/run-flow.js');
     context.setExitCode(await runFlowCommand(file, inputs.inputs, options, context.io, verbose));
   });
 }

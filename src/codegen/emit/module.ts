@@ -56,6 +56,8 @@ export interface EmitModuleOptions {
   plan: Plan;
   /** The module generated code imports the runtime from. */
   runtimeImport: string;
+  /** See `GenerateOptions.sourceRoot`. */
+  sourceRoot?: string;
 }
 
 /** The whole ES module: header, imports, the plan, one function per template, tables, the program and its entry points. */
@@ -108,7 +110,7 @@ export function emitModule(
     `export const program = defineProgram(${jsString(program.entry)}, [${module
       .templates()
       .map((t) => module.names(t.path).constant)
-      .join(', ')}]);`,
+      .join(', ')}]${sourceRootArgument(options.sourceRoot)});`,
     '',
     '/**',
     ' * Runs the flow once and resolves to `{ text, outputs, result }`. Options are named like the',
@@ -128,7 +130,7 @@ export function emitModule(
     `// ${program.entry}, compiled by \`ot compile\`. Edit the .ot files and compile again rather than this file.`,
     '//',
     ...describePlan(options.plan, module).map((line) => (line === '' ? '//' : `// ${line}`)),
-    `import { compiledRuntime } from ${jsString(options.runtimeImport)};`,
+    ...importRuntime(options.runtimeImport),
     '',
     `const { ${used.join(', ')} } = compiledRuntime;`,
     '',
@@ -138,3 +140,40 @@ export function emitModule(
   ].join('\n');
   return { code: `${header}\n${body}\n`, diagnostics: [] };
 }
+
+// Relative paths of the program start from here: a URL relative to the module itself, so the
+// module and the flow may move together.
+function sourceRootArgument(sourceRoot: string | undefined): string {
+  if (sourceRoot === undefined) return '';
+  const url = sourceRoot === '' ? './' : `${sourceRoot.replace(/\\/g, '/').replace(/\/?$/, '/')}`;
+  return `, new URL(${jsString(url)}, import.meta.url)`;
+}
+
+/**
+ * The runtime import. `ot-lang/runtime` is imported dynamically so that a module run where
+ * `ot-lang` is not installed says what to do instead of Node's bare ERR_MODULE_NOT_FOUND (a
+ * `--bundle`d module has the runtime inlined and never gets there).
+ */
+function importRuntime(runtimeImport: string): string[] {
+  if (runtimeImport !== 'ot-lang/runtime') {
+    return [`import { compiledRuntime } from ${jsString(runtimeImport)};`];
+  }
+  return [
+    "const { compiledRuntime } = await import('ot-lang/runtime').catch(async (error) => {",
+    "  if (error?.code !== 'ERR_MODULE_NOT_FOUND' || !String(error.message).includes(\"'ot-lang'\")) throw error;",
+    `  const message = ${jsString(MISSING_RUNTIME)};`,
+    "  const { pathToFileURL } = await import('node:url');",
+    '  if (process.argv[1] && pathToFileURL(process.argv[1]).href === import.meta.url) {',
+    '    process.stderr.write(`ot: ${message}\\n`);',
+    '    process.exit(1);',
+    '  }',
+    '  throw new Error(message);',
+    '});',
+  ];
+}
+
+/** What a module compiled without `--bundle` says when `ot-lang` is not installed where it runs. */
+export const MISSING_RUNTIME =
+  'this module was compiled by `ot compile` without --bundle, so it needs the ot-lang package: ' +
+  'install it where the module runs (npm install ot-lang), or compile with `ot compile --bundle` ' +
+  'for a module that needs nothing but Node';

@@ -1,3 +1,6 @@
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { TemplateIR } from '../../ir/ir.js';
 import { runCompiledCommand } from '../../cli/run/compiled-command.js';
 import { runFlowOnce, type FlowRunOptions } from '../../cli/run/run-once.js';
 import type { RunnableFlow } from '../../cli/run/runnable-flow.js';
@@ -34,10 +37,16 @@ export interface CompiledProgram {
   readonly templates: CompiledTemplates;
 }
 
-/** Assembles a compiled module's templates into a program (called by generated code). */
+/**
+ * Assembles a compiled module's templates into a program (called by generated code). `root` is
+ * the directory the templates' relative paths start from (the working directory of
+ * `ot compile`, as a URL relative to the module): the config and `fake:` files are then found
+ * next to the flow whatever the working directory of the run; without it, relative to that.
+ */
 export function defineProgram(
   entry: string,
   templates: readonly CompiledTemplate[],
+  root?: URL,
 ): CompiledProgram {
   const compiled: CompiledTemplates = {
     entry,
@@ -48,11 +57,16 @@ export function defineProgram(
   const sources: Record<string, SourceFile> = Object.fromEntries(
     templates.map((t) => [t.template.path, t.source]),
   );
+  // Messages and traces keep the paths as compiled; only finding files uses the located ones.
+  const located = (template: TemplateIR): TemplateIR =>
+    root ? { ...template, path: resolve(fileURLToPath(root), template.path) } : template;
   const flow: RunnableFlow = {
-    entry: entryTemplate.template,
+    entry: located(entryTemplate.template),
     sources,
     run: (inputs, context, resolveBackend) =>
-      runCompiledProgram(compiled, inputs, context, resolveBackend),
+      runCompiledProgram(compiled, inputs, context, (name, template) =>
+        resolveBackend(name, located(template)),
+      ),
   };
   return {
     entry,

@@ -1,0 +1,98 @@
+// Start-up (issue "a CLI that behaves under pressure", point 14): how long `ot` takes to be
+// useful, as a ratio against `node -e 0` started the same way (a child process, spawn to exit),
+// so the figures say what `ot` adds to Node's own start-up on this machine. Runs alternate
+// between the baseline and each command, and the medians are compared.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('../', import.meta.url));
+const bin = path.join(root, 'bin/ot.js');
+const RUNS = 11;
+
+/** Milliseconds from spawning `node ARGS` to its exit (or to `until` resolving, then killed). */
+function time(args, cwd, until) {
+  return new Promise((resolve, reject) => {
+    const start = performance.now();
+    const child = spawn(process.execPath, args, { cwd, stdio: ['pipe', 'pipe', 'inherit'] });
+    child.on('error', reject);
+    if (until) {
+      until(child).then(() => {
+        const ms = performance.now() - start;
+        child.kill();
+        resolve(ms);
+      }, reject);
+    } else {
+      child.stdout.resume();
+      child.on('exit', (code) =>
+        code === 0
+          ? resolve(performance.now() - start)
+          : reject(new Error(`${args} exited ${code}`)),
+      );
+    }
+  });
+}
+
+/** Sends the language server `initialize` and resolves when its answer arrives. */
+function answersInitialize(child) {
+  const body = JSON.stringify({
+    jsonrpc: '2.0',
+    id: 1,
+    method: 'initialize',
+    params: { processId: process.pid, rootUri: null, capabilities: {} },
+  });
+  child.stdin.write(`Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+  return new Promise((resolve, reject) => {
+    let seen = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk) => {
+      seen += chunk;
+      if (seen.includes('"id":1')) resolve();
+    });
+    child.on('exit', (code) => reject(new Error(`ot lsp exited ${code} before answering`)));
+  });
+}
+
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+export async function benchStartup() {
+  const dir = mkdtempSync(path.join(tmpdir(), 'ot-bench-start-up-'));
+  writeFileSync(
+    path.join(dir, 'one.ot'),
+    "---\nbackend: fake:one.fake.yaml\n---\nHello << generate_text(prompt='hi') >>\n",
+  );
+  writeFileSync(path.join(dir, 'one.fake.yaml'), 'replies:\n  - match: hi\n    reply: world\n');
+  const subjects = [
+    ['ot --version', [bin, '--version'], undefined, 2],
+    ['ot run (one call, fake backend)', [bin, 'run', 'one.ot', '--cache', 'off'], undefined, 4],
+    ['ot lsp answering initialize', [bin, 'lsp', '--stdio'], answersInitialize, 4],
+  ];
+  const baseline = [];
+  const samples = subjects.map(() => []);
+  try {
+    for (let run = 0; run < RUNS; run++) {
+      baseline.push(await time(['-e', '0'], dir));
+      for (const [index, [, args, until]] of subjects.entries()) {
+        samples[index].push(await time(args, dir, until));
+      }
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  const base = median(baseline);
+  return [
+    { measure: 'node -e 0 (baseline)', 'median ms': Math.round(base), ratio: '1.00×', target: '' },
+    ...subjects.map(([measure, , , target], index) => {
+      const ms = median(samples[index]);
+      return {
+        measure,
+        'median ms': Math.round(ms),
+        ratio: `${(ms / base).toFixed(2)}×`,
+        target: `≤ ${target}× — ${ms / base <= target ? 'met' : 'not met'}`,
+      };
+    }),
+  ];
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) console.table(await benchStartup());
