@@ -71,8 +71,7 @@ describe('DiskStore across processes', () => {
       writer: 'A',
       keys: 40,
       valueSize: sizes.A,
-      startAt: 0,
-      stopAt: null,
+      runMs: null,
     });
     await writer.line('first');
     await new Promise((resolve) => setTimeout(resolve, 300));
@@ -97,10 +96,12 @@ describe('DiskStore across processes', () => {
   it('two processes writing overlapping keys at once both leave valid entries', async () => {
     const dir = await tempDir();
     const sizes = { A: 30_000, B: 70_000 };
-    const startAt = Date.now() + 600;
-    const stopAt = startAt + 600;
-    const a = startWriter({ dir, writer: 'A', keys: 20, valueSize: sizes.A, startAt, stopAt });
-    const b = startWriter({ dir, writer: 'B', keys: 20, valueSize: sizes.B, startAt, stopAt });
+    const a = startWriter({ dir, writer: 'A', keys: 20, valueSize: sizes.A, runMs: 600 });
+    const b = startWriter({ dir, writer: 'B', keys: 20, valueSize: sizes.B, runMs: 600 });
+    // Both start together once both are up: a loaded machine may take seconds to start them.
+    await Promise.all([a.line('ready', 30_000), b.line('ready', 30_000)]);
+    for (const writer of [a, b]) writer.process.stdin.write('go\n');
+    const deadline = Date.now() + 600 + 10_000;
     const exits = Promise.all([a.exit(), b.exit()]);
 
     // Meanwhile this process reads: every read is whole, and an entry once seen never
@@ -115,7 +116,7 @@ describe('DiskStore across processes', () => {
       stopped = true;
     });
     // Bounded, so a store that never lets the loop turn fails here instead of spinning.
-    while (!stopped && Date.now() < stopAt + 10_000) {
+    while (!stopped && Date.now() < deadline) {
       for (let i = 0; i < 20; i += 1) {
         const key = `k${i}`;
         const text = await reader.get(key);
