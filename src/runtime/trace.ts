@@ -16,6 +16,10 @@ export interface TraceEvent {
   end_ms: number;
   /** `file:line:col` of the call block. */
   location: string;
+  /** Set (to `length`) when the reply was cut off at the token limit; absent otherwise. */
+  finish_reason?: string;
+  /** What was wrong without failing the call (a cut-off reply, a rejected cache entry); absent otherwise. */
+  warning?: string;
 }
 
 /** Receives trace events in completion order. */
