@@ -65,6 +65,24 @@ export interface CompletionRequest {
   signal: AbortSignal;
 }
 
+/**
+ * How a reply ended, in the AI SDK's words (`stop`, `length`, `content-filter`…). Only
+ * `length` matters to the runtime: the token limit cut the reply off.
+ */
+export type FinishReason = string;
+
+/** A reply together with how it ended; a backend returns plain text when it ended normally. */
+export interface ReplyWithFinish {
+  text: string;
+  finishReason: FinishReason;
+}
+
+/** What `Backend.complete` gives: the reply text, or the text and its finish reason. */
+export type BackendReply = string | ReplyWithFinish;
+
+/** What a reply cut off at the token limit is: a warning (the default) or an error, not cached. */
+export type TruncationPolicy = 'warn' | 'error';
+
 /** A model endpoint: the fake backend or a provider. */
 export interface Backend {
   /** The name it has in the config (or `fake:PATH`). */
@@ -75,6 +93,8 @@ export interface Backend {
   readonly concurrency: number;
   /** Default keyword arguments from the config, below front matter `defaults`. */
   readonly defaults: GenerationArgs;
-  /** Returns the model's reply text; rejects with a BackendError. Honors `signal`. */
-  complete(request: CompletionRequest): Promise<string>;
+  /** What a reply cut off at the token limit is (config `on_truncation`); default `warn`. */
+  readonly onTruncation?: TruncationPolicy;
+  /** Returns the model's reply (text, or text and finish reason); rejects with a BackendError. Honors `signal`. */
+  complete(request: CompletionRequest): Promise<BackendReply>;
 }

@@ -2,9 +2,13 @@ export type {
   Backend,
   BackendCapabilities,
   BackendIdentity,
+  BackendReply,
   CompletionRequest,
+  FinishReason,
   GenerationArgs,
   Message,
+  ReplyWithFinish,
+  TruncationPolicy,
 } from './backend.js';
 export { BackendError } from './backend-error.js';
 export { abortableSleep, type Sleep } from './abortable-sleep.js';

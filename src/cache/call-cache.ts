@@ -8,6 +8,10 @@ export interface CachedEntry {
   createdAt: string;
   /** The builtin that produced it, for people reading a cache. */
   builtin: string;
+  /** Set (to `length`) when the reply was cut off at the token limit, so replays say so too. */
+  finishReason?: string;
+  /** HMAC-SHA256 over key and value, written when `OT_CACHE_HMAC_KEY` is set (see cache-hmac.ts). */
+  hmac?: string;
 }
 
 /** Builds the entry of a call that just succeeded. */

@@ -1,7 +1,7 @@
 import { hash, randomBytes } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { readFileSync } from 'node:fs';
-import { mkdir, open, readdir, rename, rmdir, unlink, writeFile } from 'node:fs/promises';
+import { mkdir, open, readdir, rename, rmdir, stat, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { setImmediate as nextTurn, setTimeout as delay } from 'node:timers/promises';
 import type { KeyvStoreAdapter, StoredData } from 'keyv';
@@ -43,6 +43,12 @@ import { createLimiter } from './limiter.js';
 const IO_CONCURRENCY = 64;
 /** Longest stretch of synchronous reads before the event loop gets a turn. */
 const YIELD_EVERY_MS = 5;
+/**
+ * A temporary file older than this is an orphan of a process killed mid-write (`kill -9`, a
+ * power cut) and is removed when a store opens. A live write renames its file within
+ * milliseconds, so a minute never takes one from a process still writing.
+ */
+export const ORPHAN_TEMP_AGE_MS = 60_000;
 
 /** Options of the embedded disk store. */
 export interface DiskStoreOptions {
@@ -71,6 +77,8 @@ export class CorruptCacheEntryError extends Error {
 const SHARD_NAME = /^[0-9a-f]{2}$/;
 /** Entry files and the temporary files of unfinished writes; `clear` deletes nothing else. */
 const OWN_FILE_NAME = /^[0-9a-f]{64}(\.\d+\.\d+\.[0-9a-f]+\.tmp)?$/;
+/** The temporary file of a write (`<entry>.<pid>.<counter>.<random>.tmp`). */
+const TEMP_FILE_NAME = /^[0-9a-f]{64}\.\d+\.\d+\.[0-9a-f]+\.tmp$/;
 
 /** The embedded on-disk keyv store: pure JavaScript, no server, crash- and multi-process-safe. */
 export class DiskStore extends EventEmitter implements KeyvStoreAdapter {
@@ -84,10 +92,46 @@ export class DiskStore extends EventEmitter implements KeyvStoreAdapter {
   #tempCounter = 0;
   #closed = false;
   #lastTurn = performance.now();
+  /** The sweep of orphan temporary files started on open; `close` waits for it. */
+  readonly #sweep: Promise<void>;
 
   constructor(options: DiskStoreOptions) {
     super();
     this.opts = { dir: path.resolve(options.dir), fsync: options.fsync ?? true };
+    // In the background: a replay need not wait for it, and a failure only leaves files behind.
+    this.#sweep = this.removeOrphanTemps().then(
+      () => undefined,
+      (error: unknown) =>
+        this.#report(
+          new Error(`removing orphan temporary files in ${this.opts.dir} failed: ${String(error)}`),
+        ),
+    );
+  }
+
+  /**
+   * Deletes temporary files older than ORPHAN_TEMP_AGE_MS (left by processes killed mid-write);
+   * resolves with how many it removed. Called on open; safe while other processes write.
+   */
+  async removeOrphanTemps(now = Date.now()): Promise<number> {
+    const shards = (await listDirectory(this.opts.dir)).filter((name) => SHARD_NAME.test(name));
+    let removed = 0;
+    for (const shard of shards) {
+      const shardDir = path.join(this.opts.dir, shard);
+      for (const name of await listDirectory(shardDir)) {
+        if (!TEMP_FILE_NAME.test(name)) continue;
+        const file = path.join(shardDir, name);
+        try {
+          const { mtimeMs } = await stat(file);
+          if (now - mtimeMs < ORPHAN_TEMP_AGE_MS) continue;
+          await unlink(file);
+          removed += 1;
+        } catch (error) {
+          // Renamed or removed by its writer or another store's sweep meanwhile.
+          ignoreMissing(error);
+        }
+      }
+    }
+    return removed;
   }
 
   /** The stored (serialized) value, or undefined for a missing, foreign or corrupt entry. */
@@ -187,7 +231,7 @@ export class DiskStore extends EventEmitter implements KeyvStoreAdapter {
   /** Waits for writes in progress; later writes are refused. There is nothing else to release. */
   async close(): Promise<void> {
     this.#closed = true;
-    await Promise.allSettled([...this.#pendingWrites]);
+    await Promise.allSettled([...this.#pendingWrites, this.#sweep]);
   }
 
   /** keyv's name for `close`. */

@@ -1,6 +1,7 @@
 /** The call cache: keys, the CallCache the runtime uses, and the stores behind it. */
 export { canonicalJson } from './canonical-json.js';
 export { CACHE_KEY_VERSION, cacheKey } from './cache-key.js';
+export { CACHE_HMAC_KEY_ENV, entryHmac, withEntryHmac } from './cache-hmac.js';
 export type { CallKeyParts } from './cache-key.js';
 export {
   cacheFromKeyv,

@@ -4,6 +4,7 @@ import { Keyv } from 'keyv';
 import { assertNever } from '../assert-never.js';
 import type { CacheWarningHandler, CallCache } from './call-cache.js';
 import { cacheFromKeyv, createOffCache, distinctWarnings } from './call-cache.js';
+import { CACHE_HMAC_KEY_ENV, withEntryHmac } from './cache-hmac.js';
 import { DiskStore } from './disk-store.js';
 import { createMemoryCache } from './memory-cache.js';
 import { keyvOptions } from './keyv-options.js';
@@ -25,6 +26,11 @@ export interface OpenCacheOptions {
   cwd: string;
   /** Receives each distinct warning once; by default Node process warnings. */
   onWarning?: (message: string) => void;
+  /**
+   * Signs entries and accepts only signed ones (see cache-hmac.ts); by default the value of
+   * `OT_CACHE_HMAC_KEY`, unset or empty meaning unsigned entries.
+   */
+  hmacKey?: string;
 }
 
 /**
@@ -61,7 +67,12 @@ export async function openCache(
   const onWarning: CacheWarningHandler = distinctWarnings(
     options.onWarning ?? ((message) => process.emitWarning(message, 'OtCacheWarning')),
   );
-  const parsed = parseCacheSpec(spec, options.cwd);
+  const opened = await openStore(parseCacheSpec(spec, options.cwd), onWarning);
+  const secret = options.hmacKey ?? process.env[CACHE_HMAC_KEY_ENV] ?? '';
+  return secret === '' ? opened : withEntryHmac(opened, secret, onWarning);
+}
+
+async function openStore(parsed: CacheSpec, onWarning: CacheWarningHandler): Promise<CallCache> {
   switch (parsed.kind) {
     case 'disk': {
       const store = new DiskStore({ dir: parsed.dir });

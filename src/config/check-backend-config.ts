@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import type { GenerationArgs } from '../backends/backend.js';
+import type { GenerationArgs, TruncationPolicy } from '../backends/backend.js';
 import { fakeCapabilities } from '../backends/fake/fake-backend.js';
 import { isProviderName, providerNames } from '../backends/provider-name.js';
 import { providerDefinitions } from '../backends/providers/index.js';
@@ -17,7 +17,8 @@ import {
 import type { FakeBackendConfig, RemoteBackendConfig } from './config-types.js';
 import { describeValue, type KeyPath, type Problem } from './problems.js';
 
-const COMMON_KEYS = ['provider', 'concurrency', 'defaults'];
+const COMMON_KEYS = ['provider', 'concurrency', 'defaults', 'on_truncation'];
+const TRUNCATION_POLICIES: readonly TruncationPolicy[] = ['warn', 'error'];
 const REMOTE_KEYS = [
   ...COMMON_KEYS,
   'model',
@@ -82,12 +83,23 @@ export function checkBackendConfig(
       ? {}
       : checkGenerationArgs(record.defaults, [...path, 'defaults'], supported, provider, problems);
 
+  const onTruncation = optional(record.on_truncation, 'warn' as const, (v) =>
+    checkTruncationPolicy(v, [...path, 'on_truncation'], problems),
+  );
+
   if (provider === 'fake') {
     if (record.file === undefined) reportMissing(path, 'file', problems);
     const file =
       record.file === undefined ? null : checkString(record.file, [...path, 'file'], problems);
-    if (file === null || concurrency === null) return null;
-    return { name, provider, file: resolve(configDir, file), concurrency, defaults };
+    if (file === null || concurrency === null || onTruncation === null) return null;
+    return {
+      name,
+      provider,
+      file: resolve(configDir, file),
+      concurrency,
+      defaults,
+      onTruncation,
+    };
   }
 
   if (record.model === undefined) reportMissing(path, 'model', problems);
@@ -126,7 +138,8 @@ export function checkBackendConfig(
     concurrency === null ||
     maxRetries === null ||
     timeoutMs === null ||
-    structuredOutputs === null
+    structuredOutputs === null ||
+    onTruncation === null
   ) {
     return null;
   }
@@ -141,7 +154,24 @@ export function checkBackendConfig(
     maxRetries,
     timeoutMs,
     defaults,
+    onTruncation,
   };
+}
+
+/** `warn` or `error`. */
+function checkTruncationPolicy(
+  value: unknown,
+  path: KeyPath,
+  problems: Problem[],
+): TruncationPolicy | null {
+  const policy = TRUNCATION_POLICIES.find((p) => p === value);
+  if (policy !== undefined) return policy;
+  problems.push({
+    path,
+    message: `${quoteKey(path)} must be warn or error, not ${describeValue(value)}`,
+    at: 'value',
+  });
+  return null;
 }
 
 /** The fallback when the key is absent, else the checked value (null when invalid). */

@@ -1,4 +1,4 @@
-import type { GenerationArgs } from '../backends/backend.js';
+import type { GenerationArgs, TruncationPolicy } from '../backends/backend.js';
 import type { RemoteProviderName } from '../backends/provider-name.js';
 import type { Span } from '../source/span.js';
 
@@ -30,6 +30,8 @@ interface BackendConfigBase {
   concurrency: number;
   /** Default keyword arguments, below a flow's front matter `defaults`. */
   defaults: GenerationArgs;
+  /** `on_truncation`: a reply cut off at the token limit warns (default) or fails the call. */
+  onTruncation: TruncationPolicy;
   /** The backend's key in the config file. */
   span: Span;
 }

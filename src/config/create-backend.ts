@@ -36,11 +36,12 @@ export function createBackend(
     );
   }
   if (entry.provider === 'fake') {
-    return createFakeBackend(loadFakeSpec(entry.file), name, {
+    const fake = createFakeBackend(loadFakeSpec(entry.file), name, {
       concurrency: entry.concurrency,
       defaults: entry.defaults,
       ...(options.sleep ? { sleep: options.sleep } : {}),
     });
+    return { ...fake, onTruncation: entry.onTruncation };
   }
   const definition = providerDefinitions[entry.provider];
   const apiKeyEnv = entry.apiKeyEnv ?? definition.defaultApiKeyEnv;
@@ -62,7 +63,7 @@ export function createBackend(
     // The loader requires base_url for such providers; a hand-made config may still lack it.
     throw configError(config.path, entry.span, `backend \`${name}\` needs \`base_url\``);
   }
-  return createProviderBackend({
+  const provider = createProviderBackend({
     name,
     definition,
     settings: {
@@ -81,6 +82,7 @@ export function createBackend(
       ...(options.random ? { random: options.random } : {}),
     },
   });
+  return { ...provider, onTruncation: entry.onTruncation };
 }
 
 /** One OT4005 error about a config file. */

@@ -1,10 +1,21 @@
-import type { Backend, CompletionRequest, GenerationArgs, Message } from '../backends/backend.js';
+import type {
+  Backend,
+  BackendReply,
+  CompletionRequest,
+  GenerationArgs,
+  Message,
+} from '../backends/backend.js';
 import { cacheKey } from '../cache/cache-key.js';
+import type { CachedEntry } from '../cache/call-cache.js';
 import { createCachedEntry } from '../cache/call-cache.js';
 import type { JsonSchema } from '../ir/ir.js';
 import type { CallInfo } from './registry/types.js';
+import { expectedResult, resultProblems, type ExpectedResult } from './result-check.js';
 import type { RunContext } from './run-context.js';
-import { UnsupportedArgumentError } from './errors.js';
+import { InvalidReplyError, TruncatedReplyError, UnsupportedArgumentError } from './errors.js';
+
+/** The finish reason of a reply cut off at the token limit. */
+const TRUNCATED = 'length';
 
 /** One model request as a builtin implementation describes it. */
 export interface ModelCall<T> {
@@ -20,8 +31,22 @@ export interface ModelCall<T> {
   /** More of what shapes the result (schema, options), for the cache key. */
   extra?: Record<string, unknown>;
   info: CallInfo;
-  /** Turns the reply into the result; a throw fails the call, and nothing is cached. */
+  /**
+   * Turns the reply into the result; a throw fails the call, and nothing is cached. The result
+   * is then checked against what the builtin promises (result-check.ts), as replays are.
+   */
   finish: (reply: string) => T;
+}
+
+/** What one lookup or backend call gave, for the trace. */
+interface Fetched<T> {
+  value: T;
+  cached: boolean;
+  startedAt: number;
+  /** `length` when the reply was cut off at the token limit. */
+  finishReason?: string;
+  /** Notes for the trace line's `warning`. */
+  warnings: string[];
 }
 
 /**
@@ -62,23 +87,45 @@ export class CallContext {
       sample: call.info.sample,
       ...(call.extra ? { extra: call.extra } : {}),
     });
+    const expected = expectedResult(call);
     const start = this.elapsed();
 
     const joined = session.inFlight.get(key);
     if (joined) {
-      const { value } = (await joined) as { value: T };
-      this.traceCall(call, args, value, true, start);
-      return value;
+      const shared = await joined;
+      // The leader checked its value against the same key's expectation; an API user's own
+      // builtin reusing a key with another shape is the only way this fails, and then the
+      // call is made on its own.
+      if (resultProblems(shared.value, expected).length === 0) {
+        const fetched: Fetched<T> = {
+          value: shared.value as T,
+          cached: true,
+          startedAt: start,
+          ...(shared.finishReason ? { finishReason: shared.finishReason } : {}),
+          warnings: shared.finishReason === TRUNCATED ? [truncationNote()] : [],
+        };
+        this.traceCall(call, args, fetched);
+        return fetched.value;
+      }
+      const own = await this.fetch(call, args, key, expected, start);
+      this.traceCall(call, args, own);
+      return own.value;
     }
-    const work = this.fetch(call, args, key, start);
+    const work = this.fetch(call, args, key, expected, start);
     session.inFlight.set(key, work);
     try {
-      const { value, cached, startedAt } = await work;
-      this.traceCall(call, args, value, cached, startedAt);
-      return value;
+      const fetched = await work;
+      this.traceCall(call, args, fetched);
+      return fetched.value;
     } catch (error) {
       // A failed call is in the trace too (result null, the error), unless Ctrl-C cut it short.
-      if (!session.signal.aborted) this.traceCall(call, args, null, false, start, error);
+      if (!session.signal.aborted)
+        this.traceCall(
+          call,
+          args,
+          { value: null, cached: false, startedAt: start, warnings: [] },
+          error,
+        );
       throw error;
     } finally {
       session.inFlight.delete(key);
@@ -90,13 +137,40 @@ export class CallContext {
     call: ModelCall<T>,
     args: GenerationArgs,
     key: string,
+    expected: ExpectedResult,
     lookupStart: number,
-  ): Promise<{ value: T; cached: boolean; startedAt: number }> {
+  ): Promise<Fetched<T>> {
     const { session } = this.run;
+    const warnings: string[] = [];
     const hit = await session.cache.get(key);
-    if (hit !== undefined) return { value: hit.value as T, cached: true, startedAt: lookupStart };
-    if (session.dryRun)
-      return { value: dryRunPlaceholder(call) as T, cached: false, startedAt: lookupStart };
+    if (hit !== undefined) {
+      const problem = this.replayProblem(hit, expected);
+      if (problem === null) {
+        const truncated = hit.finishReason === TRUNCATED;
+        if (truncated) this.warnTruncated(call, key);
+        return {
+          value: hit.value as T,
+          cached: true,
+          startedAt: lookupStart,
+          ...(truncated ? { finishReason: TRUNCATED } : {}),
+          warnings: truncated ? [truncationNote()] : [],
+        };
+      }
+      // A bad entry (tampered, or written by an older or buggy writer) is never used: the call
+      // is made afresh, and its reply overwrites the entry.
+      this.warnOnce(
+        `${session.cache.description}: the cached ${describeCall(call)} ${problem}; treated as a miss (key ${key}), the fresh reply replaces it`,
+      );
+      warnings.push(`cached value rejected: it ${problem}`);
+    }
+    if (session.dryRun) {
+      return {
+        value: dryRunPlaceholder(call) as T,
+        cached: false,
+        startedAt: lookupStart,
+        warnings,
+      };
+    }
 
     session.signal.throwIfAborted();
     const limiter = session.limiterFor(this.backend);
@@ -106,14 +180,74 @@ export class CallContext {
       globalSlot = session.global.tryAcquire() ?? (await session.global.acquire(session.signal));
       const startedAt = this.elapsed();
       const request = this.adapt(call, args);
-      const reply = await this.backend.complete(request);
-      const value = call.finish(reply);
-      await session.cache.set(key, createCachedEntry(call.builtin, value));
-      return { value, cached: false, startedAt };
+      const { text, finishReason } = splitReply(await this.backend.complete(request));
+      const truncated = finishReason === TRUNCATED;
+      if (truncated && this.backend.onTruncation === 'error') {
+        throw new TruncatedReplyError(
+          `the reply was cut off at the token limit (finish_reason: length), and backend \`${this.backend.name}\` has on_truncation: error; raise max_tokens`,
+        );
+      }
+      const value = this.accept(call, text, expected, truncated);
+      const entry: CachedEntry = createCachedEntry(call.builtin, value);
+      if (truncated) {
+        entry.finishReason = TRUNCATED;
+        this.warnTruncated(call, key);
+        warnings.push(truncationNote());
+      }
+      await session.cache.set(key, entry);
+      return {
+        value,
+        cached: false,
+        startedAt,
+        ...(truncated ? { finishReason: TRUNCATED } : {}),
+        warnings,
+      };
     } finally {
       globalSlot?.();
       backendSlot();
     }
+  }
+
+  /** The builtin's result of a fresh reply, checked as a replay would be; a throw fails the call. */
+  private accept<T>(
+    call: ModelCall<T>,
+    text: string,
+    expected: ExpectedResult,
+    truncated: boolean,
+  ): T {
+    const hint = truncated ? ' (the reply was cut off at the token limit)' : '';
+    let value: T;
+    try {
+      value = call.finish(text);
+    } catch (error) {
+      if (hint !== '' && error instanceof InvalidReplyError) {
+        throw new InvalidReplyError(`${error.message}${hint}`);
+      }
+      throw error;
+    }
+    const problems = resultProblems(value, expected);
+    if (problems.length > 0) throw new InvalidReplyError(`the reply ${problems.join('; ')}${hint}`);
+    return value;
+  }
+
+  /** Why a cache entry may not be replayed, or null when it may. */
+  private replayProblem(hit: CachedEntry, expected: ExpectedResult): string | null {
+    const problems = resultProblems(hit.value, expected);
+    if (problems.length > 0) return problems.join('; ');
+    if (hit.finishReason === TRUNCATED && this.backend.onTruncation === 'error') {
+      return `was cut off at the token limit, and backend \`${this.backend.name}\` has on_truncation: error`;
+    }
+    return null;
+  }
+
+  private warnTruncated(call: ModelCall<unknown>, key: string): void {
+    this.warnOnce(
+      `${describeCall(call)} on backend \`${this.backend.name}\`: the reply was cut off at the token limit (finish_reason: length; key ${key}); raise max_tokens, or set on_truncation: error to fail such calls`,
+    );
+  }
+
+  private warnOnce(message: string): void {
+    this.run.session.warnOnce(message, this.run.warn);
   }
 
   /** Shapes the request to what the backend can do (a text prompt to a chat-only model…). */
@@ -142,9 +276,7 @@ export class CallContext {
   private traceCall<T>(
     call: ModelCall<T>,
     args: GenerationArgs,
-    result: T,
-    cached: boolean,
-    start: number,
+    fetched: Fetched<T | null>,
     error?: unknown,
   ): void {
     this.run.trace?.({
@@ -152,13 +284,15 @@ export class CallContext {
       prompt: call.prompt,
       messages: call.messages,
       args: args as Record<string, unknown>,
-      result,
-      cached,
+      result: fetched.value,
+      cached: fetched.cached,
       sample: call.info.sample,
       backend: this.backend.name,
-      start_ms: start,
+      start_ms: fetched.startedAt,
       end_ms: this.elapsed(),
       location: call.info.location,
+      ...(fetched.finishReason ? { finish_reason: fetched.finishReason } : {}),
+      ...(fetched.warnings.length > 0 ? { warning: fetched.warnings.join('; ') } : {}),
       ...(error === undefined
         ? {}
         : { error: error instanceof Error ? error.message : String(error) }),
@@ -190,4 +324,22 @@ function fillDefaults(backend: Backend, args: GenerationArgs): GenerationArgs {
 /** What a call that would reach the backend returns in a dry run, so later prompts can show it. */
 function dryRunPlaceholder(call: ModelCall<unknown>): string {
   return `<${call.info.traceAs ?? call.traceBuiltin ?? call.builtin} ${call.info.location || 'call'}>`;
+}
+
+/** The text of a backend's reply and, when it said, how it ended. */
+function splitReply(reply: BackendReply): { text: string; finishReason: string | null } {
+  return typeof reply === 'string'
+    ? { text: reply, finishReason: null }
+    : { text: reply.text, finishReason: reply.finishReason };
+}
+
+/** The trace's note on a cut-off reply. */
+function truncationNote(): string {
+  return 'the reply was cut off at the token limit';
+}
+
+/** `generate_text at flow.ot:3:5` (or just the builtin for calls made from TypeScript). */
+function describeCall(call: ModelCall<unknown>): string {
+  const builtin = call.info.traceAs ?? call.traceBuiltin ?? call.builtin;
+  return call.info.location ? `${builtin} at ${call.info.location}` : builtin;
 }

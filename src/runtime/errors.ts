@@ -16,3 +16,11 @@ export class InvalidReplyError extends Error {
     this.name = 'InvalidReplyError';
   }
 }
+
+/** A reply cut off at the token limit on a backend whose `on_truncation` is `error`; never cached. */
+export class TruncatedReplyError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'TruncatedReplyError';
+  }
+}

@@ -24,9 +24,12 @@ export { createBackendResolver } from './backend-resolver.js';
 export type {
   Backend,
   BackendCapabilities,
+  BackendReply,
   CompletionRequest,
   GenerationArgs,
   Message,
+  ReplyWithFinish,
+  TruncationPolicy,
 } from '../backends/backend.js';
 export { BackendError } from '../backends/backend-error.js';
 export { createFakeBackend } from '../backends/fake/fake-backend.js';

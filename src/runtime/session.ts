@@ -24,8 +24,9 @@ export class Session {
   readonly global: Semaphore;
   readonly dryRun: boolean;
   private readonly perBackend = new Map<Backend, Semaphore>();
-  /** Calls in flight by cache key. */
-  readonly inFlight = new Map<string, Promise<{ value: unknown }>>();
+  /** Calls in flight by cache key, with how the reply ended (for joiners' traces). */
+  readonly inFlight = new Map<string, Promise<{ value: unknown; finishReason?: string }>>();
+  private readonly warned = new Set<string>();
 
   constructor(options: SessionOptions) {
     this.cache = options.cache;
@@ -34,6 +35,16 @@ export class Session {
     setMaxListeners(0, this.signal);
     this.global = new Semaphore(options.concurrency ?? 64);
     this.dryRun = options.dryRun ?? false;
+  }
+
+  /**
+   * Passes `message` to `warn` the first time this session sees it: messages name the cache
+   * key, so a bad entry or a cut-off reply is one warning however many rows replay it.
+   */
+  warnOnce(message: string, warn: (message: string) => void): void {
+    if (this.warned.has(message)) return;
+    this.warned.add(message);
+    warn(message);
   }
 
   /** The concurrency cap of a backend (its config's `concurrency`, default 32). */

@@ -18,6 +18,10 @@ export interface TraceEvent {
   location: string;
   /** Why the call failed (its `result` is then null); absent for a call that succeeded. */
   error?: string;
+  /** Set (to `length`) when the reply was cut off at the token limit; absent otherwise. */
+  finish_reason?: string;
+  /** What was wrong without failing the call (a cut-off reply, a rejected cache entry); absent otherwise. */
+  warning?: string;
 }
 
 /** Receives trace events in completion order. */

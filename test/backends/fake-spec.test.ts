@@ -93,7 +93,7 @@ describe('fake-backend files', () => {
       [
         'OT4005',
         '/p/replies.yaml',
-        '`replies[2].reply` must be a string, a list of strings, or {error: "…"}, not a mapping; write a JSON reply as a quoted string',
+        '`replies[2].reply` must be a string, a list of strings, {error: "…"} or {text: "…", finish_reason: length}, not a mapping; write a JSON reply as a quoted string',
         '{text: "json?"}',
       ],
       ['OT4005', '/p/replies.yaml', '`replies[3].reply` is an empty list', '[]'],

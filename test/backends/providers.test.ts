@@ -46,6 +46,12 @@ describe.each(wireFormats)('$provider over HTTP', (wire) => {
     expect(wire.userText(request?.body)).toBe('Southernmost city in France?');
   });
 
+  it('reports a reply stopped by the token limit with finish reason length', async () => {
+    const s = await serve(() => ({ status: 200, body: wire.truncated('Once upon a') }));
+    const reply = await backendFor(wire, s).complete(textRequest('Tell a long story'));
+    expect(reply).toEqual({ text: 'Once upon a', finishReason: 'length' });
+  });
+
   it('waits as Retry-After says after a 429, then succeeds with exactly two requests', async () => {
     const s = await serve((i) =>
       i === 0

@@ -100,7 +100,7 @@ describe('DiskStore across processes', () => {
     const b = startWriter({ dir, writer: 'B', keys: 20, valueSize: sizes.B, runMs: 600 });
     // Both start together once both are up: a loaded machine may take seconds to start them.
     await Promise.all([a.line('ready', 30_000), b.line('ready', 30_000)]);
-    for (const writer of [a, b]) writer.process.stdin.write('go\n');
+    for (const writer of [a, b]) writer.process.stdin?.write('go\n');
     const deadline = Date.now() + 600 + 10_000;
     const exits = Promise.all([a.exit(), b.exit()]);
 

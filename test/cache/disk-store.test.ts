@@ -1,4 +1,13 @@
-import { chmod, mkdir, readdir, readFile, stat, truncate, writeFile } from 'node:fs/promises';
+import {
+  chmod,
+  mkdir,
+  readdir,
+  readFile,
+  stat,
+  truncate,
+  utimes,
+  writeFile,
+} from 'node:fs/promises';
 import path from 'node:path';
 import { Keyv } from 'keyv';
 import { describe, expect, it } from 'vitest';
@@ -101,6 +110,35 @@ describe('DiskStore', () => {
     expect((await readdir(dir)).sort()).toEqual([path.basename(shard), 'notes.txt', 'zz'].sort());
     expect(await readdir(shard)).toEqual(['README']);
     await store.clear();
+  });
+
+  it('removes orphan temporary files older than a minute when it opens, and keeps fresh ones', async () => {
+    const dir = await tempDir();
+    const first = new DiskStore({ dir });
+    await first.set('a', '1');
+    await first.close();
+    const shard = path.dirname(first.entryPath('a'));
+    // What `kill -9` mid-write leaves: a temporary file that no rename will ever consume.
+    const orphan = `${first.entryPath('a')}.999.7.0badf00d.tmp`;
+    const inProgress = `${first.entryPath('a')}.998.3.0c0ffee0.tmp`;
+    const notOurs = path.join(shard, 'notes.tmp');
+    for (const file of [orphan, inProgress, notOurs]) await writeFile(file, 'half');
+    const twoMinutesAgo = new Date(Date.now() - 120_000);
+    await utimes(orphan, twoMinutesAgo, twoMinutesAgo);
+    await utimes(notOurs, twoMinutesAgo, twoMinutesAgo);
+
+    const reopened = new DiskStore({ dir });
+    await reopened.close(); // waits for the sweep started on open
+    const names = await readdir(shard);
+    expect(names).not.toContain(path.basename(orphan));
+    expect(names).toContain(path.basename(inProgress));
+    expect(names).toContain('notes.tmp');
+    expect(await new DiskStore({ dir }).get('a')).toBe('1');
+    // Once that fresh file is old too, the next sweep takes it.
+    expect(await reopened.removeOrphanTemps(Date.now() + 120_000)).toBe(1);
+    expect((await readdir(shard)).sort()).toEqual(
+      [path.basename(first.entryPath('a')), 'notes.tmp'].sort(),
+    );
   });
 
   it('clear() on a directory that does not exist is a no-op', async () => {

@@ -6,6 +6,18 @@ import type { CallCache } from '../../src/cache/call-cache.js';
 import { createCachedEntry } from '../../src/cache/call-cache.js';
 import { openCache } from '../../src/cache/open-cache.js';
 import { redactUrl } from '../../src/cache/redis-cache.js';
+import { createFakeBackend } from '../../src/backends/fake/fake-backend.js';
+import { run } from '../../src/runtime/api/run.js';
+import { createRegistry } from '../../src/runtime/registry/registry.js';
+import type { TraceEvent } from '../../src/runtime/trace.js';
+import { template } from '../../src/template.js';
+import {
+  EVERY_BUILTIN_FAKE,
+  EVERY_BUILTIN_FLOW,
+  EVERY_BUILTIN_RESULT,
+  recordingCache,
+  tamperEntries,
+} from '../runtime/helpers/replay-flow.js';
 import { bundleChildScript } from './helpers/bundle-child.js';
 import type { WatchedChild } from './helpers/child.js';
 import { startNode } from './helpers/child.js';
@@ -53,10 +65,11 @@ describe.skipIf(redisBinary === undefined)('redis cache (a real redis-server)', 
     return started;
   }
 
-  async function open(url: string, warnings: string[] = []): Promise<CallCache> {
+  async function open(url: string, warnings: string[] = [], hmacKey = ''): Promise<CallCache> {
     const cache = await openCache(url, {
       cwd: process.cwd(),
       onWarning: (message) => warnings.push(message),
+      hmacKey,
     });
     caches.push(cache);
     return cache;
@@ -97,6 +110,74 @@ describe.skipIf(redisBinary === undefined)('redis cache (a real redis-server)', 
     expect(warnings).toHaveLength(2);
     expect(warnings[0]).toContain('not a call result');
     expect(warnings[1]).toContain('reading ot1:broken failed, treated as a miss');
+  });
+
+  it('with an HMAC key, entries forged by a writer without it are misses with a warning', async () => {
+    const { url } = await server();
+    const warnings: string[] = [];
+    const signedWriter = await open(url, warnings, 'team secret');
+    const reader = await open(url, warnings, 'team secret');
+    const genuine = createCachedEntry('generate_text', 'Menton');
+    await signedWriter.set('ot1:genuine', genuine);
+    expect(await reader.get('ot1:genuine')).toEqual(genuine);
+    expect(warnings).toEqual([]);
+
+    // Anyone who can write to the server, but has no key.
+    const raw = createClient({ url });
+    await raw.connect();
+    try {
+      const stored = JSON.parse((await raw.get('ot::ot1:genuine')) ?? 'null') as {
+        value: { hmac: string };
+      };
+      expect(stored.value.hmac).toMatch(/^[0-9a-f]{64}$/);
+      const forged = { value: createCachedEntry('generate_text', 'Paris') };
+      await raw.set('ot::ot1:unsigned', JSON.stringify(forged));
+      // A genuine HMAC copied onto another value, and onto another key.
+      await raw.set(
+        'ot::ot1:altered',
+        JSON.stringify({ value: { ...forged.value, hmac: stored.value.hmac } }),
+      );
+      await raw.set('ot::ot1:moved', JSON.stringify(stored));
+    } finally {
+      raw.destroy();
+    }
+    expect(await reader.get('ot1:unsigned')).toBeUndefined();
+    expect(await reader.get('ot1:altered')).toBeUndefined();
+    expect(await reader.get('ot1:moved')).toBeUndefined();
+    expect(warnings).toEqual([
+      `redis cache at ${url}: the entry ot1:unsigned has no HMAC (OT_CACHE_HMAC_KEY is set); treated as a miss, the fresh reply replaces it`,
+      `redis cache at ${url}: the entry ot1:altered has an HMAC that does not match (OT_CACHE_HMAC_KEY is set); treated as a miss, the fresh reply replaces it`,
+      `redis cache at ${url}: the entry ot1:moved has an HMAC that does not match (OT_CACHE_HMAC_KEY is set); treated as a miss, the fresh reply replaces it`,
+    ]);
+    // Without a key, the entries are read as they are (the HMAC is an opt-in).
+    const unkeyed = await open(url);
+    expect((await unkeyed.get('ot1:unsigned'))?.value).toBe('Paris');
+  });
+
+  it('a tampered entry of each builtin is a miss with a warning, and is overwritten', async () => {
+    const { url } = await server();
+    const cache = recordingCache(await open(url));
+    const runEvery = async () => {
+      const warnings: string[] = [];
+      const trace: TraceEvent[] = [];
+      const result = await run(template(EVERY_BUILTIN_FLOW, { path: 'every.ot' }).run(), {
+        registry: createRegistry([createFakeBackend(EVERY_BUILTIN_FAKE, 'fake')]),
+        cache,
+        trace: (event) => trace.push(event),
+        onWarning: (message) => warnings.push(message),
+      });
+      return { text: result.text, warnings, cached: trace.filter((e) => e.cached).length };
+    };
+    const first = await runEvery();
+    expect(first.text).toContain(EVERY_BUILTIN_RESULT);
+    expect(await tamperEntries(cache, cache.keys)).toBe(7);
+    const replay = await runEvery();
+    expect(replay).toMatchObject({ text: first.text, cached: 0 });
+    expect(replay.warnings).toHaveLength(7);
+    expect(replay.warnings.every((w) => w.startsWith(`redis cache at ${url}: the cached `))).toBe(
+      true,
+    );
+    expect(await runEvery()).toMatchObject({ text: first.text, cached: 7, warnings: [] });
   });
 
   it('an invalid redis URL: one warning and no cache, no throw', async () => {

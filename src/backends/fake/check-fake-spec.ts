@@ -145,11 +145,23 @@ function checkReply(value: unknown, path: KeyPath, problems: Problem[]): FakeRep
       const message = checkString(record.error, [...path, 'error'], problems);
       return message === null ? null : { error: message };
     }
+    if (keys.length === 2 && keys.includes('text') && keys.includes('finish_reason')) {
+      const text = scalarText(record.text);
+      if (text === null) {
+        problems.push({
+          path: [...path, 'text'],
+          message: `${quoteKey([...path, 'text'])} must be a string, not ${describeValue(record.text)}`,
+          at: 'value',
+        });
+      }
+      const finishReason = checkString(record.finish_reason, [...path, 'finish_reason'], problems);
+      return text === null || finishReason === null ? null : { text, finish_reason: finishReason };
+    }
   }
   problems.push({
     path,
     message:
-      `${quoteKey(path)} must be a string, a list of strings, or {error: "…"}, not ` +
+      `${quoteKey(path)} must be a string, a list of strings, {error: "…"} or {text: "…", finish_reason: length}, not ` +
       `${describeValue(value)}; write a JSON reply as a quoted string`,
     at: 'value',
   });

@@ -6,6 +6,7 @@ import { abortableSleep, type Sleep } from '../abortable-sleep.js';
 import type {
   Backend,
   BackendCapabilities,
+  BackendReply,
   CompletionRequest,
   GenerationArgs,
 } from '../backend.js';
@@ -77,7 +78,7 @@ export function createFakeBackend(
   const latencyMs = checked.latency_ms ?? 0;
   const sleep = options.sleep ?? abortableSleep;
 
-  async function complete(request: CompletionRequest): Promise<string> {
+  async function complete(request: CompletionRequest): Promise<BackendReply> {
     const { signal } = request;
     if (signal.aborted) throw new BackendError('request cancelled', { cause: signal.reason });
     const text = matchText(request);
@@ -99,8 +100,12 @@ export function createFakeBackend(
         `no reply rule matches the ${what} ${excerpt(text)}, and the fake backend has no default`,
       );
     }
-    if (typeof reply !== 'string') throw new BackendError(reply.error);
-    return truncateAtStop(reply, request.args.stop);
+    if (typeof reply === 'string') return truncateAtStop(reply, request.args.stop);
+    if ('error' in reply) throw new BackendError(reply.error);
+    const replyText = truncateAtStop(reply.text, request.args.stop);
+    return reply.finish_reason === 'stop'
+      ? replyText
+      : { text: replyText, finishReason: reply.finish_reason };
   }
 
   return {
@@ -118,7 +123,7 @@ export function createFakeBackend(
   };
 }
 
-function take(source: ReplySource): string | { error: string } {
+function take(source: ReplySource): Exclude<FakeReply, string[]> {
   const { reply } = source;
   if (!Array.isArray(reply)) return reply;
   const item = reply[Math.min(source.taken, reply.length - 1)] ?? '';

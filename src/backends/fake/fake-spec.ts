@@ -25,7 +25,14 @@ export interface FakeRule {
 }
 
 /**
- * A string; a list taken in turn (after the last, the last repeats); or an error the call fails
- * with.
+ * A string; a list taken in turn (after the last, the last repeats); an error the call fails
+ * with; or a text with how it ended (`finish_reason: length` plays a reply cut off at the token
+ * limit).
  */
-export type FakeReply = string | string[] | { error: string };
+export type FakeReply = string | string[] | { error: string } | FakeFinishedReply;
+
+/** A reply text with the finish reason a provider would report (`length`, `stop`…). */
+export interface FakeFinishedReply {
+  text: string;
+  finish_reason: string;
+}

@@ -1,4 +1,4 @@
-import type { Backend, CompletionRequest, GenerationArgs } from '../backend.js';
+import type { Backend, BackendReply, CompletionRequest, GenerationArgs } from '../backend.js';
 import { BackendError } from '../backend-error.js';
 import { withRetries, type RetryOptions } from '../retry.js';
 import { toBackendError } from './api-error.js';
@@ -27,7 +27,7 @@ export function createProviderBackend(options: ProviderBackendOptions): Backend 
   const capabilities = definition.capabilities(settings);
   let model: Promise<LanguageModel> | null = null;
 
-  async function complete(request: CompletionRequest): Promise<string> {
+  async function complete(request: CompletionRequest): Promise<BackendReply> {
     for (const key of Object.keys(request.args) as (keyof GenerationArgs)[]) {
       if (request.args[key] !== undefined && !capabilities.supportedArgs.includes(key)) {
         throw new BackendError(
@@ -47,7 +47,9 @@ export function createProviderBackend(options: ProviderBackendOptions): Backend 
           const result = await loaded.doGenerate({ ...callOptions, abortSignal: signal });
           const ignored = ignoredArgError(result, request.args, settings.model);
           if (ignored) throw ignored;
-          return replyText(result, definition, constrained);
+          const text = replyText(result, definition, constrained);
+          // Only a cut-off reply is worth telling: the runtime warns about it, or fails it.
+          return result.finishReason.unified === 'length' ? { text, finishReason: 'length' } : text;
         } catch (error) {
           throw toBackendError(error, { apiKeyEnv: options.apiKeyEnv });
         }

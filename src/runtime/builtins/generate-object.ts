@@ -1,10 +1,11 @@
 import type { CallContext } from '../call-context.js';
-import { InvalidReplyError } from '../errors.js';
 import type { GenerateObjectRequest } from '../registry/types.js';
-import { validateAgainstSchema } from '../schema-validation.js';
 import { parseJsonReply } from './parse-json-reply.js';
 
-/** `generate_object`: a JSON value validated locally against the schema, whatever the backend promises. */
+/**
+ * `generate_object`: a JSON value validated locally against the schema, whatever the backend
+ * promises; the validation is the call context's (result-check.ts), shared with replays.
+ */
 export function generateObject(
   request: GenerateObjectRequest,
   context: CallContext,
@@ -17,13 +18,6 @@ export function generateObject(
     responseSchema: request.schema,
     extra: { schema: request.schema },
     info: request.info,
-    finish: (reply) => {
-      const value = parseJsonReply(reply);
-      const problems = validateAgainstSchema(value, request.schema);
-      if (problems.length > 0) {
-        throw new InvalidReplyError(`the reply does not match the schema: ${problems.join('; ')}`);
-      }
-      return value;
-    },
+    finish: parseJsonReply,
   });
 }

@@ -17,6 +17,8 @@ export interface WireFormat {
   keyOf(headers: IncomingHttpHeaders): string | undefined;
   /** A successful answer with this text. */
   answer(text: string): object;
+  /** An answer with this text, stopped by the token limit (each provider's own words for it). */
+  truncated(text: string): object;
   /** An error body as the provider sends it. */
   error(message: string): object;
   /** A 200 body of the wrong shape (no choices / no content / no candidates). */
@@ -37,6 +39,7 @@ const openaiChat = (provider: 'openai' | 'openai-compatible', apiKeyEnv: string)
   apiKeyEnv,
   keyOf: (headers) => headers.authorization?.replace(/^Bearer /, ''),
   answer: (text) => chatCompletion(text),
+  truncated: (text) => chatCompletion(text, 'length'),
   error: (message) => ({
     error: { message, type: 'invalid_request_error', param: null, code: null },
   }),
@@ -52,13 +55,13 @@ const openaiChat = (provider: 'openai' | 'openai-compatible', apiKeyEnv: string)
   userText: (body) => (body as { messages: { content: unknown }[] }).messages[0]?.content,
 });
 
-function chatCompletion(content: string | null): object {
+function chatCompletion(content: string | null, finishReason = 'stop'): object {
   return {
     id: 'chatcmpl-1',
     object: 'chat.completion',
     created: 1_700_000_000,
     model: 'test-model',
-    choices: [{ index: 0, message: { role: 'assistant', content }, finish_reason: 'stop' }],
+    choices: [{ index: 0, message: { role: 'assistant', content }, finish_reason: finishReason }],
     usage: { prompt_tokens: 5, completion_tokens: 1, total_tokens: 6 },
   };
 }
@@ -96,6 +99,7 @@ export const wireFormats: readonly WireFormat[] = [
     apiKeyEnv: 'ANTHROPIC_API_KEY',
     keyOf: (headers) => headers['x-api-key'] as string | undefined,
     answer: (text) => anthropicMessage([{ type: 'text', text }], 'end_turn'),
+    truncated: (text) => anthropicMessage([{ type: 'text', text }], 'max_tokens'),
     error: (message) => ({ type: 'error', error: { type: 'api_error', message } }),
     malformed: () => ({ id: 'msg_1', type: 'message', role: 'assistant' }),
     noText: () => anthropicMessage([], 'refusal'),
@@ -111,6 +115,7 @@ export const wireFormats: readonly WireFormat[] = [
     apiKeyEnv: 'GEMINI_API_KEY',
     keyOf: (headers) => headers['x-goog-api-key'] as string | undefined,
     answer: (text) => geminiAnswer([{ text }], 'STOP'),
+    truncated: (text) => geminiAnswer([{ text }], 'MAX_TOKENS'),
     error: (message) => ({ error: { code: 400, message, status: 'INVALID_ARGUMENT' } }),
     malformed: () => ({ candidates: [] }),
     noText: () => geminiAnswer([], 'SAFETY'),
