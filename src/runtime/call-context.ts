@@ -73,25 +73,35 @@ export class CallContext {
     const work = this.fetch(call, args, key, start);
     session.inFlight.set(key, work);
     try {
-      const { value, cached, startedAt } = await work;
+      const { value, cached, startedAt, written } = await work;
+      // Identical calls keep joining this one until its result is in the cache.
+      const leave = () => {
+        if (session.inFlight.get(key) === work) session.inFlight.delete(key);
+      };
+      if (written) void written.then(leave);
+      else leave();
       this.traceCall(call, args, value, cached, startedAt);
       return value;
     } catch (error) {
+      if (session.inFlight.get(key) === work) session.inFlight.delete(key);
       // A failed call is in the trace too (result null, the error), unless Ctrl-C cut it short.
       if (!session.signal.aborted) this.traceCall(call, args, null, false, start, error);
       throw error;
-    } finally {
-      session.inFlight.delete(key);
     }
   }
 
-  /** Replays from the cache or calls the backend; a real call's trace time starts when it gets its slot. */
+  /**
+   * Replays from the cache or calls the backend; a real call's trace time starts when it gets
+   * its slot. A call that had to wait for its slot looks in a shared cache again (another
+   * process may have made it meanwhile). The slot is given back once the reply is known; the
+   * cache write goes on in the background (`written`; the session waits for it before the end).
+   */
   private async fetch<T>(
     call: ModelCall<T>,
     args: GenerationArgs,
     key: string,
     lookupStart: number,
-  ): Promise<{ value: T; cached: boolean; startedAt: number }> {
+  ): Promise<{ value: T; cached: boolean; startedAt: number; written?: Promise<void> }> {
     const { session } = this.run;
     const hit = await session.cache.get(key);
     if (hit !== undefined) return { value: hit.value as T, cached: true, startedAt: lookupStart };
@@ -100,20 +110,35 @@ export class CallContext {
 
     session.signal.throwIfAborted();
     const limiter = session.limiterFor(this.backend);
-    const backendSlot = limiter.tryAcquire() ?? (await limiter.acquire(session.signal));
-    let globalSlot: (() => void) | undefined;
+    let waited = false;
+    let backendSlot = limiter.tryAcquire();
+    if (!backendSlot) {
+      waited = true;
+      backendSlot = await limiter.acquire(session.signal);
+    }
+    let globalSlot: (() => void) | null = null;
+    let value: T;
+    let startedAt: number;
     try {
-      globalSlot = session.global.tryAcquire() ?? (await session.global.acquire(session.signal));
-      const startedAt = this.elapsed();
-      const request = this.adapt(call, args);
-      const reply = await this.backend.complete(request);
-      const value = call.finish(reply);
-      await session.cache.set(key, createCachedEntry(call.builtin, value));
-      return { value, cached: false, startedAt };
+      globalSlot = session.global.tryAcquire();
+      if (!globalSlot) {
+        waited = true;
+        globalSlot = await session.global.acquire(session.signal);
+      }
+      if (waited && session.cache.shared) {
+        const late = await session.cache.get(key);
+        if (late !== undefined)
+          return { value: late.value as T, cached: true, startedAt: lookupStart };
+      }
+      startedAt = this.elapsed();
+      const reply = await this.backend.complete(this.adapt(call, args));
+      value = call.finish(reply);
     } finally {
       globalSlot?.();
       backendSlot();
     }
+    const written = session.write(key, createCachedEntry(call.builtin, value));
+    return { value, cached: false, startedAt, written };
   }
 
   /** Shapes the request to what the backend can do (a text prompt to a chat-only model…). */
