@@ -191,13 +191,13 @@ export async function benchScale() {
     }
 
     // (b) HTTP at 50 ms, backend cap 256 (and a global cap as large).
-    const httpRows = Number(process.env.BENCH_SCALE_HTTP_ROWS ?? 5000);
+    const httpRows = Number(process.env.BENCH_SCALE_HTTP_ROWS ?? 2000);
     const { child: server, port } = await startServer(dir);
     try {
       const url = `http://127.0.0.1:${port}/v1`;
       writeFileSync(
         join(dir, 'ot.config.yaml'),
-        `backends:\n  local:\n    provider: openai-compatible\n    model: m\n    base_url: ${url}\n    concurrency: ${HTTP_CAP}\n    max_retries: 0\n`,
+        `backends:\n  local:\n    provider: openai-compatible\n    model: m\n    base_url: ${url}\n    concurrency: ${HTTP_CAP}\n    max_retries: 0\n    timeout_ms: 10000\n`,
       );
       const rows = rowsFile(dir, httpRows);
       const calls = httpRows * 3;

@@ -80,7 +80,7 @@ export class Semaphore {
 
   private abortWaiters(signal: AbortSignal): void {
     this.watches.delete(signal);
-    for (let w = this.head; w; ) {
+    for (let w = this.head; w;) {
       const next = w.next;
       if (w.signal === signal) {
         this.remove(w);

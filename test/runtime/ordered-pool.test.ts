@@ -9,7 +9,9 @@ function deferred<T>() {
   return { promise, resolve, reject };
 }
 
-async function collect<T, R>(pool: AsyncGenerator<PoolOutcome<T, R>>): Promise<PoolOutcome<T, R>[]> {
+async function collect<T, R>(
+  pool: AsyncGenerator<PoolOutcome<T, R>>,
+): Promise<PoolOutcome<T, R>[]> {
   const all: PoolOutcome<T, R>[] = [];
   for await (const outcome of pool) all.push(outcome);
   return all;
@@ -18,10 +20,14 @@ async function collect<T, R>(pool: AsyncGenerator<PoolOutcome<T, R>>): Promise<P
 describe('orderedPool', () => {
   it('yields in input order whatever order the items finish in', async () => {
     const gates = [0, 1, 2, 3, 4].map(() => deferred<void>());
-    const pool = orderedPool([0, 1, 2, 3, 4], async (n) => {
-      await gates[n]!.promise;
-      return n * 10;
-    }, { limit: 5 });
+    const pool = orderedPool(
+      [0, 1, 2, 3, 4],
+      async (n) => {
+        await gates[n]!.promise;
+        return n * 10;
+      },
+      { limit: 5 },
+    );
     const done = collect(pool);
     for (const n of [4, 2, 0, 3, 1]) gates[n]!.resolve();
     const outcomes = await done;
@@ -40,13 +46,17 @@ describe('orderedPool', () => {
         yield i;
       }
     }
-    const pool = orderedPool(items(), async (n) => {
-      started++;
-      most = Math.max(most, started - yielded);
-      // Later items finish first, so finished ones wait in the window.
-      await new Promise((resolve) => setTimeout(resolve, n % 7 === 0 ? 2 : 0));
-      return n;
-    }, { limit: 8 });
+    const pool = orderedPool(
+      items(),
+      async (n) => {
+        started++;
+        most = Math.max(most, started - yielded);
+        // Later items finish first, so finished ones wait in the window.
+        await new Promise((resolve) => setTimeout(resolve, n % 7 === 0 ? 2 : 0));
+        return n;
+      },
+      { limit: 8 },
+    );
     for await (const outcome of pool) {
       yielded++;
       expect(read - yielded).toBeLessThanOrEqual(8);
@@ -59,10 +69,14 @@ describe('orderedPool', () => {
 
   it('makes a failing item an outcome and goes on with the others', async () => {
     const outcomes = await collect(
-      orderedPool(['a', 'bad', 'c'], async (s) => {
-        if (s === 'bad') throw new Error('no');
-        return s.toUpperCase();
-      }, { limit: 2 }),
+      orderedPool(
+        ['a', 'bad', 'c'],
+        async (s) => {
+          if (s === 'bad') throw new Error('no');
+          return s.toUpperCase();
+        },
+        { limit: 2 },
+      ),
     );
     expect(outcomes.map((o) => (o.ok ? o.value : (o.error as Error).message))).toEqual([
       'A',
