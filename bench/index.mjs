@@ -5,6 +5,7 @@ const suites = [
   ['render (ours vs nunjucks)', './render.mjs', 'benchRender'],
   ['runtime (scheduling, overhead, replay)', './runtime.mjs', 'benchRuntime'],
   ['cache', './cache.mjs', 'benchCache'],
+  ['scale (--inputs rows, HTTP)', './scale.mjs', 'benchScale'],
   ['compiled modules (ot compile)', './codegen.mjs', 'benchCodegen'],
   ['language server', './lsp.mjs', 'benchLsp'],
 ];

@@ -32,6 +32,11 @@ export interface CallCache {
   close(): Promise<void>;
   /** Where the entries live, e.g. `disk cache at /work/.ot-cache`; for messages and traces. */
   readonly description: string;
+  /**
+   * Whether other processes write to it too (disk, redis): a call that waited for a slot looks
+   * again before calling the backend, since another process may have made it meanwhile.
+   */
+  readonly shared?: boolean;
 }
 
 /** Receives each distinct cache warning once. */
@@ -45,6 +50,8 @@ export interface KeyvCacheOptions {
   description?: string;
   /** Releases the store on close; by default `keyv.disconnect()`. */
   release?: () => Promise<void>;
+  /** Whether other processes may write to the store (see `CallCache.shared`); default true. */
+  shared?: boolean;
 }
 
 /**
@@ -79,6 +86,7 @@ export function cacheFromKeyv(keyv: Keyv, options: KeyvCacheOptions = {}): CallC
 
   return {
     description,
+    shared: options.shared ?? true,
     async get(key) {
       if (closing) return undefined;
       active += 1;

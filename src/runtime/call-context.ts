@@ -47,6 +47,8 @@ interface Fetched<T> {
   finishReason?: string;
   /** Notes for the trace line's `warning`. */
   warnings: string[];
+  /** A fresh result's cache write, going on after the call gave its slot back. */
+  written?: Promise<void>;
 }
 
 /**
@@ -115,9 +117,16 @@ export class CallContext {
     session.inFlight.set(key, work);
     try {
       const fetched = await work;
+      // Identical calls keep joining this one until its result is in the cache.
+      const leave = () => {
+        if (session.inFlight.get(key) === work) session.inFlight.delete(key);
+      };
+      if (fetched.written) void fetched.written.then(leave);
+      else leave();
       this.traceCall(call, args, fetched);
       return fetched.value;
     } catch (error) {
+      if (session.inFlight.get(key) === work) session.inFlight.delete(key);
       // A failed call is in the trace too (result null, the error), unless Ctrl-C cut it short.
       if (!session.signal.aborted)
         this.traceCall(
@@ -127,12 +136,15 @@ export class CallContext {
           error,
         );
       throw error;
-    } finally {
-      session.inFlight.delete(key);
     }
   }
 
-  /** Replays from the cache or calls the backend; a real call's trace time starts when it gets its slot. */
+  /**
+   * Replays from the cache or calls the backend; a real call's trace time starts when it gets
+   * its slot. A call that had to wait for its slot looks in a shared cache again (another
+   * process may have made it meanwhile). The slot is given back once the reply is known; the
+   * cache write goes on in the background (`written`; the session waits for it before the end).
+   */
   private async fetch<T>(
     call: ModelCall<T>,
     args: GenerationArgs,
@@ -174,38 +186,66 @@ export class CallContext {
 
     session.signal.throwIfAborted();
     const limiter = session.limiterFor(this.backend);
-    const backendSlot = limiter.tryAcquire() ?? (await limiter.acquire(session.signal));
-    let globalSlot: (() => void) | undefined;
+    let waited = false;
+    let backendSlot = limiter.tryAcquire();
+    if (!backendSlot) {
+      waited = true;
+      backendSlot = await limiter.acquire(session.signal);
+    }
+    let globalSlot: (() => void) | null = null;
+    let value: T;
+    let startedAt: number;
+    let truncated = false;
     try {
-      globalSlot = session.global.tryAcquire() ?? (await session.global.acquire(session.signal));
-      const startedAt = this.elapsed();
-      const request = this.adapt(call, args);
-      const { text, finishReason } = splitReply(await this.backend.complete(request));
-      const truncated = finishReason === TRUNCATED;
+      globalSlot = session.global.tryAcquire();
+      if (!globalSlot) {
+        waited = true;
+        globalSlot = await session.global.acquire(session.signal);
+      }
+      // Another process sharing the cache may have made this call while this one waited.
+      if (waited && session.cache.shared) {
+        const late = await session.cache.get(key);
+        if (late !== undefined && this.replayProblem(late, expected) === null) {
+          const truncated = late.finishReason === TRUNCATED;
+          return {
+            value: late.value as T,
+            cached: true,
+            startedAt: lookupStart,
+            ...(truncated ? { finishReason: TRUNCATED } : {}),
+            warnings: truncated ? [truncationNote()] : [],
+          };
+        }
+      }
+      startedAt = this.elapsed();
+      const { text, finishReason } = splitReply(
+        await this.backend.complete(this.adapt(call, args)),
+      );
+      truncated = finishReason === TRUNCATED;
       if (truncated && this.backend.onTruncation === 'error') {
         throw new TruncatedReplyError(
           `the reply was cut off at the token limit (finish_reason: length), and backend \`${this.backend.name}\` has on_truncation: error; raise max_tokens`,
         );
       }
-      const value = this.accept(call, text, expected, truncated);
-      const entry: CachedEntry = createCachedEntry(call.builtin, value);
-      if (truncated) {
-        entry.finishReason = TRUNCATED;
-        this.warnTruncated(call, key);
-        warnings.push(truncationNote());
-      }
-      await session.cache.set(key, entry);
-      return {
-        value,
-        cached: false,
-        startedAt,
-        ...(truncated ? { finishReason: TRUNCATED } : {}),
-        warnings,
-      };
+      value = this.accept(call, text, expected, truncated);
     } finally {
       globalSlot?.();
       backendSlot();
     }
+    const entry: CachedEntry = createCachedEntry(call.builtin, value);
+    if (truncated) {
+      entry.finishReason = TRUNCATED;
+      this.warnTruncated(call, key);
+      warnings.push(truncationNote());
+    }
+    const written = session.write(key, entry);
+    return {
+      value,
+      cached: false,
+      startedAt,
+      ...(truncated ? { finishReason: TRUNCATED } : {}),
+      warnings,
+      written,
+    };
   }
 
   /** The builtin's result of a fresh reply, checked as a replay would be; a throw fails the call. */

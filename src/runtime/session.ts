@@ -1,6 +1,6 @@
 import { setMaxListeners } from 'node:events';
 import type { Backend } from '../backends/backend.js';
-import type { CallCache } from '../cache/call-cache.js';
+import type { CachedEntry, CallCache } from '../cache/call-cache.js';
 import { Semaphore } from './semaphore.js';
 
 /** Options of a session: what every run in it shares. */
@@ -27,6 +27,9 @@ export class Session {
   /** Calls in flight by cache key, with how the reply ended (for joiners' traces). */
   readonly inFlight = new Map<string, Promise<{ value: unknown; finishReason?: string }>>();
   private readonly warned = new Set<string>();
+  // A counter, not a set: only the moment the last write settles matters.
+  private writing = 0;
+  private whenWritten: (() => void)[] = [];
 
   constructor(options: SessionOptions) {
     this.cache = options.cache;
@@ -45,6 +48,31 @@ export class Session {
     if (this.warned.has(message)) return;
     this.warned.add(message);
     warn(message);
+  }
+
+  /**
+   * Stores a result in the background: the call gives its slot back as soon as the reply is
+   * known, and `writesSettled` waits for the write (a failed write is already a cache warning).
+   */
+  write(key: string, entry: CachedEntry): Promise<void> {
+    this.writing++;
+    return this.cache.set(key, entry).then(
+      () => this.written(),
+      () => this.written(),
+    );
+  }
+
+  /** Resolves once every write started so far has settled (before a run ends or its cache closes). */
+  writesSettled(): Promise<void> {
+    if (this.writing === 0) return Promise.resolve();
+    return new Promise((resolve) => this.whenWritten.push(resolve));
+  }
+
+  private written(): void {
+    if (--this.writing > 0) return;
+    const waiting = this.whenWritten;
+    this.whenWritten = [];
+    for (const resolve of waiting) resolve();
   }
 
   /** The concurrency cap of a backend (its config's `concurrency`, default 32). */

@@ -41,6 +41,7 @@ function options(overrides: Partial<RunManyOptions>, runOne: RunOne): RunManyOpt
     calls: { made: 0, cached: 0 },
     progress: null,
     tableWidth: null,
+    window: 64,
     ...overrides,
   };
 }

@@ -1,3 +1,4 @@
+import { orderedPool } from '../../runtime/ordered-pool.js';
 import type { RunResult } from '../../runtime/run-program.js';
 import type { TraceEvent } from '../../runtime/trace.js';
 import type { SourceFile } from '../../source/source-file.js';
@@ -7,7 +8,7 @@ import { comparisonValue, formatComparisonTable, type ComparisonCell } from './c
 import { printDryRunCall, printDryRunSummary } from './dry-run.js';
 import { errorSummary } from './format-result.js';
 import { ProgressLine, type ProgressCounts } from './progress-line.js';
-import { readInputRows, type InputRow } from './read-jsonl.js';
+import { countInputRows, streamInputRows, type InputRow } from './read-jsonl.js';
 
 /**
  * One run of the flow with some inputs on one backend (null: the flow's default); `observe`
@@ -44,6 +45,8 @@ export interface RunManyOptions {
   calls: CallCounts;
   /** A terminal's stderr for the progress line, or null. */
   progress: { write: (text: string) => void; columns: number } | null;
+  /** Most rows in flight (started and not yet written): see `rowWindow`. */
+  window: number;
   /** A terminal's width for the comparison table of several backends, or null for JSON lines. */
   tableWidth: number | null;
 }
@@ -59,24 +62,33 @@ type JobOutcome = { events: TraceEvent[] } & (
   { ok: true; result: RunResult } | { ok: false; error: unknown; cancelled: boolean }
 );
 
+/** The reordering window of `runMany` for a global concurrency cap: rows in flight at most. */
+export function rowWindow(concurrency: number): number {
+  // A few rows per slot keeps every slot busy while a slow row holds back the ones after it.
+  return Math.max(64, 4 * concurrency);
+}
+
 /**
- * Runs every row on every backend at once (one shared session caps the calls), a failing row
- * reported with its row number and the others completed. Results are JSON lines in input order
+ * Runs the rows (read lazily) on every backend, at most `window` rows in flight (one shared
+ * session caps the calls), a failing row reported with its row number and the others
+ * completed. Each result is written as a JSON line as soon as every earlier row is written
  * (in a dry run, each row's calls) — or, when several backends are compared on a terminal, a
- * side-by-side table. Rows cut short by Ctrl-C write nothing.
+ * side-by-side table at the end, for which only each cell's short text is kept. Memory does not
+ * grow with the number of rows. Rows cut short by Ctrl-C write nothing, and no row starts after it.
  */
 export async function runMany(options: RunManyOptions): Promise<RunManyOutcome> {
   const { io, backends, signal } = options;
-  const rows: InputRow[] = options.file
-    ? readInputRows(options.file)
-    : [{ line: 0, inputs: {} as Record<string, unknown> }];
+  const file = options.file;
   const counts: ProgressCounts = {
     rowsDone: 0,
-    rowsTotal: rows.length * backends.length,
+    rowsTotal: 0,
     rowsFailed: 0,
     callsMade: 0,
     callsCached: 0,
   };
+  if (options.progress) {
+    counts.rowsTotal = (file ? await countInputRows(file) : 1) * backends.length;
+  }
   const progress =
     options.progress && counts.rowsTotal > 1
       ? new ProgressLine(
@@ -87,29 +99,36 @@ export async function runMany(options: RunManyOptions): Promise<RunManyOutcome> 
       : null;
   progress?.render();
 
-  const jobs = rows.map((row) =>
-    backends.map(async (backend): Promise<JobOutcome> => {
-      const events: TraceEvent[] = [];
-      try {
-        if ('error' in row) throw new Error(row.error);
-        const result = await options.runOne(
-          { ...options.flagInputs, ...row.inputs },
-          backend,
-          (event) => {
-            events.push(event);
-            progress?.tick();
-          },
-        );
-        return { ok: true, result, events };
-      } catch (error) {
-        // Failed before Ctrl-C: a row that failed; after it: a row cut short.
-        if (!signal.aborted) counts.rowsFailed++;
-        return { ok: false, error, cancelled: signal.aborted, events };
-      } finally {
-        counts.rowsDone++;
-        if (!signal.aborted) progress?.render();
-      }
-    }),
+  const runJob = async (row: InputRow, backend: string | null): Promise<JobOutcome> => {
+    const events: TraceEvent[] = [];
+    try {
+      if ('error' in row) throw new Error(row.error);
+      const result = await options.runOne(
+        { ...options.flagInputs, ...row.inputs },
+        backend,
+        (event) => {
+          // Only a dry run prints a row's calls; other rows keep none.
+          if (options.dryRun) events.push(event);
+          progress?.tick();
+        },
+      );
+      return { ok: true, result, events };
+    } catch (error) {
+      // Failed before Ctrl-C: a row that failed; after it: a row cut short.
+      if (!signal.aborted) counts.rowsFailed++;
+      return { ok: false, error, cancelled: signal.aborted, events };
+    } finally {
+      counts.rowsDone++;
+      if (!signal.aborted) progress?.render();
+    }
+  };
+  const rows: AsyncIterable<InputRow> | Iterable<InputRow> = file
+    ? streamInputRows(file)
+    : [{ line: 0, inputs: {} }];
+  const pool = orderedPool(
+    rows,
+    (row) => Promise.all(backends.map((backend) => runJob(row, backend))),
+    { limit: options.window, signal },
   );
 
   const outcome: RunManyOutcome = { cancelled: false, rowsOk: 0, rowsFailed: 0 };
@@ -122,14 +141,16 @@ export async function runMany(options: RunManyOptions): Promise<RunManyOutcome> 
     print();
     if (!signal.aborted) progress?.render();
   };
-  for (let r = 0; r < rows.length; r++) {
-    const row = rows[r]!;
+  for await (const done of pool) {
+    // runJob never throws, so every row is ok.
+    if (!done.ok) throw done.error;
+    const row = done.item;
     const cells: ComparisonCell[] = [];
     for (let b = 0; b < backends.length; b++) {
-      const job = await jobs[r]![b]!;
+      const job = done.value[b]!;
       const backend = backends[b] ?? null;
       const base = {
-        row: options.file ? row.line : r,
+        row: file ? row.line : done.index,
         ...(backends.length > 1 ? { backend } : {}),
       };
       if (!job.ok && job.cancelled) {
@@ -138,13 +159,15 @@ export async function runMany(options: RunManyOptions): Promise<RunManyOutcome> 
       }
       if (job.ok) {
         outcome.rowsOk++;
-        cells.push({ ok: true, value: comparisonValue(job.result, options.hasOutput) });
-        if (table) continue;
+        if (table) {
+          cells.push({ ok: true, value: comparisonValue(job.result, options.hasOutput) });
+          continue;
+        }
         write(() => io.stdout(printRow(base, job, options)));
       } else {
         outcome.rowsFailed++;
-        cells.push({ ok: false, error: errorSummary(job.error) });
-        const label = options.file
+        if (table) cells.push({ ok: false, error: errorSummary(job.error) });
+        const label = file
           ? `row ${row.line}${backends.length > 1 ? ` on ${backend ?? 'default'}` : ''}`
           : `on ${backend ?? 'default'}`;
         write(() => {
@@ -153,7 +176,7 @@ export async function runMany(options: RunManyOptions): Promise<RunManyOutcome> 
         });
       }
     }
-    tableRows.push({ label: String(options.file ? row.line : r + 1), cells });
+    if (table) tableRows.push({ label: String(file ? row.line : done.index + 1), cells });
   }
   progress?.clear();
   if (signal.aborted) outcome.cancelled = true;

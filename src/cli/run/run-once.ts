@@ -83,6 +83,7 @@ export async function runFlowOnce(
   try {
     return await flow.run(inputs, context, resolveBackend);
   } finally {
+    await session.writesSettled();
     await ownCache?.close();
     await writer?.close();
   }

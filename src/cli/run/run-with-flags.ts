@@ -11,7 +11,7 @@ import { reportError } from '../report-error.js';
 import { printDryRunCall, printDryRunSummary } from './dry-run.js';
 import { formatJsonResult, formatPlainResult } from './format-result.js';
 import type { RunFlagsWithInputs } from './run-flags.js';
-import { runMany, type CallCounts, type RunOne } from './run-many.js';
+import { rowWindow, runMany, type CallCounts, type RunOne } from './run-many.js';
 import { formatRunSummary } from './run-summary.js';
 import { cacheSpec, setUpBackends, type RunBackends } from './run-setup.js';
 import type { RunnableFlow } from './runnable-flow.js';
@@ -110,6 +110,7 @@ export async function runWithFlags(
         hasOutput: flow.entry.meta.output !== null,
         signal: controller.signal,
         calls,
+        window: rowWindow(session.global.capacity),
         progress:
           process.stderr.isTTY === true
             ? { write: (text) => process.stderr.write(text), columns: process.stderr.columns ?? 80 }
@@ -149,6 +150,7 @@ export async function runWithFlags(
     return 1;
   } finally {
     process.off('SIGINT', onSigint);
+    await session.writesSettled();
     await cache.close();
     await trace?.close().catch((error: unknown) => {
       io.stderr(`ot: warning: the trace ${flags.trace} is incomplete: ${String(error)}\n`);

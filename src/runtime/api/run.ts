@@ -55,6 +55,7 @@ export async function run<T>(executable: Executable<T>, options: RunOptions = {}
   try {
     return await executable.execute(context);
   } finally {
+    await session.writesSettled();
     await ownCache?.close();
   }
 }
