@@ -10,7 +10,7 @@ import { checkFlowInputs } from './check-flow-inputs.js';
 import { createProgram } from './create-stmt.js';
 import { lower } from './lower.js';
 import { readFileOrUndefined } from './read-file.js';
-import { sortDiagnostics } from './sort-diagnostics.js';
+import { sortAndCapDiagnostics } from './sort-diagnostics.js';
 import { templateReferences, type TemplateReference } from './template-references.js';
 import { forEachNode } from './walk-ir.js';
 
@@ -111,14 +111,17 @@ export function loadProgram(entryPath: string, options: LoadProgramOptions = {})
   );
   for (const [path, file] of files) {
     sources[path] = file.source;
-    diagnostics.push(
-      ...sortDiagnostics([
+    const fileDiagnostics = sortAndCapDiagnostics(
+      [
         ...file.parseDiagnostics,
         ...file.lowered.diagnostics,
         ...missingDiagnostics.filter((d) => d.file === path),
         ...flowDiagnostics.filter((d) => d.file === path),
-      ]),
+      ],
+      path,
     );
+    // A loop, not push(...list): spreading a long list into arguments overflows the stack.
+    for (const diagnostic of fileDiagnostics) diagnostics.push(diagnostic);
   }
   return { program, diagnostics, sources };
 }
