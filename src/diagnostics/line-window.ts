@@ -10,26 +10,19 @@ export const MAX_FRAME_WIDTH = 120;
 /** How many characters before the span's start stay visible when a line is cut. */
 const LEAD = 40;
 
-/** The shown columns of a line: `[start, end)` in UTF-16 code units from the line's start. */
+/**
+ * The shown columns: `[start, end)` in UTF-16 code units from a line's start. The lines above the
+ * error line show the same columns, cut to their own length.
+ */
 export interface LineWindow {
   start: number;
   end: number;
 }
 
 /** The window of a line of `length` code units that shows column `caret` (0-based). */
-export function lineWindow(
-  text: string,
-  lineStart: number,
-  length: number,
-  caret: number,
-): LineWindow {
-  if (length <= MAX_FRAME_WIDTH) return { start: 0, end: length };
-  let start = Math.max(0, Math.min(caret - LEAD, length - MAX_FRAME_WIDTH));
-  let end = Math.min(length, start + MAX_FRAME_WIDTH);
-  // Never cut a surrogate pair in two: half a character would print as garbage.
-  if (start > 0 && isLowSurrogate(text.charCodeAt(lineStart + start))) start++;
-  if (end < length && isLowSurrogate(text.charCodeAt(lineStart + end))) end--;
-  return { start, end };
+export function lineWindow(length: number, caret: number): LineWindow {
+  const start = Math.max(0, Math.min(caret - LEAD, length - MAX_FRAME_WIDTH));
+  return { start, end: start + MAX_FRAME_WIDTH };
 }
 
 /** The line's text inside `window`, with `…` on each side where the line goes on. */
@@ -39,8 +32,11 @@ export function windowText(
   length: number,
   window: LineWindow,
 ): string {
-  const from = Math.min(window.start, length);
-  const to = Math.min(window.end, length);
+  let from = Math.min(window.start, length);
+  let to = Math.min(window.end, length);
+  // Never cut a surrogate pair in two: half a character would print as garbage.
+  if (from > 0 && from < length && isLowSurrogate(text.charCodeAt(lineStart + from))) from++;
+  if (to < length && isLowSurrogate(text.charCodeAt(lineStart + to))) to--;
   const shown = text.slice(lineStart + from, lineStart + to);
   return `${from > 0 ? '…' : ''}${shown}${to < length ? '…' : ''}`;
 }

@@ -53,7 +53,7 @@ export function printDiagnostic(
   const caretStart = start.column - 1;
   const errorLine = lineBounds(file, start.line);
   // Every shown line is cut to the same columns, so the lines above stay aligned with the caret.
-  const window = lineWindow(file.text, errorLine.start, errorLine.length, caretStart);
+  const window = lineWindow(errorLine.length, caretStart);
   for (let line = firstLine; line <= start.line; line++) {
     const text = shownText(file, line, window);
     lines.push(`${colors.dim(`${String(line).padStart(gutterWidth + 2)} |`)} ${visible(text)}`);
