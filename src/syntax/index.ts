@@ -59,8 +59,8 @@ export function parse(text: string, options: ParseOptions = {}): ParseResult {
 }
 
 /**
- * The phases' capped lists as one, in source order, capped again: each phase kept its own first
- * problems, so the first ones of the file are among them, and the note counts all the others.
+ * The phases' capped lists as one, in source order, capped again: each phase kept the first
+ * problems it reported (mostly in source order), and the note counts all the others.
  */
 function mergeCapped(lists: CappedDiagnostics[], path: string): Diagnostic[] {
   const kept = lists.flatMap((list) => list.kept);
