@@ -8,6 +8,7 @@ const suites = [
   ['scale (--inputs rows, HTTP)', './scale.mjs', 'benchScale'],
   ['compiled modules (ot compile)', './codegen.mjs', 'benchCodegen'],
   ['language server', './lsp.mjs', 'benchLsp'],
+  ['hostile input (time and peak memory)', './hostile.mjs', 'benchHostile'],
 ];
 
 for (const [title, file, exported] of suites) {

@@ -3,7 +3,7 @@ import type { ProgramIR, TemplateIR } from './ir/ir.js';
 import type { TemplateNode } from './syntax/ast.js';
 import { generate, type GeneratedModule } from './codegen/generate.js';
 import { lower } from './ir/lower.js';
-import { sortDiagnostics } from './ir/sort-diagnostics.js';
+import { sortAndCapDiagnostics } from './ir/sort-diagnostics.js';
 import { plan } from './plan/plan.js';
 import type { Plan } from './plan/plan-types.js';
 import { createSourceFile } from './source/source-file.js';
@@ -39,11 +39,10 @@ export function compile(source: string, path: string): CompileResult {
     ir: lowered.template,
     program,
     plan: planned,
-    diagnostics: sortDiagnostics([
-      ...parsed.diagnostics,
-      ...lowered.diagnostics,
-      ...planned.diagnostics,
-    ]),
+    diagnostics: sortAndCapDiagnostics(
+      [...parsed.diagnostics, ...lowered.diagnostics, ...planned.diagnostics],
+      path,
+    ),
   };
 }
 

@@ -19,6 +19,14 @@ export const diagnosticCatalog = {
   OT1011: { severity: 'error', message: 'nesting is too deep (more than {limit} levels)' },
   OT1012: { severity: 'error', message: '`{% {tag} %}` outside {where}' },
   OT1013: { severity: 'error', message: 'the parser failed ({reason}); please report this' },
+  OT1014: {
+    severity: 'error',
+    message: 'and {count} more {what} in this file (only the first {limit} are reported)',
+  },
+  OT1015: {
+    severity: 'info',
+    message: 'and {count} more {what} in this file (only the first {limit} are reported)',
+  },
 
   // --- OT2xxx: semantic -----------------------------------------------------------------------
   OT2001: { severity: 'error', message: 'unknown builtin `{name}`' },

@@ -15,6 +15,12 @@ export interface Diagnostic {
   args: DiagnosticArgs;
 }
 
+/**
+ * How much of one argument a message shows: names come from the source, and a megabyte-long
+ * identifier must not make a megabyte-long message (`args` keeps the whole value).
+ */
+export const MAX_ARG_LENGTH = 1000;
+
 /** Builds a diagnostic from the catalog entry of `code`. */
 export function createDiagnostic(
   code: DiagnosticCode,
@@ -24,7 +30,7 @@ export function createDiagnostic(
 ): Diagnostic {
   const entry = diagnosticCatalog[code];
   const message = entry.message.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in args ? String(args[name]) : whole,
+    name in args ? shorten(String(args[name])) : whole,
   );
   return { code, severity: entry.severity, message, file, span, args };
 }
@@ -36,3 +42,7 @@ export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
 
 /** Where phases report diagnostics; they keep going after reporting. */
 export type DiagnosticSink = (diagnostic: Diagnostic) => void;
+
+function shorten(value: string): string {
+  return value.length > MAX_ARG_LENGTH ? `${value.slice(0, MAX_ARG_LENGTH)}…` : value;
+}

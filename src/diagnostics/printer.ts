@@ -1,6 +1,7 @@
 import pc from 'picocolors';
 import { positionAt, type SourceFile } from '../source/source-file.js';
 import type { Diagnostic } from './diagnostic.js';
+import { lineWindow, windowText, type LineWindow } from './line-window.js';
 
 /** Options of the code-frame printer. */
 export interface PrintOptions {
@@ -19,6 +20,9 @@ export type SourceLookup = (path: string) => SourceFile | undefined;
  *   flow.ot:3:14: error OT1001: unexpected `>>`; expected an expression
  *      3 | Who is << = generate_text() >>
  *        |              ^^
+ *
+ * A long line is cut to a window around the span (see line-window.ts), so a frame is bounded
+ * whatever the line's length.
  */
 export function printDiagnostic(
   diagnostic: Diagnostic,
@@ -46,16 +50,23 @@ export function printDiagnostic(
   const firstLine = Math.max(1, start.line - contextLines);
   const gutterWidth = String(start.line).length;
   const lines: string[] = [header];
+  const caretStart = start.column - 1;
+  const errorLine = lineBounds(file, start.line);
+  // Every shown line is cut to the same columns, so the lines above stay aligned with the caret.
+  const window = lineWindow(errorLine.length, caretStart);
   for (let line = firstLine; line <= start.line; line++) {
-    const text = lineText(file, line);
+    const text = shownText(file, line, window);
     lines.push(`${colors.dim(`${String(line).padStart(gutterWidth + 2)} |`)} ${visible(text)}`);
   }
-  const lineLength = lineText(file, start.line).length;
-  const caretStart = start.column - 1;
-  // A span that runs past its first line is underlined to that line's end.
-  const caretEnd = end.line === start.line ? end.column - 1 : lineLength;
+  // A span that runs past its first line (or past the window) is underlined to where it is cut.
+  const caretEnd = Math.min(
+    end.line === start.line ? end.column - 1 : errorLine.length,
+    window.end,
+  );
   const width = Math.max(1, caretEnd - caretStart);
-  const prefix = visible(lineText(file, start.line).slice(0, caretStart)).replace(/[^\t]/g, ' ');
+  // Under the `…` that marks a cut line start goes one more space.
+  const before = file.text.slice(errorLine.start + window.start, errorLine.start + caretStart);
+  const prefix = `${window.start > 0 ? ' ' : ''}${visible(before).replace(/[^\t]/g, ' ')}`;
   lines.push(
     `${colors.dim(`${' '.repeat(gutterWidth + 2)} |`)} ${prefix}${severityColor('^'.repeat(width))}`,
   );
@@ -71,11 +82,19 @@ export function printDiagnostics(
   return diagnostics.map((d) => printDiagnostic(d, lookup, options)).join('\n\n');
 }
 
-function lineText(file: SourceFile, line: number): string {
+/** Where a line starts and how long it is, without its line break; nothing is copied. */
+function lineBounds(file: SourceFile, line: number): { start: number; length: number } {
   const start = file.lineStarts[line - 1] ?? file.text.length;
-  const next = file.lineStarts[line];
-  const raw = file.text.slice(start, next ?? file.text.length);
-  return raw.replace(/\r?\n$|\r$/, '');
+  let end = file.lineStarts[line] ?? file.text.length;
+  if (end > start && file.text.charCodeAt(end - 1) === 10) end--;
+  if (end > start && file.text.charCodeAt(end - 1) === 13) end--;
+  return { start, length: end - start };
+}
+
+/** The part of a line inside `window`, marked with `…` where the line is cut. */
+function shownText(file: SourceFile, line: number, window: LineWindow): string {
+  const { start, length } = lineBounds(file, line);
+  return windowText(file.text, start, length, window);
 }
 
 /** Control characters would garble a terminal; show them as escapes of the same width. */

@@ -1,10 +1,11 @@
 import type { Diagnostic } from '../diagnostics/index.js';
+import { createCappedDiagnostics, finishCapped } from '../diagnostics/index.js';
 import type { TemplateNode } from '../syntax/ast.js';
 import type { TemplateIR } from './ir.js';
 import { builtinCallee } from './builtin-callee.js';
 import { isBuiltinName } from './builtins.js';
 import { walkAst } from './checks/ast-walk.js';
-import { createReport } from './lower-context.js';
+import type { Report } from './lower-context.js';
 import { flowPathExpr } from './lower-expr.js';
 import { resolveTemplatePath } from './resolve-path.js';
 
@@ -19,7 +20,9 @@ export function checkFlowInputs(
 ): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   for (const { ast, template } of files) {
-    const report = createReport(template.path, (diagnostic) => diagnostics.push(diagnostic));
+    // Capped per file like every phase's diagnostics (a file may call flow() a million times).
+    const capped = createCappedDiagnostics();
+    const report: Report = (code, span, args) => capped.report(code, template.path, span, args);
     const shadowed = new Set(Object.keys(template.meta.inputs).filter(isBuiltinName));
     walkAst(ast.body, {
       expr: (expr) => {
@@ -53,6 +56,7 @@ export function checkFlowInputs(
         }
       },
     });
+    for (const diagnostic of finishCapped(capped, template.path)) diagnostics.push(diagnostic);
   }
   return diagnostics;
 }

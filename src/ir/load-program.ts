@@ -13,7 +13,7 @@ import { describeRoots, outsideRoots, type PathAccess } from './path-access.js';
 import { referenceCycles } from './reference-cycles.js';
 import { projectAccess } from '../config/project-access.js';
 import { readFileOrUndefined } from './read-file.js';
-import { sortDiagnostics } from './sort-diagnostics.js';
+import { sortAndCapDiagnostics } from './sort-diagnostics.js';
 import { templateReferences, type TemplateReference } from './template-references.js';
 import { forEachNode } from './walk-ir.js';
 
@@ -151,14 +151,17 @@ export function loadProgram(entryPath: string, options: LoadProgramOptions = {})
   );
   for (const [path, file] of files) {
     sources[path] = file.source;
-    diagnostics.push(
-      ...sortDiagnostics([
+    const fileDiagnostics = sortAndCapDiagnostics(
+      [
         ...file.parseDiagnostics,
         ...file.lowered.diagnostics,
         ...referenceDiagnostics.filter((d) => d.file === path),
         ...flowDiagnostics.filter((d) => d.file === path),
-      ]),
+      ],
+      path,
     );
+    // A loop, not push(...list): spreading a long list into arguments overflows the stack.
+    for (const diagnostic of fileDiagnostics) diagnostics.push(diagnostic);
   }
   return { program, diagnostics, sources };
 }

@@ -1,13 +1,14 @@
 import type { Diagnostic } from '../diagnostics/index.js';
+import { createCappedDiagnostics, finishCapped } from '../diagnostics/index.js';
 import type { TemplateNode } from '../syntax/ast.js';
 import type { TemplateIR } from './ir.js';
 import { isBuiltinName } from './builtins.js';
 import { runTemplateChecks } from './checks/index.js';
 import { createTemplate } from './create-stmt.js';
 import { lowerFrontMatter } from './front-matter.js';
-import { createLowerContext, createReport } from './lower-context.js';
+import { createLowerContext, type Report } from './lower-context.js';
 import { lowerNodes } from './lower-stmt.js';
-import { sortDiagnostics } from './sort-diagnostics.js';
+import { sortAndCapDiagnostics } from './sort-diagnostics.js';
 
 /** Options of `lower`. */
 export interface LowerOptions {
@@ -31,8 +32,10 @@ export interface LowerResult {
  * throws: problems are diagnostics and the IR is as complete as the input allows.
  */
 export function lower(ast: TemplateNode, options: LowerOptions): LowerResult {
-  const diagnostics: Diagnostic[] = [];
-  const report = createReport(options.path, (diagnostic) => diagnostics.push(diagnostic));
+  // Capped: past the limit a check's report only counts, so a file with a million problems
+  // costs the checks no more per problem than a clean one.
+  const diagnostics = createCappedDiagnostics();
+  const report: Report = (code, span, args) => diagnostics.report(code, options.path, span, args);
   const { meta, outputSpan } = lowerFrontMatter(ast.frontMatter, report);
   const shadowedBuiltins = new Set(Object.keys(meta.inputs).filter(isBuiltinName));
   const ctx = createLowerContext(options.path, options.source, shadowedBuiltins, report);
@@ -48,6 +51,6 @@ export function lower(ast: TemplateNode, options: LowerOptions): LowerResult {
   });
   return {
     template: createTemplate(options.path, meta, body, ctx.found.roles, ast.span),
-    diagnostics: sortDiagnostics(diagnostics),
+    diagnostics: sortAndCapDiagnostics(finishCapped(diagnostics, options.path), options.path),
   };
 }

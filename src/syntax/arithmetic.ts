@@ -66,8 +66,9 @@ function groupFloorDivisions(
     if (runOperators.includes('//')) {
       outTerms.push(floorRun(terms.slice(i, end + 1), runOperators));
     } else {
-      outTerms.push(...terms.slice(i, end + 1));
-      outOperators.push(...runOperators);
+      // Loops rather than push(...): a spread of a long run would overflow the stack.
+      for (let k = i; k <= end; k++) outTerms.push(terms[k]!);
+      for (const operator of runOperators) outOperators.push(operator);
     }
     if (end < operators.length) outOperators.push(operators[end]!);
     i = end + 1;

@@ -1,5 +1,5 @@
 import type { IToken } from 'chevrotain';
-import { createDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { createCappedDiagnostics, type CappedDiagnostics } from '../diagnostics/diagnostic-cap.js';
 import type { DiagnosticArgs } from '../diagnostics/diagnostic.js';
 import type { DiagnosticCode } from '../diagnostics/catalog.js';
 import type { Span } from '../source/span.js';
@@ -11,12 +11,13 @@ import { tokenSpan } from './token-spans.js';
 export interface BuildContext {
   path: string;
   text: string;
-  diagnostics: Diagnostic[];
+  /** Capped: past the limit a report only counts, so broken files cost no more per problem. */
+  diagnostics: CappedDiagnostics;
 }
 
 /** Creates an empty context for one file. */
 export function createBuildContext(path: string, text: string): BuildContext {
-  return { path, text, diagnostics: [] };
+  return { path, text, diagnostics: createCappedDiagnostics() };
 }
 
 /** Source text quoted for a message, shortened when long. */
@@ -32,7 +33,7 @@ export function report(
   span: Span,
   args: DiagnosticArgs = {},
 ): void {
-  ctx.diagnostics.push(createDiagnostic(code, ctx.path, span, args));
+  ctx.diagnostics.report(code, ctx.path, span, args);
 }
 
 /** Reports OT1001 "unexpected <token>; expected <expected>". */

@@ -1,3 +1,4 @@
+import { capDiagnostics, type CappedDiagnostics } from '../diagnostics/diagnostic-cap.js';
 import { createDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { TemplateNode } from './ast.js';
 import { createBuildContext } from './build-context.js';
@@ -18,7 +19,10 @@ export interface ParseOptions {
   path?: string;
 }
 
-/** What parse() returns: the AST (partial where the text is broken) and every problem found. */
+/**
+ * What parse() returns: the AST (partial where the text is broken) and the problems found: the
+ * first MAX_DIAGNOSTICS_PER_FILE in source order, then one OT1014/OT1015 note counting the rest.
+ */
 export interface ParseResult {
   ast: TemplateNode;
   diagnostics: Diagnostic[];
@@ -37,12 +41,10 @@ export function parse(text: string, options: ParseOptions = {}): ParseResult {
     const cst = parser.parseTokens(lexed.tokens) as TemplateCstNode;
     const ctx = createBuildContext(path, text);
     const ast = buildTemplate(cst, text, ctx);
-    const diagnostics = [
-      ...lexed.diagnostics,
-      ...syntaxErrors(parser, path, text.length),
-      ...ctx.diagnostics,
-    ];
-    diagnostics.sort((a, b) => a.span.start - b.span.start);
+    const diagnostics = mergeCapped(
+      [lexed.diagnostics, syntaxErrors(parser, path, text.length), ctx.diagnostics],
+      path,
+    );
     return { ast, diagnostics };
   } catch (error) {
     // Unreachable by design; an editor calls parse() on every keystroke, so even a bug in the
@@ -54,4 +56,20 @@ export function parse(text: string, options: ParseOptions = {}): ParseResult {
       diagnostics: [createDiagnostic('OT1013', path, span, { reason })],
     };
   }
+}
+
+/**
+ * The phases' capped lists as one, in source order, capped again: each phase kept the first
+ * problems it reported (mostly in source order), and the note counts all the others.
+ */
+function mergeCapped(lists: CappedDiagnostics[], path: string): Diagnostic[] {
+  const kept = lists.flatMap((list) => list.kept);
+  kept.sort((a, b) => a.span.start - b.span.start);
+  const hidden = { error: 0, warning: 0, info: 0 };
+  for (const list of lists) {
+    hidden.error += list.hidden.error;
+    hidden.warning += list.hidden.warning;
+    hidden.info += list.hidden.info;
+  }
+  return capDiagnostics(kept, path, undefined, hidden);
 }

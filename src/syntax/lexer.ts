@@ -1,6 +1,7 @@
 import type { IToken } from 'chevrotain';
 import { Lexer } from './chevrotain.js';
 import { createDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { createCappedDiagnostics, type CappedDiagnostics } from '../diagnostics/diagnostic-cap.js';
 import { describeCharacter } from './describe.js';
 import { prepareTokens } from './prepare-tokens.js';
 import { lexerDefinition } from './tokens.js';
@@ -8,7 +9,8 @@ import { lexerDefinition } from './tokens.js';
 /** Tokens of one file plus the problems the lexer alone can see. */
 export interface LexResult {
   tokens: IToken[];
-  diagnostics: Diagnostic[];
+  /** Capped, like every diagnostic list of a file. */
+  diagnostics: CappedDiagnostics;
 }
 
 let lexer: Lexer | undefined;
@@ -26,14 +28,15 @@ function getLexer(): Lexer {
 /** Splits a file into tokens ready for the parser; never throws. */
 export function lex(text: string, path: string): LexResult {
   const result = getLexer().tokenize(text);
-  const diagnostics = result.errors.map((error) =>
-    createDiagnostic(
+  const diagnostics = createCappedDiagnostics();
+  for (const error of result.errors) {
+    diagnostics.report(
       'OT1009',
       path,
       { start: error.offset, end: error.offset + Math.max(1, error.length) },
       { found: describeCharacter(text, error.offset) },
-    ),
-  );
+    );
+  }
   const tokens = prepareTokens(result.tokens, text, path, diagnostics);
   return { tokens, diagnostics };
 }

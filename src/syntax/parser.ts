@@ -117,7 +117,16 @@ export class OtParser extends CstParser {
     this.tooDeep = [];
     this.nesting = 0;
     this.input = tokens;
-    return this.template();
+    // Chevrotain throws an Error for each syntax error to unwind to its recovery point, and V8
+    // captures a stack trace for each: most of the time spent on a file full of errors. The
+    // traces are never read, so none are captured while parsing.
+    const traceLimit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
+    try {
+      return this.template();
+    } finally {
+      Error.stackTraceLimit = traceLimit;
+    }
   }
 
   // -------------------------------------------------------------------------------------------

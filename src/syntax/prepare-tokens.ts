@@ -1,5 +1,5 @@
 import type { IToken, TokenType } from 'chevrotain';
-import { createDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { CappedDiagnostics } from '../diagnostics/diagnostic-cap.js';
 import { keywordType } from './keywords.js';
 import type { FrontMatterPayload, RawBlockPayload, TerminationPayload } from './token-matchers.js';
 import { tokenEnd } from './token-spans.js';
@@ -40,7 +40,7 @@ export function prepareTokens(
   tokens: IToken[],
   text: string,
   path: string,
-  diagnostics: Diagnostic[],
+  diagnostics: CappedDiagnostics,
 ): IToken[] {
   const roles = getRoles();
   const output: IToken[] = [];
@@ -148,33 +148,31 @@ function syntheticCloser(type: TokenType, previous: IToken): IToken {
 }
 
 /** Strings, comments, raw blocks and front matter that run to the end of their line or file. */
-function reportUnterminated(token: IToken, path: string, diagnostics: Diagnostic[]): void {
+function reportUnterminated(token: IToken, path: string, diagnostics: CappedDiagnostics): void {
   const type = token.tokenType;
   const start = token.startOffset;
   if (type === StringLiteral) {
     const payload = token.payload as TerminationPayload | undefined;
     if (payload === undefined || payload.terminated) return;
     const span = { start, end: tokenEnd(token) };
-    diagnostics.push(createDiagnostic('OT1006', path, span));
+    diagnostics.report('OT1006', path, span);
   } else if (type === CommentInText || type === CommentInCode) {
     if ((token.payload as TerminationPayload).terminated) return;
-    diagnostics.push(createDiagnostic('OT1007', path, { start, end: start + 2 }));
+    diagnostics.report('OT1007', path, { start, end: start + 2 });
   } else if (type === RawBlockInText || type === RawBlockInCode) {
     const payload = token.payload as RawBlockPayload;
     if (payload.terminated) return;
-    diagnostics.push(
-      createDiagnostic(
-        'OT1010',
-        path,
-        { start, end: payload.openEnd },
-        {
-          tag: payload.name,
-          expected: `end${payload.name}`,
-        },
-      ),
+    diagnostics.report(
+      'OT1010',
+      path,
+      { start, end: payload.openEnd },
+      {
+        tag: payload.name,
+        expected: `end${payload.name}`,
+      },
     );
   } else if (type === FrontMatter) {
     if ((token.payload as FrontMatterPayload).terminated) return;
-    diagnostics.push(createDiagnostic('OT1008', path, { start, end: start + 3 }));
+    diagnostics.report('OT1008', path, { start, end: start + 3 });
   }
 }

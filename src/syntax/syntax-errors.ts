@@ -1,6 +1,7 @@
 import type { IRecognitionException, IToken } from 'chevrotain';
 import { EOF, tokenMatcher } from './chevrotain.js';
 import { createDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { createCappedDiagnostics, type CappedDiagnostics } from '../diagnostics/diagnostic-cap.js';
 import { describeToken } from './describe.js';
 import { MAX_NESTING, type OtParser } from './parser.js';
 import { tokenEnd } from './token-spans.js';
@@ -8,25 +9,25 @@ import { CallOpen, Comment, OutputOpen, RawBlock, TagOpen } from './tokens.js';
 
 /**
  * The parser's errors as diagnostics: chevrotain's recognition errors (phrased by
- * parser-errors.ts), the stray tokens the grammar skipped, and places nested too deeply.
+ * parser-errors.ts), the stray tokens the grammar skipped, and places nested too deeply; capped
+ * like every diagnostic list of a file.
  */
-export function syntaxErrors(parser: OtParser, path: string, textLength: number): Diagnostic[] {
-  const diagnostics: Diagnostic[] = [];
+export function syntaxErrors(
+  parser: OtParser,
+  path: string,
+  textLength: number,
+): CappedDiagnostics {
+  const diagnostics = createCappedDiagnostics();
   const seen = new Set<number>();
   const unexpected = (first: IToken, end: number, expected: string): void => {
     // One message per place: recovery can meet the same token twice.
     if (seen.has(first.startOffset)) return;
     seen.add(first.startOffset);
-    diagnostics.push(
-      createDiagnostic(
-        'OT1001',
-        path,
-        { start: first.startOffset, end },
-        {
-          found: describeToken(first),
-          expected,
-        },
-      ),
+    diagnostics.report(
+      'OT1001',
+      path,
+      { start: first.startOffset, end },
+      { found: describeToken(first), expected },
     );
   };
   for (const error of parser.errors) {
@@ -40,7 +41,7 @@ export function syntaxErrors(parser: OtParser, path: string, textLength: number)
   for (const { at } of parser.tooDeep) {
     const start = Number.isNaN(at.startOffset) ? textLength : at.startOffset;
     const end = at.tokenType === EOF ? start : tokenEnd(at);
-    diagnostics.push(createDiagnostic('OT1011', path, { start, end }, { limit: MAX_NESTING }));
+    diagnostics.report('OT1011', path, { start, end }, { limit: MAX_NESTING });
   }
   return diagnostics;
 }

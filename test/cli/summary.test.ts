@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createDiagnostic } from '../../src/diagnostics/index.js';
+import { capDiagnostics, createDiagnostic } from '../../src/diagnostics/index.js';
 import { shouldUseColor } from '../../src/cli/io.js';
 import { formatSummary } from '../../src/cli/summary.js';
 
@@ -12,6 +12,14 @@ describe('formatSummary', () => {
     expect(formatSummary([])).toBe('0 errors, 0 warnings');
     expect(formatSummary([error, error, warning])).toBe('2 errors, 1 warning');
     expect(formatSummary([error, warning, warning])).toBe('1 error, 2 warnings');
+  });
+
+  it('counts the problems a capped file left out, not the note that counts them', () => {
+    const error = createDiagnostic('OT2001', 'a.ot', span, { name: 'x' });
+    const warning = createDiagnostic('OT2003', 'a.ot', span, { name: 'x' });
+    const capped = capDiagnostics([...Array<typeof error>(150).fill(warning), error], 'a.ot');
+    expect(capped).toHaveLength(101);
+    expect(formatSummary(capped)).toBe('1 error, 150 warnings');
   });
 });
 

@@ -561,10 +561,10 @@ function boundInScope(nodes: readonly ast.Node[]): string[] {
     for (const node of body) {
       switch (node.type) {
         case 'Set':
-          names.push(...node.targets.map((target) => target.name));
+          for (const target of node.targets) names.push(target.name);
           break;
         case 'SetBlock':
-          names.push(...node.targets.map((target) => target.name));
+          for (const target of node.targets) names.push(target.name);
           collect(node.body);
           break;
         case 'CallBlock':

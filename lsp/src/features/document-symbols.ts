@@ -135,7 +135,7 @@ function documentSymbols(document: TextDocument, analysis: DocumentAnalysis): Do
         return assertNever(n);
     }
   };
-  symbols.push(...body(analysis.ast.body));
+  for (const symbol of body(analysis.ast.body)) symbols.push(symbol);
   return symbols;
 }
 

@@ -32,10 +32,10 @@ function collect(nodes: readonly Node[], names: string[], deep: boolean): void {
       case 'Include':
         break;
       case 'Set':
-        names.push(...node.targets.map((target) => target.name));
+        for (const target of node.targets) names.push(target.name);
         break;
       case 'SetBlock':
-        names.push(...node.targets.map((target) => target.name));
+        for (const target of node.targets) names.push(target.name);
         collect(node.body, names, deep);
         break;
       case 'CallBlock':
@@ -51,7 +51,8 @@ function collect(nodes: readonly Node[], names: string[], deep: boolean): void {
         break;
       case 'For':
         if (deep) {
-          names.push(...node.targets.map((target) => target.name), 'loop');
+          for (const target of node.targets) names.push(target.name);
+          names.push('loop');
           collect(node.body, names, deep);
           if (node.otherwise) collect(node.otherwise, names, deep);
         }

@@ -158,7 +158,7 @@ export function findUnresolvedNames(
             // Branches do not see each other; what they bind is visible after the fork.
             const branchScope = child(scope, []);
             visitNodes(part.body, branchScope);
-            branchNames.push(...branchScope.names);
+            for (const name of branchScope.names) branchNames.push(name);
           } else {
             visitNode(part, scope);
           }

@@ -1,0 +1,27 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { LspClient, fixtureUri } from './lsp-client.js';
+
+let client: LspClient;
+
+beforeAll(async () => {
+  ({ client } = await LspClient.start());
+}, 60_000);
+afterAll(async () => {
+  expect(await client.stop()).toBe(0);
+});
+
+describe('ot lsp --stdio: hostile documents', () => {
+  test('a megabyte of `{` gets a capped list of diagnostics published', async () => {
+    const uri = fixtureUri('hostile-braces.ot');
+    await client.open(uri, '{'.repeat(1_000_000));
+    const published = await client.diagnostics(uri, (p) => p.diagnostics.length > 0);
+    const codes = published.diagnostics.map((d) => d.code);
+    expect(codes).toHaveLength(101);
+    expect(codes.slice(0, 100)).toEqual(Array<string>(100).fill('OT1002'));
+    expect(published.diagnostics.at(-1)).toMatchObject({
+      code: 'OT1014',
+      message: 'and 499900 more errors in this file (only the first 100 are reported)',
+    });
+    await client.close(uri);
+  }, 180_000);
+});
