@@ -48,6 +48,9 @@ export const diagnosticCatalog = {
       'input `{name}` is not allowed: the name is reserved (it leads into JavaScript internals)',
   },
   OT2017: { severity: 'error', message: 'access to variable `{name}` is not allowed' },
+  OT2024: { severity: 'error', message: 'invalid eval file: {reason}' },
+  OT2025: { severity: 'error', message: 'scorer `{name}`: {reason}' },
+  OT2026: { severity: 'error', message: 'cannot read {what} `{path}`: {reason}' },
 
   // --- OT3xxx: plan and code generation -------------------------------------------------------
   OT3001: {
@@ -84,6 +87,11 @@ export const diagnosticCatalog = {
   OT4021: {
     severity: 'error',
     message: '`{name}` is not an input of `{file}`;{hint} its inputs: {known}',
+  },
+  OT4030: { severity: 'error', message: 'scorer `{name}` failed: {reason}' },
+  OT4031: {
+    severity: 'error',
+    message: 'scorer `{name}`: {what} gave {value}; expected a number in [0, 1] or a boolean',
   },
 } as const satisfies Record<string, { severity: Severity; message: string }>;
 

@@ -10,8 +10,6 @@ export interface TraceLine extends TraceEvent {
   usage?: TokenUsage | null;
   /** What this call cost; null or absent when unknown (cached calls cost 0). */
   cost_usd?: number | null;
-  /** The call's failure message, when it failed. */
-  error?: string | null;
   /** The dataset row that asked for the call, where known. */
   row?: string | number | null;
 }
