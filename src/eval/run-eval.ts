@@ -97,12 +97,12 @@ async function runOne(
       outputs: {},
       scores: {},
       ...usageOf(calls),
-      latency_ms: performance.now() - begin,
+      latency_ms: Math.round(performance.now() - begin),
       error: describeError(error),
       calls,
     };
   }
-  const latency = performance.now() - begin;
+  const latency = Math.round(performance.now() - begin);
   const flowCalls = calls.length;
   const scores: Record<string, ScoreValue> = {};
   const failures: string[] = [];

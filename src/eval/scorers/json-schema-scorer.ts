@@ -4,8 +4,8 @@ import type { Scorer } from './scorer-types.js';
 
 /**
  * `json_schema`: whether the scored value is valid against a schema — a name declared in the
- * scored flow's front matter `schemas`, or one written inline. Text is parsed as JSON first;
- * text that is not JSON fails.
+ * scored flow's front matter `schemas`, or one written inline. Text that does not validate as
+ * text is parsed as JSON and validated again.
  */
 export function jsonSchemaScorer(
   name: string,
@@ -15,20 +15,21 @@ export function jsonSchemaScorer(
   return {
     name,
     output,
-    score(input) {
+    // Async so that a missing schema rejects rather than throws.
+    async score(input) {
       const resolved = typeof schema === 'string' ? input.schemas[schema] : schema;
       if (resolved === undefined) {
         throw new Error(`the flow declares no schema \`${String(schema)}\``);
       }
-      let value = input.output;
-      if (typeof value === 'string') {
-        try {
-          value = JSON.parse(value) as unknown;
-        } catch {
-          return Promise.resolve(false);
-        }
+      if (validateAgainstSchema(input.output, resolved).length === 0) return true;
+      if (typeof input.output !== 'string') return false;
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(input.output);
+      } catch {
+        return false;
       }
-      return Promise.resolve(validateAgainstSchema(value, resolved).length === 0);
+      return validateAgainstSchema(parsed, resolved).length === 0;
     },
   };
 }
