@@ -56,3 +56,14 @@ export type {
 } from './codegen/index.js';
 export { exprChildren, nodeParts, forEachNode, forEachExpr } from './syntax/ast-children.js';
 export type { NodeParts } from './syntax/ast-children.js';
+export { evaluate } from './eval/evaluate.js';
+export type { EvaluateOptions, EvaluateResult } from './eval/evaluate.js';
+export type { EvalSpec, ScorerSpec, ScorerFunction } from './eval/eval-spec.js';
+export type {
+  EvalSummary,
+  EvalCell,
+  EvalComparison,
+  EvalResultRow,
+  ScoreValue,
+  ScoreSummary,
+} from './eval/eval-types.js';

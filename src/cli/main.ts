@@ -8,6 +8,7 @@ import { registerCompileCommand } from './commands/compile.js';
 import { registerLspCommand } from './commands/lsp.js';
 import { registerFmtCommand } from './commands/fmt.js';
 import { registerReportCommand } from './commands/report.js';
+import { registerEvalCommand } from './commands/eval.js';
 import { processIO, type CliIO } from './io.js';
 
 /** The `ot` command: parses `argv` (without `node` and the script) and returns the exit code. */
@@ -61,6 +62,7 @@ function createProgram(context: CommandContext): Command {
   registerLspCommand(program, context);
   registerFmtCommand(program, context);
   registerReportCommand(program, context);
+  registerEvalCommand(program, context);
   return program;
 }
 

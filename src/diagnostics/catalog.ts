@@ -67,6 +67,9 @@ export const diagnosticCatalog = {
       '{what} with a computed path: a file chosen by an input or variable is refused unless ot.config.yaml sets `allow_dynamic_paths: true`',
   },
   OT2020: { severity: 'error', message: '{what} cycle: {cycle}' },
+  OT2024: { severity: 'error', message: 'invalid eval file: {reason}' },
+  OT2025: { severity: 'error', message: 'scorer `{name}`: {reason}' },
+  OT2026: { severity: 'error', message: 'cannot read {what} `{path}`: {reason}' },
 
   // --- OT3xxx: plan and code generation -------------------------------------------------------
   OT3001: {
@@ -106,6 +109,11 @@ export const diagnosticCatalog = {
   },
   OT4016: { severity: 'error', message: '{what} of `{path}` refused: {reason}' },
   OT4017: { severity: 'error', message: '{what} cycle: {cycle}' },
+  OT4030: { severity: 'error', message: 'scorer `{name}` failed: {reason}' },
+  OT4031: {
+    severity: 'error',
+    message: 'scorer `{name}`: {what} gave {value}; expected a number in [0, 1] or a boolean',
+  },
 } as const satisfies Record<string, { severity: Severity; message: string }>;
 
 /** How serious a diagnostic is; only errors stop a run or fail `ot check`. */

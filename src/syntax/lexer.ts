@@ -1,6 +1,6 @@
 import type { IToken } from 'chevrotain';
 import { Lexer } from './chevrotain.js';
-import { createDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { createCappedDiagnostics, type CappedDiagnostics } from '../diagnostics/diagnostic-cap.js';
 import { describeCharacter } from './describe.js';
 import { prepareTokens } from './prepare-tokens.js';

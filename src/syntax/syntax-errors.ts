@@ -1,6 +1,6 @@
 import type { IRecognitionException, IToken } from 'chevrotain';
 import { EOF, tokenMatcher } from './chevrotain.js';
-import { createDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { createCappedDiagnostics, type CappedDiagnostics } from '../diagnostics/diagnostic-cap.js';
 import { describeToken } from './describe.js';
 import { MAX_NESTING, type OtParser } from './parser.js';

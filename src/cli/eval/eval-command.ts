@@ -1,0 +1,202 @@
+import { writeFileSync } from 'node:fs';
+import { openCache } from '../../cache/open-cache.js';
+import { OtError } from '../../diagnostics/ot-error.js';
+import { buildEvalSummary } from '../../eval/build-eval-summary.js';
+import { resolveFakePath } from '../../eval/check-eval-spec.js';
+import { estimateEval } from '../../eval/estimate-eval.js';
+import { loadEvalFile } from '../../eval/load-eval.js';
+import { prepareEval, type PreparedEval } from '../../eval/prepare-eval.js';
+import { runEval } from '../../eval/run-eval.js';
+import { renderEvalReport } from '../../report/render-eval-report.js';
+import { Session } from '../../runtime/session.js';
+import type { SourceFile } from '../../source/source-file.js';
+import type { CliIO } from '../io.js';
+import { outputPathProblem } from '../output-path.js';
+import { reportError } from '../report-error.js';
+import { ProgressLine, type ProgressCounts } from '../run/progress-line.js';
+import { cacheSpec } from '../run/run-setup.js';
+import { TraceWriter } from '../run/trace-writer.js';
+import { formatEvalTable } from './eval-table.js';
+import { writeResultLines } from './write-results.js';
+
+/** Exit code of a run cancelled with Ctrl-C (128 + SIGINT). */
+const EXIT_CANCELLED = 130;
+
+/** The flags of `ot eval` after commander has read them. */
+export interface EvalFlags {
+  backend: string[];
+  config?: string;
+  cache?: string;
+  concurrency?: string;
+  json?: boolean;
+  out?: string;
+  report?: string;
+  trace?: string;
+  title?: string;
+  estimate?: boolean;
+}
+
+/**
+ * `ot eval EVAL.yaml`: the eval file, its flows, dataset, backends and scorers checked (every
+ * problem printed, exit 1, before any call); then every run on one session with a progress line
+ * on a terminal; then the table (or `--json`), `--out`, `--report`. Ctrl-C aborts the calls in
+ * flight, writes nothing and exits 130; what finished is cached, so a rerun resumes. Exits 1
+ * when a result failed (its cell counts it), 0 otherwise.
+ */
+export async function evalCommand(
+  file: string,
+  flags: EvalFlags,
+  io: CliIO,
+  verbose: boolean,
+): Promise<number> {
+  for (const [flag, path] of [
+    ['--out', flags.out],
+    ['--report', flags.report],
+    ['--trace', flags.trace],
+  ] as const) {
+    const problem = path ? outputPathProblem(path) : null;
+    if (problem) return usageError(io, `${flag} ${path}: cannot write there: ${problem}`);
+  }
+  if (flags.concurrency !== undefined && !/^[1-9]\d*$/.test(flags.concurrency)) {
+    return usageError(
+      io,
+      `--concurrency expects a positive integer, got ${JSON.stringify(flags.concurrency)}`,
+    );
+  }
+
+  const sources: Record<string, SourceFile> = {};
+  let prepared: PreparedEval;
+  try {
+    const loaded = loadEvalFile(file);
+    sources[loaded.source.path] = loaded.source;
+    prepared = await prepareEval(loaded.checked, {
+      backends: flags.backend.map((name) => ({
+        name,
+        spec: resolveFakePath(name, process.cwd()),
+      })),
+      ...(flags.config !== undefined ? { config: flags.config } : {}),
+    });
+    Object.assign(sources, prepared.sources);
+  } catch (error) {
+    reportError(io, error, sources, verbose);
+    return 1;
+  }
+  if (flags.estimate) return printEstimate(prepared, flags, io);
+
+  const controller = new AbortController();
+  const onSigint = () => {
+    if (controller.signal.aborted) process.exit(EXIT_CANCELLED);
+    controller.abort(new OtError([], { cause: 'cancelled' }));
+  };
+  process.on('SIGINT', onSigint);
+  const cache = await openCache(cacheSpec(flags.cache, prepared.config), {
+    cwd: process.cwd(),
+    onWarning: (message) => io.stderr(`ot: warning: ${message}\n`),
+  });
+  const trace = flags.trace ? new TraceWriter(flags.trace) : null;
+  const session = new Session({
+    cache,
+    signal: controller.signal,
+    ...(flags.concurrency ? { concurrency: Number(flags.concurrency) } : {}),
+  });
+  const counts: ProgressCounts = {
+    rowsDone: 0,
+    rowsTotal: estimateEval(prepared).runs,
+    rowsFailed: 0,
+    callsMade: 0,
+    callsCached: 0,
+  };
+  const progress =
+    process.stderr.isTTY === true
+      ? new ProgressLine(
+          (text) => process.stderr.write(text),
+          () => counts,
+          process.stderr.columns ?? 80,
+        )
+      : null;
+  progress?.render();
+  const createdAt = new Date().toISOString();
+  try {
+    const run = await runEval(prepared, {
+      session,
+      startedAt: performance.now(),
+      warn: (message) => {
+        progress?.clear();
+        io.stderr(`ot: warning: ${message}\n`);
+      },
+      onCall: (call) => {
+        trace?.write(call);
+        if (call.cached) counts.callsCached++;
+        else counts.callsMade++;
+        progress?.tick();
+      },
+      onResult: (result) => {
+        counts.rowsDone++;
+        if (result.error !== undefined && result.error !== null) counts.rowsFailed++;
+        if (!controller.signal.aborted) progress?.render();
+      },
+    });
+    progress?.clear();
+    if (run.cancelled) {
+      io.stderr('ot: cancelled\n');
+      return EXIT_CANCELLED;
+    }
+    const scorerNames = prepared.scorers.map((scorer) => scorer.name);
+    const summary = buildEvalSummary(run.results, scorerNames);
+    if (flags.out) writeResultLines(flags.out, run.results);
+    if (flags.report) {
+      const title = flags.title ?? prepared.checked.description ?? file;
+      writeFileSync(
+        flags.report,
+        renderEvalReport({ title, created_at: createdAt, summary, results: run.results }),
+      );
+    }
+    if (flags.json) io.stdout(`${JSON.stringify(summary)}\n`);
+    else io.stdout(formatEvalTable(summary, scorerNames));
+    const failed = run.results.filter((r) => r.error !== undefined && r.error !== null);
+    for (const result of failed.slice(0, 5)) {
+      io.stderr(
+        `ot: ${result.flow} on ${result.backend}, row ${result.row}#${result.sample}: ${result.error}\n`,
+      );
+    }
+    if (failed.length > 5) io.stderr(`ot: … and ${failed.length - 5} more failed results\n`);
+    const wrote = [flags.out, flags.report].filter(Boolean);
+    if (wrote.length > 0) io.stderr(`ot: wrote ${wrote.join(', ')}\n`);
+    return failed.length > 0 ? 1 : 0;
+  } catch (error) {
+    progress?.clear();
+    if (controller.signal.aborted) {
+      io.stderr('ot: cancelled\n');
+      return EXIT_CANCELLED;
+    }
+    reportError(io, error, sources, verbose);
+    return 1;
+  } finally {
+    process.off('SIGINT', onSigint);
+    await cache.close();
+    await trace?.close().catch((error: unknown) => {
+      io.stderr(`ot: warning: the trace ${flags.trace} is incomplete: ${String(error)}\n`);
+    });
+    if (controller.signal.aborted) process.exitCode = EXIT_CANCELLED;
+  }
+}
+
+/** `--estimate`: the eval's size before any call (see `estimateEval`). */
+function printEstimate(prepared: PreparedEval, flags: EvalFlags, io: CliIO): number {
+  const estimate = estimateEval(prepared);
+  if (flags.json) {
+    io.stdout(`${JSON.stringify(estimate)}\n`);
+    return 0;
+  }
+  const { flows, backends, rows } = prepared;
+  io.stdout(
+    `${estimate.runs} runs: ${flows.length} flows × ${backends.length} backends × ${rows.length} rows × ${prepared.checked.repeat} samples\n` +
+      (estimate.cost_usd === null ? 'calls, tokens and cost: no estimate yet\n' : ''),
+  );
+  return 0;
+}
+
+function usageError(io: CliIO, message: string): number {
+  io.stderr(`ot: ${message}\n(run \`ot --help\` for usage)\n`);
+  return 2;
+}
