@@ -26,6 +26,8 @@ export interface OpenCacheOptions {
   cwd: string;
   /** Receives each distinct warning once; by default Node process warnings. */
   onWarning?: (message: string) => void;
+  /** A redis cache's lock life (see redis-lock.ts); default 10 s. */
+  lockTtlMs?: number;
 }
 
 /**
@@ -76,7 +78,7 @@ export async function openCache(
     case 'off':
       return createOffCache();
     case 'redis':
-      return openRedisCache(parsed.url, onWarning);
+      return openRedisCache(parsed.url, onWarning, options.lockTtlMs);
     case 'unsupported':
       onWarning(
         `unsupported cache ${redactUrl(parsed.spec)}: use a directory, redis://…, rediss://…, memory or off; continuing without the cache`,

@@ -7,6 +7,7 @@ import { registerPlanCommand } from './commands/plan.js';
 import { registerCompileCommand } from './commands/compile.js';
 import { registerLspCommand } from './commands/lsp.js';
 import { registerFmtCommand } from './commands/fmt.js';
+import { registerWorkerCommand } from './commands/worker.js';
 import { processIO, type CliIO } from './io.js';
 
 /** The `ot` command: parses `argv` (without `node` and the script) and returns the exit code. */
@@ -59,6 +60,7 @@ function createProgram(context: CommandContext): Command {
   registerCompileCommand(program, context);
   registerLspCommand(program, context);
   registerFmtCommand(program, context);
+  registerWorkerCommand(program, context);
   return program;
 }
 

@@ -5,6 +5,7 @@ import type { JsonSchema } from '../ir/ir.js';
 import type { CallInfo } from './registry/types.js';
 import type { RunContext } from './run-context.js';
 import { UnsupportedArgumentError } from './errors.js';
+import { fetchShared } from './shared-flight.js';
 
 /** One model request as a builtin implementation describes it. */
 export interface ModelCall<T> {
@@ -70,7 +71,15 @@ export class CallContext {
       this.traceCall(call, args, value, true, start);
       return value;
     }
-    const work = this.fetch(call, args, key, start);
+    // Cross-process single flight (shared-flight.ts) wraps the local fetch, unchanged.
+    const fetchLocal = () => this.fetch(call, args, key, start);
+    const work = session.dryRun
+      ? fetchLocal()
+      : fetchShared(session.cache, key, session.signal, fetchLocal, (entry) => ({
+          value: entry.value as T,
+          cached: true,
+          startedAt: start,
+        }));
     session.inFlight.set(key, work);
     try {
       const { value, cached, startedAt } = await work;
