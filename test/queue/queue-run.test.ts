@@ -124,7 +124,7 @@ describe.skipIf(skip)('ot run --queue with ot workers', () => {
     expect([...server.counts.values()].every((n) => n === 1)).toBe(true);
   }, 120_000);
 
-  it('completes every row once after a worker is killed with kill -9 mid-run', async () => {
+  it('completes every row once after a worker is killed with kill -9 and another stopped mid-run', async () => {
     const { redis, server, project, local } = await setUp({ latencyMs: 150, rows: 45 });
     const queue = `${redis.url}/killed`;
     const started = workers(3, queue, project, 3000);
@@ -138,6 +138,10 @@ describe.skipIf(skip)('ot run --queue with ot workers', () => {
     const inFlightAtKill = new Set(server.pending());
     started[0]!.child.kill('SIGKILL');
     await started[0]!.exited;
+    // Another stops cleanly: it finishes the rows it holds, then exits 0.
+    started[1]!.child.kill('SIGTERM');
+    expect(await started[1]!.exited).toBe(0);
+    expect(started[1]!.stderr()).toContain('ot: worker stopped');
     const queued = await producer.done;
 
     expect(queued.code).toBe(0);
