@@ -1,3 +1,4 @@
+import { createClient } from '@keyv/redis';
 import { Job, Queue, QueueEvents } from 'bullmq';
 import type { QueueAddress } from './queue-url.js';
 import type { RowJob, RowOutcome } from './row-job.js';
@@ -24,27 +25,34 @@ export interface RowQueue {
 
 /** Connects to the queue; rejects with the reason when the server does not answer in time. */
 export async function openRowQueue(address: QueueAddress): Promise<RowQueue> {
+  await probe(address.redisUrl);
   const connection = { ...address.connection, maxRetriesPerRequest: null };
   const queue = new Queue<RowJob, RowOutcome>(address.name, { connection });
   const events = new QueueEvents(address.name, { connection });
   // Every row waits with listeners on both (BullMQ's waitUntilFinished): no leak, many rows.
   queue.setMaxListeners(0);
   events.setMaxListeners(0);
-  // Both would retry forever against a dead server; the producer wants one clear error.
-  let lastError: Error | undefined;
-  const onError = (error: Error) => (lastError = error);
+  // Both would retry forever against a dead server; the producer wants one clear error, at
+  // the first refusal or after CONNECT_TIMEOUT_MS.
+  let refuse: (error: Error) => void = () => undefined;
+  const refused = new Promise<never>((_, reject) => (refuse = reject));
+  const onError = (error: Error) => refuse(error);
   queue.on('error', onError);
   events.on('error', onError);
   const close = async () => {
     await Promise.allSettled([queue.close(), events.close()]);
   };
+  const ready = Promise.all([queue.waitUntilReady(), events.waitUntilReady()]);
+  // Whichever loses the race below must not become an unhandled rejection.
+  ready.catch(() => undefined);
   let timer: NodeJS.Timeout | undefined;
   try {
     await Promise.race([
-      Promise.all([queue.waitUntilReady(), events.waitUntilReady()]),
+      ready,
+      refused,
       new Promise((_, reject) => {
         timer = setTimeout(
-          () => reject(lastError ?? new Error(`no answer in ${CONNECT_TIMEOUT_MS / 1000} s`)),
+          () => reject(new Error(`no answer in ${CONNECT_TIMEOUT_MS / 1000} s`)),
           CONNECT_TIMEOUT_MS,
         );
       }),
@@ -54,6 +62,7 @@ export async function openRowQueue(address: QueueAddress): Promise<RowQueue> {
     throw error;
   } finally {
     clearTimeout(timer);
+    refused.catch(() => undefined);
   }
   const jobs = new Map<string, Job<RowJob, RowOutcome>>();
   return {
@@ -85,4 +94,22 @@ export async function openRowQueue(address: QueueAddress): Promise<RowQueue> {
     },
     close,
   };
+}
+
+/**
+ * One PING without retries: BullMQ's connections retry a refused server forever (and report
+ * failures of their first attempt after they are closed), so the producer checks first.
+ */
+async function probe(url: string): Promise<void> {
+  const client = createClient({
+    url,
+    socket: { connectTimeout: CONNECT_TIMEOUT_MS, reconnectStrategy: false },
+  });
+  client.on('error', () => undefined);
+  try {
+    await client.connect();
+    await client.ping();
+  } finally {
+    if (client.isOpen) client.destroy();
+  }
 }

@@ -57,12 +57,12 @@ export async function runQueued(
   const entry = program.templates[program.entry]!;
   const address = parseQueueUrl(flags.queue);
   if ('error' in address) return usageError(io, address.error);
-  for (const [flag, set] of [
-    ['--dry-run', flags.dryRun],
-    ['--trace', flags.trace],
-    ['--concurrency', flags.concurrency],
+  for (const [flag, set, why] of [
+    ['--dry-run', flags.dryRun, 'a dry run makes no call: run it locally'],
+    ['--trace', flags.trace, 'the calls are made on the workers'],
+    ['--concurrency', flags.concurrency, 'give it to each `ot worker`'],
   ] as const) {
-    if (set) return usageError(io, `${flag} cannot be used with --queue (set it on the workers)`);
+    if (set) return usageError(io, `${flag} cannot be used with --queue (${why})`);
   }
   if (flags.cache !== undefined && !/^(rediss?:\/\/|off$)/i.test(flags.cache)) {
     return usageError(io, `with --queue, --cache must be redis://… or off, got ${flags.cache}`);
