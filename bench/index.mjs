@@ -6,6 +6,7 @@ const suites = [
   ['cache', './cache.mjs', 'benchCache'],
   ['compiled modules (ot compile)', './codegen.mjs', 'benchCodegen'],
   ['language server', './lsp.mjs', 'benchLsp'],
+  ['queued runs (ot worker)', './queue.mjs', 'benchQueue'],
 ];
 
 for (const [title, file, exported] of suites) {

@@ -71,15 +71,17 @@ export class CallContext {
       this.traceCall(call, args, value, true, start);
       return value;
     }
-    // Cross-process single flight (shared-flight.ts) wraps the local fetch, unchanged.
+    // Cross-process single flight (shared-flight.ts) wraps the local fetch, unchanged; without a
+    // lock the fetch is called directly, so local runs take not one promise tick more.
     const fetchLocal = () => this.fetch(call, args, key, start);
-    const work = session.dryRun
-      ? fetchLocal()
-      : fetchShared(session.cache, key, session.signal, fetchLocal, (entry) => ({
-          value: entry.value as T,
-          cached: true,
-          startedAt: start,
-        }));
+    const work =
+      session.dryRun || !session.cache.lock
+        ? fetchLocal()
+        : fetchShared(session.cache, key, session.signal, fetchLocal, (entry) => ({
+            value: entry.value as T,
+            cached: true,
+            startedAt: start,
+          }));
     session.inFlight.set(key, work);
     try {
       const { value, cached, startedAt } = await work;
