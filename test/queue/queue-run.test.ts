@@ -51,11 +51,7 @@ describe.skipIf(skip)('ot run --queue with ot workers', () => {
     cleanups.push(() => redis.stop());
     const server = await startChatServer(options.latencyMs);
     cleanups.push(() => server.close());
-    const project = writeQueueProject(server.baseUrl, {
-      rows: options.rows,
-      groups: 5,
-      ...options,
-    });
+    const project = writeQueueProject(server.baseUrl, { groups: 5, ...options });
     const local = await startOt(
       ['run', project.flow, '--inputs', project.rows, '--cache', 'memory'],
       {
