@@ -9,6 +9,7 @@ const suites = [
   ['compiled modules (ot compile)', './codegen.mjs', 'benchCodegen'],
   ['language server', './lsp.mjs', 'benchLsp'],
   ['hostile input (time and peak memory)', './hostile.mjs', 'benchHostile'],
+  ['queued runs (ot worker)', './queue.mjs', 'benchQueue'],
 ];
 
 for (const [title, file, exported] of suites) {

@@ -37,7 +37,23 @@ export interface CallCache {
    * again before calling the backend, since another process may have made it meanwhile.
    */
   readonly shared?: boolean;
+
+  /**
+   * Single flight across processes (a shared cache only): claims the call of `key`, or waits
+   * for the process that has claimed it and returns its entry. Never rejects: a store failure
+   * is `unavailable` (the caller makes the call itself). Absent: single flight is per process.
+   */
+  lock?(key: string, signal: AbortSignal): Promise<CacheClaim>;
 }
+
+/**
+ * What `CallCache.lock` gives: the claim of a call (make it, store it, then `release`), the
+ * entry another process stored while this one waited, or no lock to be had.
+ */
+export type CacheClaim =
+  | { kind: 'held'; release: () => Promise<void> }
+  | { kind: 'entry'; entry: CachedEntry }
+  | { kind: 'unavailable' };
 
 /** Receives each distinct cache warning once. */
 export type CacheWarningHandler = (message: string) => void;

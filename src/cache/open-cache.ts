@@ -31,6 +31,8 @@ export interface OpenCacheOptions {
    * `OT_CACHE_HMAC_KEY`, unset or empty meaning unsigned entries.
    */
   hmacKey?: string;
+  /** A redis cache's lock life (see redis-lock.ts); default 10 s. */
+  lockTtlMs?: number;
 }
 
 /**
@@ -67,12 +69,16 @@ export async function openCache(
   const onWarning: CacheWarningHandler = distinctWarnings(
     options.onWarning ?? ((message) => process.emitWarning(message, 'OtCacheWarning')),
   );
-  const opened = await openStore(parseCacheSpec(spec, options.cwd), onWarning);
+  const opened = await openStore(parseCacheSpec(spec, options.cwd), onWarning, options.lockTtlMs);
   const secret = options.hmacKey ?? process.env[CACHE_HMAC_KEY_ENV] ?? '';
   return secret === '' ? opened : withEntryHmac(opened, secret, onWarning);
 }
 
-async function openStore(parsed: CacheSpec, onWarning: CacheWarningHandler): Promise<CallCache> {
+async function openStore(
+  parsed: CacheSpec,
+  onWarning: CacheWarningHandler,
+  lockTtlMs: number | undefined,
+): Promise<CallCache> {
   switch (parsed.kind) {
     case 'disk': {
       const store = new DiskStore({ dir: parsed.dir });
@@ -88,7 +94,7 @@ async function openStore(parsed: CacheSpec, onWarning: CacheWarningHandler): Pro
     case 'redis': {
       // The Redis client is loaded only for a redis:// cache, so other runs start quicker.
       const { openRedisCache } = await import('./redis-cache.js');
-      return openRedisCache(parsed.url, onWarning);
+      return openRedisCache(parsed.url, onWarning, lockTtlMs);
     }
     case 'unsupported': {
       const { redactUrl } = await import('./redis-cache.js');

@@ -3,6 +3,7 @@ import { Keyv } from 'keyv';
 import type { CacheWarningHandler, CallCache } from './call-cache.js';
 import { cacheFromKeyv, createOffCache } from './call-cache.js';
 import { keyvOptions } from './keyv-options.js';
+import { createRedisLocks, DEFAULT_LOCK_TTL_MS } from './redis-lock.js';
 
 /** A server that does not accept the connection by then is treated as down. */
 const CONNECT_TIMEOUT_MS = 2_000;
@@ -16,11 +17,13 @@ const MAX_RECONNECT_DELAY_MS = 500;
  * cannot be reached is one warning and a cache that is off; a server lost later makes
  * every operation a warning and a miss (commands are refused at once rather than queued)
  * until the client reconnects in the background. `close()` destroys the connection, so
- * the process can exit.
+ * the process can exit. The cache can `lock` (see redis-lock.ts): identical calls of processes
+ * sharing the server are made once; `lockTtlMs` bounds how long a killed holder delays a call.
  */
 export async function openRedisCache(
   url: string,
   onWarning: CacheWarningHandler,
+  lockTtlMs: number = DEFAULT_LOCK_TTL_MS,
 ): Promise<CallCache> {
   const description = `redis cache at ${redactUrl(url)}`;
   let everReady = false;
@@ -46,7 +49,7 @@ export async function openRedisCache(
   const store = new KeyvRedis(client, { throwOnErrors: true });
   // The namespace prefixes redis keys (`ot::ot1:…`), so a shared server can host other data.
   const keyv = new Keyv(store, { ...keyvOptions, namespace: 'ot' });
-  return cacheFromKeyv(keyv, {
+  const cache = cacheFromKeyv(keyv, {
     description,
     onWarning,
     release: async () => {
@@ -55,7 +58,20 @@ export async function openRedisCache(
       if (client.isOpen) client.destroy();
     },
   });
+  const locks = await createRedisLocks(client, (key) => cache.get(key), lockTtlMs);
+  if (!locks) return cache;
+  return {
+    ...cache,
+    lock: (key, signal) => locks.lock(key, signal),
+    close: async () => {
+      locks.close();
+      await cache.close();
+    },
+  };
 }
+
+/** The redis client of the cache (node-redis, as @keyv/redis creates it). */
+export type RedisClient = ReturnType<typeof createRedisClient>;
 
 /** A client that fails fast instead of queueing or retrying while the server is away. */
 function createRedisClient(url: string, everReady: () => boolean) {

@@ -9,6 +9,7 @@ import { registerLspCommand } from './commands/lsp.js';
 import { registerFmtCommand } from './commands/fmt.js';
 import { registerReportCommand } from './commands/report.js';
 import { registerEvalCommand } from './commands/eval.js';
+import { registerWorkerCommand } from './commands/worker.js';
 import { processIO, type CliIO } from './io.js';
 
 /** The `ot` command: parses `argv` (without `node` and the script) and returns the exit code. */
@@ -63,6 +64,7 @@ function createProgram(context: CommandContext): Command {
   registerFmtCommand(program, context);
   registerReportCommand(program, context);
   registerEvalCommand(program, context);
+  registerWorkerCommand(program, context);
   return program;
 }
 

@@ -114,6 +114,9 @@ export const diagnosticCatalog = {
     severity: 'error',
     message: 'scorer `{name}`: {what} gave {value}; expected a number in [0, 1] or a boolean',
   },
+  OT4026: { severity: 'error', message: 'the queue {queue} cannot be reached: {reason}' },
+  OT4027: { severity: 'error', message: 'the queued run was lost by the workers: {reason}' },
+  OT4028: { severity: 'error', message: 'the worker cannot start: {reason}' },
 } as const satisfies Record<string, { severity: Severity; message: string }>;
 
 /** How serious a diagnostic is; only errors stop a run or fail `ot check`. */

@@ -13,6 +13,7 @@ import type { CallInfo } from './registry/types.js';
 import { expectedResult, resultProblems, type ExpectedResult } from './result-check.js';
 import type { RunContext } from './run-context.js';
 import { InvalidReplyError, TruncatedReplyError, UnsupportedArgumentError } from './errors.js';
+import { fetchShared } from './shared-flight.js';
 
 /** The finish reason of a reply cut off at the token limit. */
 const TRUNCATED = 'length';
@@ -113,7 +114,23 @@ export class CallContext {
       this.traceCall(call, args, own);
       return own.value;
     }
-    const work = this.fetch(call, args, key, expected, start);
+    // Cross-process single flight (shared-flight.ts) wraps the local fetch, unchanged; without a
+    // lock the fetch is called directly, so local runs take not one promise tick more.
+    const fetchLocal = () => this.fetch(call, args, key, expected, start);
+    const work =
+      session.dryRun || !session.cache.lock
+        ? fetchLocal()
+        : fetchShared(session.cache, key, session.signal, fetchLocal, (entry): Fetched<T> | null =>
+            this.replayProblem(entry, expected) === null
+              ? {
+                  value: entry.value as T,
+                  cached: true,
+                  startedAt: start,
+                  ...(entry.finishReason ? { finishReason: entry.finishReason } : {}),
+                  warnings: entry.finishReason === TRUNCATED ? [truncationNote()] : [],
+                }
+              : null,
+          );
     session.inFlight.set(key, work);
     try {
       const fetched = await work;

@@ -5,7 +5,7 @@ import { loadProgram } from '../../ir/load-program.js';
 import { runProgram } from '../../runtime/run-program.js';
 import { programHooks } from '../../template.js';
 import type { CliIO } from '../io.js';
-import type { RunFlags } from './run-flags.js';
+import type { RunFlagsWithInputs } from './run-flags.js';
 import { runWithFlags } from './run-with-flags.js';
 import type { RunnableFlow } from './runnable-flow.js';
 
@@ -19,7 +19,7 @@ export type { RunOne } from './run-many.js';
 export async function runFlowCommand(
   file: string,
   flagInputs: Record<string, unknown>,
-  flags: RunFlags,
+  flags: RunFlagsWithInputs & { queue?: string },
   io: CliIO,
   verbose: boolean,
 ): Promise<number> {
@@ -32,6 +32,11 @@ export async function runFlowCommand(
   }
   if (hasErrors(loaded.diagnostics)) return 1;
   const { program, sources } = loaded;
+  if (flags.queue !== undefined) {
+    // Loaded here so that a local run never loads BullMQ.
+    const { runQueued } = await import('./run-queued.js');
+    return runQueued(program, sources, flagInputs, { ...flags, queue: flags.queue }, io, verbose);
+  }
   const flow: RunnableFlow = {
     entry: program.templates[program.entry]!,
     sources,
