@@ -25,6 +25,8 @@ const REMOTE_KEYS = [
   'api_key_env',
   'max_retries',
   'timeout_ms',
+  'rpm',
+  'tpm',
 ];
 const KEY_MISTAKES = ['api_key', 'apikey', 'apiKey', 'key', 'token', 'secret'];
 
@@ -116,6 +118,17 @@ export function checkBackendConfig(
   const timeoutMs = optional(record.timeout_ms, DEFAULT_TIMEOUT_MS, (v) =>
     checkInteger(v, [...path, 'timeout_ms'], problems, 1),
   );
+  // null: no limit; undefined: invalid, already reported.
+  const rpm = optional(
+    record.rpm,
+    null,
+    (v) => checkInteger(v, [...path, 'rpm'], problems, 1) ?? undefined,
+  );
+  const tpm = optional(
+    record.tpm,
+    null,
+    (v) => checkInteger(v, [...path, 'tpm'], problems, 1) ?? undefined,
+  );
   const structuredOutputs = optional(record.structured_outputs, false, (v) =>
     checkBoolean(v, [...path, 'structured_outputs'], problems),
   );
@@ -126,6 +139,8 @@ export function checkBackendConfig(
     concurrency === null ||
     maxRetries === null ||
     timeoutMs === null ||
+    rpm === undefined ||
+    tpm === undefined ||
     structuredOutputs === null
   ) {
     return null;
@@ -140,6 +155,8 @@ export function checkBackendConfig(
     concurrency,
     maxRetries,
     timeoutMs,
+    rpm,
+    tpm,
     defaults,
   };
 }

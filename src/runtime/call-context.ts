@@ -106,6 +106,8 @@ export class CallContext {
       globalSlot = session.global.tryAcquire() ?? (await session.global.acquire(session.signal));
       const startedAt = this.elapsed();
       const request = this.adapt(call, args);
+      // Rate limits and 429 backoff apply per backend, attempt by attempt (backend-limiter.ts).
+      request.rate = limiter.gate(request);
       const reply = await this.backend.complete(request);
       const value = call.finish(reply);
       await session.cache.set(key, createCachedEntry(call.builtin, value));

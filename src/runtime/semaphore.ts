@@ -52,4 +52,36 @@ export class Semaphore {
       else this.available++;
     };
   }
+
+  /**
+   * Changes the number of slots (at least 1; `capacity` keeps the configured cap) for adaptive
+   * limits: added slots go to waiters at once; removed ones are taken as soon as they are free,
+   * so calls in flight finish and no waiter gets a slot until the count is under the new cap.
+   */
+  setCapacity(slots: number): void {
+    const target = Math.max(1, Math.floor(slots));
+    let change = target - (Math.max(1, this.capacity) + this.slotChange);
+    this.slotChange += change;
+    // A slot being taken back is a waiter at the head of the queue that swallows the next release.
+    const takeBack = Semaphore.takeBack;
+    const isTakeBack = (waiter: { reject: unknown }): boolean => waiter.reject === takeBack;
+    for (; change < 0; change++) {
+      if (this.available > 0) this.available--;
+      else this.waiters.unshift({ grant: () => {}, reject: takeBack });
+    }
+    for (; change > 0; change--) {
+      const pending = this.waiters.findIndex(isTakeBack);
+      if (pending >= 0) this.waiters.splice(pending, 1);
+      else {
+        const next = this.waiters.shift();
+        if (next) next.grant();
+        else this.available++;
+      }
+    }
+  }
+
+  /** Slots added (or removed, negative) by setCapacity. */
+  private slotChange = 0;
+  /** Marks the placeholder waiters of setCapacity. */
+  private static readonly takeBack = (): void => {};
 }
