@@ -31,7 +31,7 @@ export class RateLimiter {
 
   /** Waits until the budgets allow one more request of `tokens`, then charges it. */
   acquire(tokens: number, signal?: AbortSignal): Promise<void> {
-    signal?.throwIfAborted();
+    if (signal?.aborted) return Promise.reject(signal.reason as Error);
     if (this.queue.length === 0 && this.readyAt() <= this.clock.now()) {
       this.charge(tokens);
       return Promise.resolve();
