@@ -4,6 +4,7 @@ const suites = [
   ['render (ours vs nunjucks)', './render.mjs', 'benchRender'],
   ['runtime (scheduling, overhead, replay)', './runtime.mjs', 'benchRuntime'],
   ['cache', './cache.mjs', 'benchCache'],
+  ['rate limits (rpm, AIMD, Retry-After)', './rate-limit.mjs', 'benchRateLimit'],
   ['compiled modules (ot compile)', './codegen.mjs', 'benchCodegen'],
   ['language server', './lsp.mjs', 'benchLsp'],
 ];

@@ -1,13 +1,16 @@
 /**
  * The adaptive concurrency of a backend that answers 429: additive increase, multiplicative
- * decrease (as TCP does). A 429 halves the limit (at least 1); after `limit` successful calls in
- * a row (one round at that limit) it grows by one, up to the configured cap.
+ * decrease (as TCP does). A 429 halves the limit (at least 1), at most once a round; after `limit`
+ * successful calls in a row (one round at that limit) it grows by one, up to the configured cap.
  */
 export class AimdController {
   private current: number;
   private successes = 0;
-  /** After a decrease, later 429s of calls sent before it are the same congestion: no new halving. */
-  private decreasedSinceSuccess = false;
+  /**
+   * Successes since the last decrease. Until a round (`limit` of them) has passed, a 429 is the
+   * same congestion as the last one, as TCP halves once per window: no new halving.
+   */
+  private sinceDecrease = Infinity;
 
   constructor(readonly cap: number) {
     this.current = Math.max(1, cap);
@@ -21,8 +24,8 @@ export class AimdController {
   /** A 429: returns whether the limit changed. */
   rateLimited(): boolean {
     this.successes = 0;
-    if (this.decreasedSinceSuccess) return false;
-    this.decreasedSinceSuccess = true;
+    if (this.sinceDecrease < this.current) return false;
+    this.sinceDecrease = 0;
     const next = Math.max(1, Math.floor(this.current / 2));
     const changed = next !== this.current;
     this.current = next;
@@ -31,7 +34,7 @@ export class AimdController {
 
   /** A successful call: returns whether the limit changed. */
   succeeded(): boolean {
-    this.decreasedSinceSuccess = false;
+    this.sinceDecrease++;
     if (this.current >= this.cap) return false;
     this.successes++;
     if (this.successes < this.current) return false;

@@ -9,6 +9,13 @@ interface Waiter {
 const MINUTE_MS = 60_000;
 
 /**
+ * How late a timer may fire and still have its request charged from its due time: otherwise
+ * every late wake-up (a millisecond or more on a busy loop) would be lost for good and a long
+ * run would fall well short of the limit. Never lets a request go before its due time.
+ */
+const LATE_TOLERANCE_MS = 25;
+
+/**
  * Requests-per-minute and tokens-per-minute budgets of one backend, plus the pause a server's
  * `Retry-After` asks for. Each budget is a token bucket without burst (GCRA): a request may go
  * once the budget's "theoretical arrival time" has passed, and then pushes it forward by its cost
@@ -33,7 +40,7 @@ export class RateLimiter {
   acquire(tokens: number, signal?: AbortSignal): Promise<void> {
     if (signal?.aborted) return Promise.reject(signal.reason as Error);
     if (this.queue.length === 0 && this.readyAt() <= this.clock.now()) {
-      this.charge(tokens);
+      this.charge(tokens, this.clock.now());
       return Promise.resolve();
     }
     return new Promise<void>((resolve, reject) => {
@@ -78,13 +85,12 @@ export class RateLimiter {
     return Math.max(this.requestsAt, this.tokensAt, this.pausedUntil);
   }
 
-  private charge(tokens: number): void {
-    const now = this.clock.now();
-    // From now when the budget sat idle: unused time is not saved up into a burst.
+  /** Charges a request from `from`: now when the budget sat idle, so unused time is not saved up. */
+  private charge(tokens: number, from: number): void {
     if (this.limits.rpm !== null)
-      this.requestsAt = Math.max(this.requestsAt, now) + MINUTE_MS / this.limits.rpm;
+      this.requestsAt = Math.max(this.requestsAt, from) + MINUTE_MS / this.limits.rpm;
     if (this.limits.tpm !== null)
-      this.tokensAt = Math.max(this.tokensAt, now) + (tokens * MINUTE_MS) / this.limits.tpm;
+      this.tokensAt = Math.max(this.tokensAt, from) + (tokens * MINUTE_MS) / this.limits.tpm;
   }
 
   /** Lets every waiter go whose time has come, then sets the one timer for the next. */
@@ -94,14 +100,17 @@ export class RateLimiter {
       const wait = this.readyAt() - this.clock.now();
       if (wait > 0) {
         // Timers have whole-millisecond resolution and may fire a little early; then we re-arm.
-        this.cancelTimer = this.clock.schedule(() => {
-          this.cancelTimer = null;
-          this.arm();
-        }, Math.max(1, Math.ceil(wait)));
+        this.cancelTimer = this.clock.schedule(
+          () => {
+            this.cancelTimer = null;
+            this.arm();
+          },
+          Math.max(1, Math.ceil(wait)),
+        );
         return;
       }
       const head = this.queue.shift()!;
-      this.charge(head.tokens);
+      this.charge(head.tokens, this.clock.now() - LATE_TOLERANCE_MS);
       head.resolve();
     }
   }

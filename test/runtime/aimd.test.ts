@@ -2,18 +2,29 @@ import { describe, expect, it } from 'vitest';
 import { AimdController } from '../../src/runtime/aimd.js';
 
 describe('AimdController', () => {
-  it('halves on a 429 down to 1, once per burst of 429s', () => {
+  it('halves on a 429, at most once a round, down to 1', () => {
     const aimd = new AimdController(32);
     expect(aimd.rateLimited()).toBe(true);
     expect(aimd.limit).toBe(16);
-    // More 429s before any success are the same congestion.
+    // 429s before a round of 16 successes are the same congestion.
+    for (let i = 0; i < 15; i++) aimd.succeeded();
     expect(aimd.rateLimited()).toBe(false);
     expect(aimd.limit).toBe(16);
-    for (const expected of [8, 4, 2, 1, 1]) {
-      aimd.succeeded();
-      aimd.rateLimited();
-      expect(aimd.limit).toBe(expected);
-    }
+    for (let i = 0; i < 16; i++) aimd.succeeded();
+    expect(aimd.limit).toBe(17);
+    expect(aimd.rateLimited()).toBe(true);
+    expect(aimd.limit).toBe(8);
+    const low = new AimdController(2);
+    low.rateLimited();
+    low.succeeded();
+    expect(low.limit).toBe(2);
+    low.succeeded();
+    low.rateLimited();
+    expect(low.limit).toBe(1);
+    low.succeeded();
+    // Never below 1: nothing changes.
+    expect(low.rateLimited()).toBe(false);
+    expect(low.limit).toBe(1);
   });
 
   it('grows by one after each round of `limit` successes, up to the cap', () => {
@@ -27,16 +38,14 @@ describe('AimdController', () => {
     expect(aimd.limit).toBe(6);
   });
 
-  it('starts the count again after a 429', () => {
+  it('starts the count of successes again after a 429', () => {
     const aimd = new AimdController(8);
     aimd.rateLimited();
-    aimd.succeeded();
-    aimd.succeeded();
-    aimd.succeeded();
-    aimd.rateLimited();
-    expect(aimd.limit).toBe(2);
-    expect(aimd.succeeded()).toBe(false);
+    for (let i = 0; i < 3; i++) expect(aimd.succeeded()).toBe(false);
+    expect(aimd.rateLimited()).toBe(false);
+    expect(aimd.limit).toBe(4);
+    for (let i = 0; i < 3; i++) expect(aimd.succeeded()).toBe(false);
     expect(aimd.succeeded()).toBe(true);
-    expect(aimd.limit).toBe(3);
+    expect(aimd.limit).toBe(5);
   });
 });
