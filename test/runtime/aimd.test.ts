@@ -21,8 +21,7 @@ describe('AimdController', () => {
     low.succeeded();
     low.rateLimited();
     expect(low.limit).toBe(1);
-    low.succeeded();
-    // Never below 1: nothing changes.
+    // Never below 1.
     expect(low.rateLimited()).toBe(false);
     expect(low.limit).toBe(1);
   });
