@@ -49,17 +49,19 @@ describe('rate limits against a server that enforces them', () => {
     server = null;
   });
 
-  it('sends 300 calls at rpm 3000 to a 50-per-second server with few 429s, all succeeding', async () => {
+  // rpm at 95% of the server's limit, as the README advises: a late timer's request is sent
+  // with its successor, and a server counting exactly 50 in every second refuses that one.
+  it('sends 300 calls at rpm 2850 to a 50-per-second server with few 429s, all succeeding', async () => {
     const limited = await rateLimitedServer(50);
     server = limited.server;
     const backend = backendFor(wire, server, {
       maxRetries: 5,
-      extra: '    rpm: 3000\n    concurrency: 16',
+      extra: '    rpm: 2850\n    concurrency: 16',
     });
     const output = await run(fanOut(300).run({}), { registry: createRegistry([backend]) });
     expect(output.text).toBe('ok'.repeat(300));
     // Without `rpm` the same run is refused hundreds of times (the next test).
-    expect(limited.refused()).toBeLessThanOrEqual(5);
+    expect(limited.refused()).toBeLessThanOrEqual(3);
     expect(server.requests.length).toBe(300 + limited.refused());
   });
 
