@@ -6,6 +6,7 @@ const suites = [
   ['runtime (scheduling, overhead, replay)', './runtime.mjs', 'benchRuntime'],
   ['cache', './cache.mjs', 'benchCache'],
   ['scale (--inputs rows, HTTP)', './scale.mjs', 'benchScale'],
+  ['rate limits (rpm, AIMD, Retry-After)', './rate-limit.mjs', 'benchRateLimit'],
   ['compiled modules (ot compile)', './codegen.mjs', 'benchCodegen'],
   ['language server', './lsp.mjs', 'benchLsp'],
   ['hostile input (time and peak memory)', './hostile.mjs', 'benchHostile'],

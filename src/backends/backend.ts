@@ -1,4 +1,5 @@
 import type { JsonSchema } from '../ir/ir.js';
+import type { RateGate, RateLimits } from './rate-gate.js';
 
 /** One chat message; roles are the language's (`model` is normalised to `assistant`). */
 export interface Message {
@@ -63,6 +64,8 @@ export interface CompletionRequest {
   /** Which builtin asked; fake backends and traces use it, providers may ignore it. */
   builtin: string;
   signal: AbortSignal;
+  /** Per-backend rate limiting and 429 feedback; a backend that sends requests uses it. */
+  rate?: RateGate;
 }
 
 /**
@@ -91,6 +94,8 @@ export interface Backend {
   readonly capabilities: BackendCapabilities;
   /** Most calls in flight at once on this backend. */
   readonly concurrency: number;
+  /** Requests and tokens per minute (config `rpm`, `tpm`); absent means no limit. */
+  readonly rateLimits?: RateLimits;
   /** Default keyword arguments from the config, below front matter `defaults`. */
   readonly defaults: GenerationArgs;
   /** What a reply cut off at the token limit is (config `on_truncation`); default `warn`. */

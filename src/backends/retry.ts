@@ -1,5 +1,6 @@
 import { abortableSleep, type Sleep } from './abortable-sleep.js';
 import { BackendError } from './backend-error.js';
+import type { RateGate } from './rate-gate.js';
 
 /**
  * The one retry policy of every provider backend. Client libraries never retry on their own
@@ -59,20 +60,32 @@ export function backoffDelayMs(attempt: number, random: () => number = Math.rand
 /**
  * Runs `attempt` until it succeeds, fails for good, or `signal` aborts. Each attempt gets its own
  * signal, aborted by `signal` or by the per-attempt timeout. Failures must be BackendErrors whose
- * `retryable` and `retryAfterMs` say whether and when to try again.
+ * `retryable` and `retryAfterMs` say whether and when to try again. With a `gate`, every attempt
+ * waits for the backend's rate limits first (outside the attempt's timeout), and 429s and
+ * successes are reported to it, so the whole backend backs off.
  */
 export async function withRetries<T>(
   attempt: (signal: AbortSignal) => Promise<T>,
   signal: AbortSignal,
   options: RetryOptions,
+  gate?: RateGate,
 ): Promise<T> {
   const sleep = options.sleep ?? abortableSleep;
   const random = options.random ?? Math.random;
   for (let attemptIndex = 0; ; attemptIndex++) {
     if (signal.aborted) throw cancelled(signal);
+    if (gate) {
+      try {
+        await gate.beforeAttempt(signal);
+      } catch {
+        throw cancelled(signal);
+      }
+    }
     let failure: BackendError;
     try {
-      return await runAttempt(attempt, signal, options.timeoutMs);
+      const result = await runAttempt(attempt, signal, options.timeoutMs);
+      gate?.succeeded();
+      return result;
     } catch (error) {
       if (signal.aborted) throw cancelled(signal);
       failure =
@@ -82,6 +95,7 @@ export async function withRetries<T>(
               cause: error,
             });
     }
+    if (failure.status === 429) gate?.rateLimited(failure.retryAfterMs);
     const attempts = attemptIndex + 1;
     if (!failure.retryable || attemptIndex >= options.maxRetries) {
       throw attempts > 1 ? withNote(failure, `gave up after ${attempts} attempts`) : failure;

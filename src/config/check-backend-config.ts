@@ -26,6 +26,8 @@ const REMOTE_KEYS = [
   'api_key_env',
   'max_retries',
   'timeout_ms',
+  'rpm',
+  'tpm',
 ];
 const KEY_MISTAKES = ['api_key', 'apikey', 'apiKey', 'key', 'token', 'secret'];
 
@@ -128,6 +130,17 @@ export function checkBackendConfig(
   const timeoutMs = optional(record.timeout_ms, DEFAULT_TIMEOUT_MS, (v) =>
     checkInteger(v, [...path, 'timeout_ms'], problems, 1),
   );
+  // null: no limit; undefined: invalid, already reported.
+  const rpm = optional(
+    record.rpm,
+    null,
+    (v) => checkInteger(v, [...path, 'rpm'], problems, 1) ?? undefined,
+  );
+  const tpm = optional(
+    record.tpm,
+    null,
+    (v) => checkInteger(v, [...path, 'tpm'], problems, 1) ?? undefined,
+  );
   const structuredOutputs = optional(record.structured_outputs, false, (v) =>
     checkBoolean(v, [...path, 'structured_outputs'], problems),
   );
@@ -138,6 +151,8 @@ export function checkBackendConfig(
     concurrency === null ||
     maxRetries === null ||
     timeoutMs === null ||
+    rpm === undefined ||
+    tpm === undefined ||
     structuredOutputs === null ||
     onTruncation === null
   ) {
@@ -153,6 +168,8 @@ export function checkBackendConfig(
     concurrency,
     maxRetries,
     timeoutMs,
+    rpm,
+    tpm,
     defaults,
     onTruncation,
   };

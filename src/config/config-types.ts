@@ -50,6 +50,10 @@ export interface RemoteBackendConfig extends BackendConfigBase {
   maxRetries: number;
   /** Limit of one attempt in milliseconds (default 600 000). */
   timeoutMs: number;
+  /** Requests per minute sent at most; null for no limit. */
+  rpm: number | null;
+  /** Tokens per minute (estimated prompt plus output) sent at most; null for no limit. */
+  tpm: number | null;
 }
 
 /** A fake backend whose replies come from a file. */

@@ -74,6 +74,7 @@ export function createBackend(
     },
     apiKeyEnv,
     concurrency: entry.concurrency,
+    rateLimits: { rpm: entry.rpm, tpm: entry.tpm },
     defaults: entry.defaults,
     retry: {
       maxRetries: entry.maxRetries,

@@ -234,9 +234,10 @@ export class CallContext {
         }
       }
       startedAt = this.elapsed();
-      const { text, finishReason } = splitReply(
-        await this.backend.complete(this.adapt(call, args)),
-      );
+      const request = this.adapt(call, args);
+      // Rate limits and 429 backoff apply per backend, attempt by attempt (backend-limiter.ts).
+      request.rate = limiter.gate(request);
+      const { text, finishReason } = splitReply(await this.backend.complete(request));
       truncated = finishReason === TRUNCATED;
       if (truncated && this.backend.onTruncation === 'error') {
         throw new TruncatedReplyError(

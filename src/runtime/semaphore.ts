@@ -104,13 +104,42 @@ export class Semaphore {
     return () => {
       if (released) return;
       released = true;
-      const next = this.head;
-      // The slot passes straight to the next waiter, so it cannot be taken in between.
-      if (next) {
-        this.remove(next);
-        if (next.signal) this.unwatch(next.signal);
-        next.grant();
-      } else this.available++;
+      if (this.owed > 0) this.owed--;
+      else this.passOn();
     };
   }
+
+  /** A freed slot passes straight to the next waiter, so it cannot be taken in between. */
+  private passOn(): void {
+    const next = this.head;
+    if (next) {
+      this.remove(next);
+      if (next.signal) this.unwatch(next.signal);
+      next.grant();
+    } else this.available++;
+  }
+
+  /**
+   * Changes the number of slots (at least 1; `capacity` keeps the configured cap) for adaptive
+   * limits: added slots go to waiters at once; removed ones are taken as soon as they are free,
+   * so calls in flight finish and no waiter gets a slot until the count is under the new cap.
+   */
+  setCapacity(slots: number): void {
+    const target = Math.max(1, Math.floor(slots));
+    let change = target - (Math.max(1, this.capacity) + this.slotChange);
+    this.slotChange += change;
+    for (; change < 0; change++) {
+      if (this.available > 0) this.available--;
+      else this.owed++;
+    }
+    for (; change > 0; change--) {
+      if (this.owed > 0) this.owed--;
+      else this.passOn();
+    }
+  }
+
+  /** Slots added (or removed, negative) by setCapacity. */
+  private slotChange = 0;
+  /** Slots setCapacity took back while they were in use: the next releases are swallowed. */
+  private owed = 0;
 }

@@ -1,6 +1,7 @@
 import { setMaxListeners } from 'node:events';
 import type { Backend } from '../backends/backend.js';
 import type { CachedEntry, CallCache } from '../cache/call-cache.js';
+import { BackendLimiter } from './backend-limiter.js';
 import { Semaphore } from './semaphore.js';
 
 /** Options of a session: what every run in it shares. */
@@ -23,7 +24,7 @@ export class Session {
   readonly signal: AbortSignal;
   readonly global: Semaphore;
   readonly dryRun: boolean;
-  private readonly perBackend = new Map<Backend, Semaphore>();
+  private readonly perBackend = new Map<Backend, BackendLimiter>();
   /** Calls in flight by cache key, with how the reply ended (for joiners' traces). */
   readonly inFlight = new Map<string, Promise<{ value: unknown; finishReason?: string }>>();
   private readonly warned = new Set<string>();
@@ -75,13 +76,19 @@ export class Session {
     for (const resolve of waiting) resolve();
   }
 
-  /** The concurrency cap of a backend (its config's `concurrency`, default 32). */
-  limiterFor(backend: Backend): Semaphore {
-    let semaphore = this.perBackend.get(backend);
-    if (!semaphore) {
-      semaphore = new Semaphore(backend.concurrency || 32);
-      this.perBackend.set(backend, semaphore);
+  /**
+   * What paces a backend: its concurrency cap (config `concurrency`, default 32, lowered by
+   * 429s), its `rpm`/`tpm` budgets and `Retry-After` pauses (backend-limiter.ts).
+   */
+  limiterFor(backend: Backend): BackendLimiter {
+    let limiter = this.perBackend.get(backend);
+    if (!limiter) {
+      limiter = new BackendLimiter(
+        backend.concurrency || 32,
+        backend.rateLimits ?? { rpm: null, tpm: null },
+      );
+      this.perBackend.set(backend, limiter);
     }
-    return semaphore;
+    return limiter;
   }
 }

@@ -81,6 +81,29 @@ describe('loading ot.config.yaml', () => {
     });
   });
 
+  it('reads rpm and tpm (no limit when absent) and rejects bad values at their place', () => {
+    const config = parseConfig(
+      'backends:\n  gpt:\n    provider: openai\n    model: m\n    rpm: 500\n    tpm: 30000\n' +
+        '  local:\n    provider: openai-compatible\n    model: m\n    base_url: http://h/v1\n',
+      PATH,
+    );
+    expect(config.backends.gpt).toMatchObject({ rpm: 500, tpm: 30_000 });
+    expect(config.backends.local).toMatchObject({ rpm: null, tpm: null });
+    expect(
+      problems(
+        'backends:\n  gpt:\n    provider: openai\n    model: m\n    rpm: 0\n    tpm: lots\n' +
+          '  offline:\n    provider: fake\n    file: f.yaml\n    rpm: 5\n',
+      ),
+    ).toEqual([
+      ['`backends.gpt.rpm` must be a whole number ≥ 1, not 0', '0'],
+      ['`backends.gpt.tpm` must be a whole number ≥ 1, not "lots"', 'lots'],
+      [
+        'unknown key `rpm` in `backends.offline`; expected one of: provider, concurrency, defaults, on_truncation, file',
+        'rpm',
+      ],
+    ]);
+  });
+
   it('points each backend at its key in the file', () => {
     const text = 'backends:\n  gpt:\n    provider: openai\n    model: gpt-4o\n';
     const config = parseConfig(text, PATH);

@@ -1,5 +1,6 @@
 import type { Backend, BackendReply, CompletionRequest, GenerationArgs } from '../backend.js';
 import { BackendError } from '../backend-error.js';
+import type { RateLimits } from '../rate-gate.js';
 import { withRetries, type RetryOptions } from '../retry.js';
 import { toBackendError } from './api-error.js';
 import { toCallOptions } from './call-options.js';
@@ -8,6 +9,7 @@ import type { LanguageModel } from './language-model.js';
 import type { ModelSettings, ProviderDefinition } from './provider-definition.js';
 import { providerIdentity } from './provider-identity.js';
 import { replyText } from './reply-text.js';
+import { reportedTokens } from './reported-tokens.js';
 
 /** Everything a provider backend is made of; config/create-backend.ts fills it from the config. */
 export interface ProviderBackendOptions {
@@ -17,6 +19,8 @@ export interface ProviderBackendOptions {
   /** The variable the key was read from, named in 401 errors. */
   apiKeyEnv: string | null;
   concurrency: number;
+  /** Requests and tokens per minute (config `rpm`, `tpm`). */
+  rateLimits: RateLimits;
   defaults: GenerationArgs;
   retry: RetryOptions;
 }
@@ -45,6 +49,8 @@ export function createProviderBackend(options: ProviderBackendOptions): Backend 
       async (signal) => {
         try {
           const result = await loaded.doGenerate({ ...callOptions, abortSignal: signal });
+          const used = reportedTokens(result.usage);
+          if (used !== null) request.rate?.record(used);
           const ignored = ignoredArgError(result, request.args, settings.model);
           if (ignored) throw ignored;
           const text = replyText(result, definition, constrained);
@@ -56,6 +62,7 @@ export function createProviderBackend(options: ProviderBackendOptions): Backend 
       },
       request.signal,
       options.retry,
+      request.rate,
     );
   }
 
@@ -64,6 +71,7 @@ export function createProviderBackend(options: ProviderBackendOptions): Backend 
     identity: providerIdentity(definition, settings),
     capabilities,
     concurrency: options.concurrency,
+    rateLimits: options.rateLimits,
     defaults: options.defaults,
     complete,
   };
