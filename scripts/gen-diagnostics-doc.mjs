@@ -288,9 +288,16 @@ async function exampleOf(code, note, api) {
       const printed = api
         .printDiagnostics(found.slice(0, 1), () => file, { color: false })
         .replaceAll(dir, '');
-      return ['```ot', note.check, '```', '', '```', `$ npx ot check example.ot`, printed, '```'].join(
-        '\n',
-      );
+      return [
+        '```ot',
+        note.check,
+        '```',
+        '',
+        '```',
+        `$ npx ot check example.ot`,
+        printed,
+        '```',
+      ].join('\n');
     } finally {
       process.chdir(previous);
       rmSync(dir, { recursive: true, force: true });
