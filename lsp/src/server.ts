@@ -9,7 +9,8 @@ import { features, type FeatureContext, type ServerSettings } from './features/i
 import { Workspace } from './workspace.js';
 
 /** Where each diagnostic code is documented unless the client says otherwise: the headings of docs/diagnostics.md. */
-export const defaultDiagnosticsBaseUrl = 'https://github.com/ot-lang/ot/blob/main/docs/diagnostics.md#';
+export const defaultDiagnosticsBaseUrl =
+  'https://github.com/ot-lang/ot/blob/main/docs/diagnostics.md#';
 
 /**
  * Wires the language server onto a connection: documents kept in sync incrementally, and every
