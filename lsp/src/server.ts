@@ -8,8 +8,9 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { features, type FeatureContext, type ServerSettings } from './features/index.js';
 import { Workspace } from './workspace.js';
 
-/** Where each diagnostic code is documented unless the client says otherwise: the README's anchors. */
-export const defaultDiagnosticsBaseUrl = 'https://github.com/ot-lang/ot/blob/main/README.md#';
+/** Where each diagnostic code is documented unless the client says otherwise: the headings of docs/diagnostics.md. */
+export const defaultDiagnosticsBaseUrl =
+  'https://github.com/ot-lang/ot/blob/main/docs/diagnostics.md#';
 
 /**
  * Wires the language server onto a connection: documents kept in sync incrementally, and every
