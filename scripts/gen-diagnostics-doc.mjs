@@ -235,6 +235,43 @@ const notes = {
     run: '---\ninput:\n  country: { type: string, default: France }\n---\n{{ country }}',
     inputs: { contry: 'Chile' },
   },
+  OT1014: {
+    explain:
+      'A file has more than 100 problems: the first 100 are shown, and this note counts the rest. It is an error when an error is among those left out, so the file still fails.',
+  },
+  OT1015: {
+    explain:
+      'The same note as OT1014 when only warnings were left out: information, not a failure.',
+  },
+  OT2024: {
+    explain:
+      'An eval file (`ot eval EVAL.yaml`) is not shaped as expected: a missing or mistyped key, or YAML that does not parse.',
+  },
+  OT2025: {
+    explain:
+      'An eval scorer cannot be built: a bad regex, a schema no flow declares, a template that does not compile, a `js:` export that is missing.',
+  },
+  OT2026: {
+    explain: 'An eval dataset or eval file cannot be read, or a line of it does not parse.',
+  },
+  OT4026: {
+    explain: 'The redis server behind `--queue` cannot be reached; nothing was enqueued.',
+  },
+  OT4027: {
+    explain:
+      'The workers lost a queued row: its job stalled more often than BullMQ allows, or a worker of another `ot` version took it.',
+  },
+  OT4028: {
+    explain: '`ot worker` cannot start: its config, cache or queue cannot be opened.',
+  },
+  OT4030: {
+    explain:
+      'An eval scorer failed on one result (a template or function that threw); that result is an error in its cell.',
+  },
+  OT4031: {
+    explain:
+      'A judge flow or `js:` scorer gave something other than a boolean or a number in [0, 1].',
+  },
 };
 
 /** The Markdown of docs/diagnostics.md for the built catalog. */
