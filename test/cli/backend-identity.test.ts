@@ -48,7 +48,9 @@ describe('backend identity through the CLI', () => {
         { cwd: dir },
       );
       // Nothing but the run summary (2 rows × 2 backends): none of b's calls answered by a's entries.
-      expect(result.stderr).toMatch(/^ot: 4 rows: 4 ok, 0 failed · 4 calls: 4 made, 0 cached · \S+\n$/);
+      expect(result.stderr).toMatch(
+        /^ot: 4 rows: 4 ok, 0 failed · 4 calls: 4 made, 0 cached · \S+\n$/,
+      );
       expect(result.code).toBe(0);
       expect(parseLines(result.stdout).map((l) => [l.row, l.backend, l.text])).toEqual([
         [1, 'a', 'Capital of France? from a'],

@@ -55,7 +55,9 @@ describe('ot lsp --stdio: the session', () => {
         range: { start: { line: 0, character: 9 }, end: { line: 0, character: 13 } },
         severity: 2,
         code: 'OT2003',
-        codeDescription: { href: 'https://github.com/ot-lang/ot/blob/main/docs/diagnostics.md#ot2003' },
+        codeDescription: {
+          href: 'https://github.com/ot-lang/ot/blob/main/docs/diagnostics.md#ot2003',
+        },
         source: 'ot',
         message: 'undefined variable `name`',
       },
