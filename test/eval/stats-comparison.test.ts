@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { exactPairedInterval } from '../../src/eval/stats/exact-paired-interval.js';
 import {
   bootstrapMeanInterval,
   comparePaired,
@@ -55,7 +56,8 @@ describe('comparePaired', () => {
     expect(result.flips.a_pass_b_fail).toEqual(['r10#0']);
     expect(result.flips.a_fail_b_pass).toHaveLength(9);
     expect(result.verdict).toBe('b');
-    expect(result.ci95).toEqual(bootstrapMeanInterval(input.map((p) => p.b - p.a)));
+    // The exact interval that agrees with McNemar (exact-paired-interval.ts), not a bootstrap.
+    expect(result.ci95).toEqual(exactPairedInterval(1, 9, 20));
     expect(result.ci95![0]).toBeGreaterThan(0);
     expect(result.sentence).toMatch(
       /^gpt beats claude on exact: \+40 points \(95% CI \+\d+ … \+\d+\), 10 rows flip$/,

@@ -1,5 +1,6 @@
 import type { EvalComparison } from '../eval-types.js';
 import { bootstrapMeanInterval } from './bootstrap-interval.js';
+import { exactPairedInterval } from './exact-paired-interval.js';
 import { exactMcNemar } from './mcnemar.js';
 import { isPassFail } from './mean-interval.js';
 import { mean } from './mean.js';
@@ -19,10 +20,10 @@ export type PairedComparison = Omit<EvalComparison, 'a' | 'b'>;
 export const ALPHA = 0.05;
 
 /**
- * Compares B with A over the results they share. The difference is mean(B − A) with a seeded
- * paired bootstrap 95% interval. For pass/fail scores the verdict comes from the exact McNemar
- * test (p < 0.05) and the flipped results are listed; for other scores it is significant when
- * the interval excludes 0.
+ * Compares B with A over the results they share. The difference is mean(B − A). For pass/fail
+ * scores the verdict comes from the exact McNemar test (p < 0.05), the interval is the exact one
+ * that agrees with it (exact-paired-interval.ts), and the flipped results are listed; for other
+ * scores the interval is a seeded paired bootstrap, significant when it excludes 0.
  */
 export function comparePaired(
   scorer: string,
@@ -39,8 +40,8 @@ export function comparePaired(
   const bs = pairs.map((pair) => pair.b);
   const differences = pairs.map((pair) => pair.b - pair.a);
   const diff = mean(differences);
-  const ci95 = bootstrapMeanInterval(differences);
   const passFail = isPassFail(as) && isPassFail(bs);
+  let ci95: [number, number];
   let mcnemar: PairedComparison['mcnemar'] = null;
   let significant: boolean;
   if (passFail) {
@@ -51,8 +52,10 @@ export function comparePaired(
     const aOnly = flips.a_pass_b_fail.length;
     const bOnly = flips.a_fail_b_pass.length;
     mcnemar = { a_only: aOnly, b_only: bOnly, p_value: exactMcNemar(aOnly, bOnly) };
+    ci95 = exactPairedInterval(aOnly, bOnly, pairs.length);
     significant = mcnemar.p_value < ALPHA;
   } else {
+    ci95 = bootstrapMeanInterval(differences);
     significant = ci95[0] > 0 || ci95[1] < 0;
   }
   const verdict = !significant || diff === 0 ? 'none' : diff > 0 ? 'b' : 'a';
