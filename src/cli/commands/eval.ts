@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { CommandContext } from '../command-context.js';
-import { evalCommand, type EvalFlags } from '../eval/eval-command.js';
+import type { EvalFlags } from '../eval/eval-command.js';
 import { collect } from '../inputs.js';
 
 /** `ot eval EVAL.yaml`: runs flows over a dataset on backends and scores them (README "Evaluating flows"). */
@@ -29,6 +29,8 @@ export function registerEvalCommand(program: Command, context: CommandContext): 
     .option('--estimate', 'print how many runs the eval makes, without running it')
     .action(async (file: string, options: EvalFlags) => {
       const verbose = program.opts<{ verbose?: boolean }>().verbose === true;
+      // The runner, scorers and report are loaded only when the command runs.
+      const { evalCommand } = await import('../eval/eval-command.js');
       context.setExitCode(await evalCommand(file, options, context.io, verbose));
     });
 }
