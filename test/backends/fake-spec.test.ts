@@ -87,7 +87,7 @@ describe('fake-backend files', () => {
       [
         'OT4005',
         '/p/replies.yaml',
-        '`replies[1]` is missing the required key `match`',
+        '`replies[1]` is missing the required key `match` (or `match_last`)',
         'reply: y\n',
       ],
       [

@@ -202,7 +202,7 @@ describe('loading ot.config.yaml', () => {
       ],
       ['backend name `bad name` may contain only letters, digits, `_`, `.` and `-`', '"bad name"'],
       [
-        'unknown key `model` in `backends.offline`; expected one of: provider, concurrency, defaults, on_truncation, file',
+        'unknown key `model` in `backends.offline`; expected one of: provider, concurrency, defaults, on_truncation, price, file',
         'model',
       ],
       ['`backends.offline` is missing the required key `file`', 'offline'],

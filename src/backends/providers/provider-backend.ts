@@ -8,6 +8,7 @@ import type { LanguageModel } from './language-model.js';
 import type { ModelSettings, ProviderDefinition } from './provider-definition.js';
 import { providerIdentity } from './provider-identity.js';
 import { replyText } from './reply-text.js';
+import { reportedUsage } from './reported-usage.js';
 
 /** Everything a provider backend is made of; config/create-backend.ts fills it from the config. */
 export interface ProviderBackendOptions {
@@ -48,8 +49,11 @@ export function createProviderBackend(options: ProviderBackendOptions): Backend 
           const ignored = ignoredArgError(result, request.args, settings.model);
           if (ignored) throw ignored;
           const text = replyText(result, definition, constrained);
-          // Only a cut-off reply is worth telling: the runtime warns about it, or fails it.
-          return result.finishReason.unified === 'length' ? { text, finishReason: 'length' } : text;
+          // Only a cut-off reply's finish reason matters: the runtime warns about it, or fails it.
+          const finishReason = result.finishReason.unified === 'length' ? 'length' : 'stop';
+          const usage = reportedUsage(result);
+          if (usage) return { text, finishReason, usage };
+          return finishReason === 'length' ? { text, finishReason } : text;
         } catch (error) {
           throw toBackendError(error, { apiKeyEnv: options.apiKeyEnv });
         }
