@@ -56,3 +56,9 @@ export type {
 } from './codegen/index.js';
 export { exprChildren, nodeParts, forEachNode, forEachExpr } from './syntax/ast-children.js';
 export type { NodeParts } from './syntax/ast-children.js';
+export { estimateCost, DEFAULT_ESTIMATE_OUTPUT_TOKENS } from './plan/estimate-cost.js';
+export type {
+  CostEstimate,
+  CostEstimateTotals,
+  EstimateCostOptions,
+} from './plan/estimate-cost.js';
