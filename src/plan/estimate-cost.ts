@@ -66,6 +66,7 @@ export interface CostEstimate extends CostEstimateTotals {
 export async function estimateCost(options: EstimateCostOptions): Promise<CostEstimate> {
   const defaultOutput = options.defaultOutputTokens ?? DEFAULT_ESTIMATE_OUTPUT_TOKENS;
   const count = await loadTokenCounter();
+  if (!count) throw new Error('cannot count tokens: the package gpt-tokenizer is not installed');
   const session = new Session({ cache: options.cache, dryRun: true });
   const backends = new Map<string, Backend>();
   const resolveBackend: BackendResolver = (name, template) => {

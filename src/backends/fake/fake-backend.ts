@@ -108,7 +108,8 @@ export function createFakeBackend(
     if (typeof reply !== 'string' && 'error' in reply) throw new BackendError(reply.error);
     const text = truncateAtStop(typeof reply === 'string' ? reply : reply.text, request.args.stop);
     const finishReason = typeof reply === 'string' ? 'stop' : reply.finish_reason;
-    return { text, finishReason, usage: await usageOf(request, text, given) };
+    const usage = await usageOf(request, text, given);
+    return { text, finishReason, ...(usage ? { usage } : {}) };
   }
 
   return {
@@ -126,14 +127,18 @@ export function createFakeBackend(
   };
 }
 
-/** The rule's given counts, or the request's and reply's tokens counted as a provider would. */
+/**
+ * The rule's given counts, or the request's and reply's tokens counted as a provider would
+ * (none when gpt-tokenizer is not there, as in a bundle run outside a project).
+ */
 async function usageOf(
   request: CompletionRequest,
   reply: string,
   given: FakeUsage | undefined,
-): Promise<TokenUsage> {
+): Promise<TokenUsage | undefined> {
   if (given) return { inputTokens: given.input, outputTokens: given.output };
   const count = await loadTokenCounter();
+  if (!count) return undefined;
   return { inputTokens: inputTokens(count, request), outputTokens: count(reply) };
 }
 
