@@ -67,3 +67,9 @@ export type {
   ScoreValue,
   ScoreSummary,
 } from './eval/eval-types.js';
+export { estimateCost, DEFAULT_ESTIMATE_OUTPUT_TOKENS } from './plan/estimate-cost.js';
+export type {
+  CostEstimate,
+  CostEstimateTotals,
+  EstimateCostOptions,
+} from './plan/estimate-cost.js';

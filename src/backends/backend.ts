@@ -74,14 +74,30 @@ export interface CompletionRequest {
  */
 export type FinishReason = string;
 
-/** A reply together with how it ended; a backend returns plain text when it ended normally. */
+/** Tokens a provider reports for one request (the fake backend counts them with gpt-tokenizer). */
+export interface TokenUsage {
+  inputTokens: number;
+  outputTokens: number;
+}
+
+/**
+ * A reply together with how it ended and, when the backend reports it, the tokens it took; a
+ * backend returns plain text when it ended normally and reports no usage.
+ */
 export interface ReplyWithFinish {
   text: string;
   finishReason: FinishReason;
+  usage?: TokenUsage;
 }
 
-/** What `Backend.complete` gives: the reply text, or the text and its finish reason. */
+/** What `Backend.complete` gives: the reply text, or the text with its finish reason and usage. */
 export type BackendReply = string | ReplyWithFinish;
+
+/** A backend's price in USD per million tokens (config `price: {input, output}`). */
+export interface TokenPrice {
+  input: number;
+  output: number;
+}
 
 /** What a reply cut off at the token limit is: a warning (the default) or an error, not cached. */
 export type TruncationPolicy = 'warn' | 'error';
@@ -100,6 +116,8 @@ export interface Backend {
   readonly defaults: GenerationArgs;
   /** What a reply cut off at the token limit is (config `on_truncation`); default `warn`. */
   readonly onTruncation?: TruncationPolicy;
+  /** What its tokens cost (config `price`); absent: calls have usage but no cost. */
+  readonly price?: TokenPrice;
   /** Returns the model's reply (text, or text and finish reason); rejects with a BackendError. Honors `signal`. */
   complete(request: CompletionRequest): Promise<BackendReply>;
 }

@@ -8,6 +8,8 @@ export type {
   GenerationArgs,
   Message,
   ReplyWithFinish,
+  TokenPrice,
+  TokenUsage,
   TruncationPolicy,
 } from './backend.js';
 export { BackendError } from './backend-error.js';

@@ -7,10 +7,16 @@ export const CACHE_HMAC_KEY_ENV = 'OT_CACHE_HMAC_KEY';
 
 /**
  * The entry's HMAC-SHA256 (hex) under `secret`, over the cache key and what a replay uses (the
- * value and the finish reason), so an entry cannot be moved to another key or altered.
+ * value, the finish reason and the usage), so an entry cannot be moved to another key or
+ * altered. Usage is appended only when present, so entries signed before it keep their HMAC.
  */
 export function entryHmac(secret: string, key: string, entry: CachedEntry): string {
-  const signed = canonicalJson([key, entry.value, entry.finishReason ?? null]);
+  const signed = canonicalJson([
+    key,
+    entry.value,
+    entry.finishReason ?? null,
+    ...(entry.usage ? [entry.usage] : []),
+  ]);
   return createHmac('sha256', secret).update(signed).digest('hex');
 }
 

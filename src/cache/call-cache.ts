@@ -1,4 +1,5 @@
 import type { Keyv } from 'keyv';
+import type { TokenUsage } from '../backends/backend.js';
 
 /** One cached call result, as the runtime stores and replays it. */
 export interface CachedEntry {
@@ -10,6 +11,11 @@ export interface CachedEntry {
   builtin: string;
   /** Set (to `length`) when the reply was cut off at the token limit, so replays say so too. */
   finishReason?: string;
+  /**
+   * The tokens the backend reported for the call, so a replay can say what the call cost and
+   * what the cache saved; absent in entries written before usage was recorded.
+   */
+  usage?: TokenUsage;
   /** HMAC-SHA256 over key and value, written when `OT_CACHE_HMAC_KEY` is set (see cache-hmac.ts). */
   hmac?: string;
 }

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import type { GenerationArgs, TruncationPolicy } from '../backends/backend.js';
+import type { GenerationArgs, TokenPrice, TruncationPolicy } from '../backends/backend.js';
 import { fakeCapabilities } from '../backends/fake/fake-backend.js';
 import { isProviderName, providerNames } from '../backends/provider-name.js';
 import { providerDefinitions } from '../backends/providers/index.js';
@@ -9,6 +9,7 @@ import {
   checkBoolean,
   checkInteger,
   checkKnownKeys,
+  checkNumber,
   checkRecord,
   checkString,
   quoteKey,
@@ -17,7 +18,8 @@ import {
 import type { FakeBackendConfig, RemoteBackendConfig } from './config-types.js';
 import { describeValue, type KeyPath, type Problem } from './problems.js';
 
-const COMMON_KEYS = ['provider', 'concurrency', 'defaults', 'on_truncation'];
+const COMMON_KEYS = ['provider', 'concurrency', 'defaults', 'on_truncation', 'price'];
+const PRICE_KEYS = ['input', 'output'] as const;
 const TRUNCATION_POLICIES: readonly TruncationPolicy[] = ['warn', 'error'];
 const REMOTE_KEYS = [
   ...COMMON_KEYS,
@@ -89,6 +91,12 @@ export function checkBackendConfig(
     checkTruncationPolicy(v, [...path, 'on_truncation'], problems),
   );
 
+  // null: invalid (reported); undefined: absent.
+  const price =
+    record.price === undefined ? undefined : checkPrice(record.price, [...path, 'price'], problems);
+  if (price === null) return null;
+  const priced = price ? { price } : {};
+
   if (provider === 'fake') {
     if (record.file === undefined) reportMissing(path, 'file', problems);
     const file =
@@ -101,6 +109,7 @@ export function checkBackendConfig(
       concurrency,
       defaults,
       onTruncation,
+      ...priced,
     };
   }
 
@@ -172,7 +181,23 @@ export function checkBackendConfig(
     tpm,
     defaults,
     onTruncation,
+    ...priced,
   };
+}
+
+/** `{input: N, output: N}`: USD per million input and output tokens, both required, ≥ 0. */
+function checkPrice(value: unknown, path: KeyPath, problems: Problem[]): TokenPrice | null {
+  const record = checkRecord(value, path, problems);
+  if (!record) return null;
+  checkKnownKeys(record, path, PRICE_KEYS, problems);
+  const [input, output] = PRICE_KEYS.map((key) => {
+    if (record[key] === undefined) {
+      reportMissing(path, key, problems);
+      return null;
+    }
+    return checkNumber(record[key], [...path, key], problems, 0);
+  });
+  return input == null || output == null ? null : { input, output };
 }
 
 /** `warn` or `error`. */

@@ -1,4 +1,4 @@
-import type { GenerationArgs, TruncationPolicy } from '../backends/backend.js';
+import type { GenerationArgs, TokenPrice, TruncationPolicy } from '../backends/backend.js';
 import type { RemoteProviderName } from '../backends/provider-name.js';
 import type { Span } from '../source/span.js';
 
@@ -32,6 +32,8 @@ interface BackendConfigBase {
   defaults: GenerationArgs;
   /** `on_truncation`: a reply cut off at the token limit warns (default) or fails the call. */
   onTruncation: TruncationPolicy;
+  /** `price: {input, output}` in USD per million tokens; absent when the config gives none. */
+  price?: TokenPrice;
   /** The backend's key in the config file. */
   span: Span;
 }

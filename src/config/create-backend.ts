@@ -6,7 +6,7 @@ import { createProviderBackend, providerDefinitions } from '../backends/provider
 import { createDiagnostic } from '../diagnostics/diagnostic.js';
 import { OtError } from '../diagnostics/ot-error.js';
 import type { Span } from '../source/span.js';
-import type { OtConfig } from './config-types.js';
+import type { BackendConfig, OtConfig } from './config-types.js';
 
 /** Test seams: real backoff sleeps and jitter unless replaced. */
 export interface CreateBackendOptions {
@@ -41,7 +41,7 @@ export function createBackend(
       defaults: entry.defaults,
       ...(options.sleep ? { sleep: options.sleep } : {}),
     });
-    return { ...fake, onTruncation: entry.onTruncation };
+    return { ...fake, onTruncation: entry.onTruncation, ...priceOf(entry) };
   }
   const definition = providerDefinitions[entry.provider];
   const apiKeyEnv = entry.apiKeyEnv ?? definition.defaultApiKeyEnv;
@@ -83,7 +83,12 @@ export function createBackend(
       ...(options.random ? { random: options.random } : {}),
     },
   });
-  return { ...provider, onTruncation: entry.onTruncation };
+  return { ...provider, onTruncation: entry.onTruncation, ...priceOf(entry) };
+}
+
+/** The backend's `price`, when its config gives one. */
+function priceOf(entry: BackendConfig): Pick<Backend, 'price'> {
+  return entry.price ? { price: entry.price } : {};
 }
 
 /** One OT4005 error about a config file. */

@@ -5,7 +5,7 @@ import type { TraceEvent } from '../runtime/trace.js';
  * One line of a trace as the reports read it: the `--trace` line (ARCHITECTURE.md §4) plus what
  * evals add. The additions are optional so that a trace written before them still renders.
  */
-export interface TraceLine extends TraceEvent {
+export interface TraceLine extends Omit<TraceEvent, 'usage' | 'cost_usd'> {
   /** Tokens of this call; null or absent when the backend did not say. */
   usage?: TokenUsage | null;
   /** What this call cost; null or absent when unknown (cached calls cost 0). */

@@ -4,6 +4,7 @@ import type {
   CompletionRequest,
   GenerationArgs,
   Message,
+  TokenUsage,
 } from '../backends/backend.js';
 import { cacheKey } from '../cache/cache-key.js';
 import type { CachedEntry } from '../cache/call-cache.js';
@@ -14,6 +15,8 @@ import { expectedResult, resultProblems, type ExpectedResult } from './result-ch
 import type { RunContext } from './run-context.js';
 import { InvalidReplyError, TruncatedReplyError, UnsupportedArgumentError } from './errors.js';
 import { fetchShared } from './shared-flight.js';
+import { isTokenUsage } from './usage/call-cost.js';
+import { traceUsageFields } from './usage/trace-usage.js';
 
 /** The finish reason of a reply cut off at the token limit. */
 const TRUNCATED = 'length';
@@ -48,6 +51,8 @@ interface Fetched<T> {
   finishReason?: string;
   /** Notes for the trace line's `warning`. */
   warnings: string[];
+  /** The tokens the backend reported (for a replay, when the call was made). */
+  usage?: TokenUsage;
   /** A fresh result's cache write, going on after the call gave its slot back. */
   written?: Promise<void>;
 }
@@ -105,6 +110,7 @@ export class CallContext {
           cached: true,
           startedAt: start,
           ...(shared.finishReason ? { finishReason: shared.finishReason } : {}),
+          ...(shared.usage ? { usage: shared.usage } : {}),
           warnings: shared.finishReason === TRUNCATED ? [truncationNote()] : [],
         };
         this.traceCall(call, args, fetched);
@@ -145,13 +151,22 @@ export class CallContext {
     } catch (error) {
       if (session.inFlight.get(key) === work) session.inFlight.delete(key);
       // A failed call is in the trace too (result null, the error), unless Ctrl-C cut it short.
-      if (!session.signal.aborted)
+      if (!session.signal.aborted) {
+        // A reply that failed its checks was still paid for.
+        const usage = spentOn.get(error as object);
         this.traceCall(
           call,
           args,
-          { value: null, cached: false, startedAt: start, warnings: [] },
+          {
+            value: null,
+            cached: false,
+            startedAt: start,
+            warnings: [],
+            ...(usage ? { usage } : {}),
+          },
           error,
         );
+      }
       throw error;
     }
   }
@@ -182,6 +197,7 @@ export class CallContext {
           cached: true,
           startedAt: lookupStart,
           ...(truncated ? { finishReason: TRUNCATED } : {}),
+          ...replayedUsage(hit),
           warnings: truncated ? [truncationNote()] : [],
         };
       }
@@ -213,6 +229,7 @@ export class CallContext {
     let value: T;
     let startedAt: number;
     let truncated = false;
+    let usage: TokenUsage | undefined;
     try {
       globalSlot = session.global.tryAcquire();
       if (!globalSlot) {
@@ -229,6 +246,7 @@ export class CallContext {
             cached: true,
             startedAt: lookupStart,
             ...(truncated ? { finishReason: TRUNCATED } : {}),
+            ...replayedUsage(late),
             warnings: truncated ? [truncationNote()] : [],
           };
         }
@@ -237,19 +255,24 @@ export class CallContext {
       const request = this.adapt(call, args);
       // Rate limits and 429 backoff apply per backend, attempt by attempt (backend-limiter.ts).
       request.rate = limiter.gate(request);
-      const { text, finishReason } = splitReply(await this.backend.complete(request));
-      truncated = finishReason === TRUNCATED;
+      const reply = splitReply(await this.backend.complete(request));
+      usage = reply.usage;
+      truncated = reply.finishReason === TRUNCATED;
       if (truncated && this.backend.onTruncation === 'error') {
         throw new TruncatedReplyError(
           `the reply was cut off at the token limit (finish_reason: length), and backend \`${this.backend.name}\` has on_truncation: error; raise max_tokens`,
         );
       }
-      value = this.accept(call, text, expected, truncated);
+      value = this.accept(call, reply.text, expected, truncated);
+    } catch (error) {
+      if (usage && typeof error === 'object' && error !== null) spentOn.set(error, usage);
+      throw error;
     } finally {
       globalSlot?.();
       backendSlot();
     }
     const entry: CachedEntry = createCachedEntry(call.builtin, value);
+    if (usage) entry.usage = usage;
     if (truncated) {
       entry.finishReason = TRUNCATED;
       this.warnTruncated(call, key);
@@ -261,6 +284,7 @@ export class CallContext {
       cached: false,
       startedAt,
       ...(truncated ? { finishReason: TRUNCATED } : {}),
+      ...(usage ? { usage } : {}),
       warnings,
       written,
     };
@@ -351,6 +375,7 @@ export class CallContext {
       location: call.info.location,
       ...(fetched.finishReason ? { finish_reason: fetched.finishReason } : {}),
       ...(fetched.warnings.length > 0 ? { warning: fetched.warnings.join('; ') } : {}),
+      ...traceUsageFields(fetched.usage, fetched.cached, this.backend.price),
       ...(error === undefined
         ? {}
         : { error: error instanceof Error ? error.message : String(error) }),
@@ -384,12 +409,28 @@ function dryRunPlaceholder(call: ModelCall<unknown>): string {
   return `<${call.info.traceAs ?? call.traceBuiltin ?? call.builtin} ${call.info.location || 'call'}>`;
 }
 
-/** The text of a backend's reply and, when it said, how it ended. */
-function splitReply(reply: BackendReply): { text: string; finishReason: string | null } {
+/** The text of a backend's reply and, when it said, how it ended and the tokens it took. */
+function splitReply(reply: BackendReply): {
+  text: string;
+  finishReason: string | null;
+  usage?: TokenUsage;
+} {
   return typeof reply === 'string'
     ? { text: reply, finishReason: null }
-    : { text: reply.text, finishReason: reply.finishReason };
+    : {
+        text: reply.text,
+        finishReason: reply.finishReason,
+        ...(reply.usage ? { usage: reply.usage } : {}),
+      };
 }
+
+/** The usage a cache entry recorded, when it holds a well-formed one. */
+function replayedUsage(entry: CachedEntry): { usage?: TokenUsage } {
+  return isTokenUsage(entry.usage) ? { usage: entry.usage } : {};
+}
+
+/** The tokens a call's failure was paid with (a reply that failed its checks), for its trace line. */
+const spentOn = new WeakMap<object, TokenUsage>();
 
 /** The trace's note on a cut-off reply. */
 function truncationNote(): string {

@@ -18,6 +18,9 @@ export { createRegistry } from './registry/registry.js';
 export type { Registry, BuiltinImplementations } from './registry/types.js';
 export { Session } from './session.js';
 export type { TraceEvent, TraceSink } from './trace.js';
+export { sumUsage, emptyUsageTotals, addToUsageTotals } from './usage/usage-totals.js';
+export type { UsageTotals } from './usage/usage-totals.js';
+export { callCostUsd } from './usage/call-cost.js';
 export { runProgram } from './run-program.js';
 export type { RunResult, ProgramHooks } from './run-program.js';
 export { createBackendResolver } from './backend-resolver.js';
@@ -29,6 +32,8 @@ export type {
   GenerationArgs,
   Message,
   ReplyWithFinish,
+  TokenPrice,
+  TokenUsage,
   TruncationPolicy,
 } from '../backends/backend.js';
 export { BackendError } from '../backends/backend-error.js';

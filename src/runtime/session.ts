@@ -1,5 +1,5 @@
 import { setMaxListeners } from 'node:events';
-import type { Backend } from '../backends/backend.js';
+import type { Backend, TokenUsage } from '../backends/backend.js';
 import type { CachedEntry, CallCache } from '../cache/call-cache.js';
 import { BackendLimiter } from './backend-limiter.js';
 import { Semaphore } from './semaphore.js';
@@ -25,8 +25,11 @@ export class Session {
   readonly global: Semaphore;
   readonly dryRun: boolean;
   private readonly perBackend = new Map<Backend, BackendLimiter>();
-  /** Calls in flight by cache key, with how the reply ended (for joiners' traces). */
-  readonly inFlight = new Map<string, Promise<{ value: unknown; finishReason?: string }>>();
+  /** Calls in flight by cache key, with how the reply ended and its usage (for joiners' traces). */
+  readonly inFlight = new Map<
+    string,
+    Promise<{ value: unknown; finishReason?: string; usage?: TokenUsage }>
+  >();
   private readonly warned = new Set<string>();
   // A counter, not a set: only the moment the last write settles matters.
   private writing = 0;

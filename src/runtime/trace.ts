@@ -22,6 +22,15 @@ export interface TraceEvent {
   finish_reason?: string;
   /** What was wrong without failing the call (a cut-off reply, a rejected cache entry); absent otherwise. */
   warning?: string;
+  /**
+   * The tokens the backend reported; for a cached call, those reported when it was made (so
+   * counts do not depend on the cache). Absent when unknown (a dry run's miss, an old entry).
+   */
+  usage?: { input_tokens: number; output_tokens: number };
+  /** What this run paid for the call in USD: 0 when cached; absent without usage or a `price`. */
+  cost_usd?: number;
+  /** Cached calls only: what the call would have cost, which the cache saved (needs a `price`). */
+  saved_usd?: number;
 }
 
 /** Receives trace events in completion order. */

@@ -5,6 +5,7 @@ import { createFakeBackend } from '../../src/backends/fake/fake-backend.js';
 import type { FakeBackendSpec } from '../../src/backends/fake/fake-spec.js';
 import { isOtError } from '../../src/diagnostics/ot-error.js';
 import { recordingSleep } from '../helpers/provider-servers/backend-for.js';
+import { textOf } from '../helpers/reply-text.js';
 
 function prompt(text: string, signal = new AbortController().signal): CompletionRequest {
   return {
@@ -42,8 +43,10 @@ describe('fake backend', () => {
       },
       'fake:test',
     );
-    expect(await backend.complete(prompt('The southernmost city in France is'))).toBe('Menton');
-    expect(await backend.complete(prompt('France or Spain?'))).toBe('second rule');
+    expect(textOf(await backend.complete(prompt('The southernmost city in France is')))).toBe(
+      'Menton',
+    );
+    expect(textOf(await backend.complete(prompt('France or Spain?')))).toBe('second rule');
   });
 
   it('matches /regex/flags, ignoring g and y so that matching has no memory', async () => {
@@ -51,9 +54,9 @@ describe('fake backend', () => {
       { replies: [{ match: '/^capital of (france|spain)\\??$/gi', reply: 'yes' }], default: 'no' },
       'fake:test',
     );
-    expect(await backend.complete(prompt('Capital of France?'))).toBe('yes');
-    expect(await backend.complete(prompt('Capital of France?'))).toBe('yes');
-    expect(await backend.complete(prompt('The capital of France?'))).toBe('no');
+    expect(textOf(await backend.complete(prompt('Capital of France?')))).toBe('yes');
+    expect(textOf(await backend.complete(prompt('Capital of France?')))).toBe('yes');
+    expect(textOf(await backend.complete(prompt('The capital of France?')))).toBe('no');
   });
 
   it('takes a list in turn, then repeats the last item; each backend keeps its own turn', async () => {
@@ -61,9 +64,9 @@ describe('fake backend', () => {
     const first = createFakeBackend(spec, 'fake:a');
     const second = createFakeBackend(spec, 'fake:b');
     const replies = [];
-    for (let i = 0; i < 5; i++) replies.push(await first.complete(prompt('a joke')));
+    for (let i = 0; i < 5; i++) replies.push(textOf(await first.complete(prompt('a joke'))));
     expect(replies).toEqual(['one', 'two', 'three', 'three', 'three']);
-    expect(await second.complete(prompt('a joke'))).toBe('one');
+    expect(textOf(await second.complete(prompt('a joke')))).toBe('one');
   });
 
   it('gives list items in the order calls start, even when they finish together', async () => {
@@ -71,7 +74,9 @@ describe('fake backend', () => {
       { latency_ms: 5, replies: [{ match: 'x', reply: ['a', 'b', 'c'] }] },
       'fake:test',
     );
-    const replies = await Promise.all([1, 2, 3].map(() => backend.complete(prompt('x'))));
+    const replies = (await Promise.all([1, 2, 3].map(() => backend.complete(prompt('x'))))).map(
+      textOf,
+    );
     expect(replies).toEqual(['a', 'b', 'c']);
   });
 
@@ -90,10 +95,10 @@ describe('fake backend', () => {
       { replies: [{ match: 'x', reply: 'rule' }], default: ['d1', 'd2'] },
       'fake:test',
     );
-    expect(await backend.complete(prompt('y'))).toBe('d1');
-    expect(await backend.complete(prompt('x'))).toBe('rule');
-    expect(await backend.complete(prompt('z'))).toBe('d2');
-    expect(await backend.complete(prompt('z'))).toBe('d2');
+    expect(textOf(await backend.complete(prompt('y')))).toBe('d1');
+    expect(textOf(await backend.complete(prompt('x')))).toBe('rule');
+    expect(textOf(await backend.complete(prompt('z')))).toBe('d2');
+    expect(textOf(await backend.complete(prompt('z')))).toBe('d2');
   });
 
   it('without a default, fails naming the unmatched prompt', async () => {
@@ -121,19 +126,23 @@ describe('fake backend', () => {
       'fake:test',
     );
     expect(
-      await backend.complete(
-        chat([
-          { role: 'system', content: 'Be brief.' },
-          { role: 'user', content: 'Hi' },
-        ]),
+      textOf(
+        await backend.complete(
+          chat([
+            { role: 'system', content: 'Be brief.' },
+            { role: 'user', content: 'Hi' },
+          ]),
+        ),
       ),
     ).toBe('exact lines');
     expect(
-      await backend.complete(
-        chat([
-          { role: 'user', content: 'Hello' },
-          { role: 'assistant', content: 'Sure' },
-        ]),
+      textOf(
+        await backend.complete(
+          chat([
+            { role: 'user', content: 'Hello' },
+            { role: 'assistant', content: 'Sure' },
+          ]),
+        ),
       ),
     ).toBe('has an assistant line');
     const error = await failure(backend.complete(chat([{ role: 'user', content: 'Nope' }])));
@@ -147,7 +156,7 @@ describe('fake backend', () => {
     const backend = createFakeBackend({ latency_ms: 250, default: 'ok' }, 'fake:test', {
       sleep: sleep.sleep,
     });
-    expect(await backend.complete(prompt('a'))).toBe('ok');
+    expect(textOf(await backend.complete(prompt('a')))).toBe('ok');
     expect(sleep.waits).toEqual([250]);
   });
 

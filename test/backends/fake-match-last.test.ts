@@ -5,6 +5,7 @@ import type { CompletionRequest, Message } from '../../src/backends/backend.js';
 import { createFakeBackend } from '../../src/backends/fake/fake-backend.js';
 import { parseFakeSpec } from '../../src/backends/fake/load-fake-spec.js';
 import { isOtError } from '../../src/diagnostics/ot-error.js';
+import { textOf } from '../helpers/reply-text.js';
 
 function request(changes: Partial<CompletionRequest>): CompletionRequest {
   return {
@@ -33,19 +34,23 @@ const fake = createFakeBackend(
 describe('match_last', () => {
   it('matches the text since the previous call, not the earlier questions', async () => {
     const prompt = 'The first question? first answer. The second question? ';
-    expect(await fake.complete(request({ prompt, lastTurn: ' The second question? ' }))).toBe(
-      'second answer',
-    );
+    expect(
+      textOf(await fake.complete(request({ prompt, lastTurn: ' The second question? ' }))),
+    ).toBe('second answer');
     // The same prompt matched whole (match) would have taken the first rule.
     const only = createFakeBackend({ replies: [{ match: 'first question', reply: 'x' }] }, 'f');
-    expect(await only.complete(request({ prompt, lastTurn: ' The second question? ' }))).toBe('x');
+    expect(
+      textOf(await only.complete(request({ prompt, lastTurn: ' The second question? ' }))),
+    ).toBe('x');
   });
 
   it('matches the whole prompt when there is no previous call or the prompt is explicit', async () => {
-    expect(await fake.complete(request({ prompt: 'The first question?' }))).toBe('first answer');
-    expect(await fake.complete(request({ prompt: 'The first question?', lastTurn: null }))).toBe(
+    expect(textOf(await fake.complete(request({ prompt: 'The first question?' })))).toBe(
       'first answer',
     );
+    expect(
+      textOf(await fake.complete(request({ prompt: 'The first question?', lastTurn: null }))),
+    ).toBe('first answer');
   });
 
   it('matches the last user message of a chat call', async () => {
@@ -55,10 +60,12 @@ describe('match_last', () => {
       { role: 'assistant', content: 'first answer' },
       { role: 'user', content: last },
     ];
-    expect(await fake.complete(request({ messages: messages('Anything else?') }))).toBe('no rule');
-    expect(await fake.complete(request({ messages: messages('The first question again') }))).toBe(
-      'first answer',
+    expect(textOf(await fake.complete(request({ messages: messages('Anything else?') })))).toBe(
+      'no rule',
     );
+    expect(
+      textOf(await fake.complete(request({ messages: messages('The first question again') }))),
+    ).toBe('first answer');
   });
 
   it('is part of the identity: the same text under match and match_last differs', () => {

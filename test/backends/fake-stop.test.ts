@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { CompletionRequest } from '../../src/backends/backend.js';
 import { createFakeBackend } from '../../src/backends/fake/fake-backend.js';
 import { createRegistry, llm, run, template } from '../../src/index.js';
+import { textOf } from '../helpers/reply-text.js';
 
 function request(stop: string[] | undefined): CompletionRequest {
   return {
@@ -20,14 +21,14 @@ describe('fake backend stop', () => {
   const fake = createFakeBackend({ default: ' Menton\nand more. END' }, 'fake');
 
   it('truncates at the earliest stop string, which is excluded', async () => {
-    expect(await fake.complete(request(['\n']))).toBe(' Menton');
-    expect(await fake.complete(request(['END', 'and']))).toBe(' Menton\n');
-    expect(await fake.complete(request(['ton', '\n']))).toBe(' Men');
+    expect(textOf(await fake.complete(request(['\n'])))).toBe(' Menton');
+    expect(textOf(await fake.complete(request(['END', 'and'])))).toBe(' Menton\n');
+    expect(textOf(await fake.complete(request(['ton', '\n'])))).toBe(' Men');
   });
 
   it('leaves the reply whole without stop, with an empty stop or one that never occurs', async () => {
-    expect(await fake.complete(request(undefined))).toBe(' Menton\nand more. END');
-    expect(await fake.complete(request(['', 'zzz']))).toBe(' Menton\nand more. END');
+    expect(textOf(await fake.complete(request(undefined)))).toBe(' Menton\nand more. END');
+    expect(textOf(await fake.complete(request(['', 'zzz'])))).toBe(' Menton\nand more. END');
   });
 
   it('applies to template calls and API calls', async () => {

@@ -5,6 +5,7 @@ import type { RemoteProviderName } from '../../src/backends/provider-name.js';
 import { backendFor, textRequest } from '../helpers/provider-servers/backend-for.js';
 import { startServer, type TestServer } from '../helpers/provider-servers/http-server.js';
 import { wireFormats, type WireFormat } from '../helpers/provider-servers/wire-formats.js';
+import { textOf } from '../helpers/reply-text.js';
 
 const chat: Message[] = [
   { role: 'system', content: 'Be brief.' },
@@ -174,7 +175,7 @@ describe.each(wireFormats)('$provider requests', (wire) => {
     const reply = await backend.complete(
       textRequest('Which city?', undefined, { choices: ['Paris', 'Lyon'], builtin: 'select' }),
     );
-    expect(reply).toBe('Lyon');
+    expect(textOf(reply)).toBe('Lyon');
     const schema = expected[wire.provider].schemaOf(s.requests[0]?.body);
     expect(get(schema, 'properties', 'choice', 'enum')).toEqual(['Paris', 'Lyon']);
   });
@@ -186,7 +187,7 @@ describe.each(wireFormats)('$provider requests', (wire) => {
     const reply = await backend.complete(
       textRequest('Count', undefined, { responseSchema: schema, builtin: 'generate_object' }),
     );
-    expect(reply).toBe('{"n": 3}');
+    expect(textOf(reply)).toBe('{"n": 3}');
     expect(get(expected[wire.provider].schemaOf(s.requests[0]?.body), 'properties')).toEqual(
       schema.properties,
     );
@@ -227,7 +228,7 @@ describe('provider specifics', () => {
     const reply = await backend.complete(
       textRequest('Which city?', undefined, { choices: ['Paris', 'Lyon'] }),
     );
-    expect(reply).toBe('Lyon');
+    expect(textOf(reply)).toBe('Lyon');
     expect(server.requests[0]?.body).not.toHaveProperty('response_format');
     const asked = JSON.stringify(server.requests[0]?.body);
     expect(asked).toContain('Which city?');
@@ -252,7 +253,7 @@ describe('provider specifics', () => {
       `backends:\n  local:\n    provider: openai-compatible\n    model: llama\n    base_url: ${server.url}/v1\n`,
       '/p/ot.config.yaml',
     );
-    expect(await createBackend('local', config, {}).complete(textRequest('hi'))).toBe('hi');
+    expect(textOf(await createBackend('local', config, {}).complete(textRequest('hi')))).toBe('hi');
     expect(server.requests[0]?.headers.authorization).toBeUndefined();
   });
 

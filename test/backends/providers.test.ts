@@ -10,7 +10,7 @@ import {
   type Reply,
   type TestServer,
 } from '../helpers/provider-servers/http-server.js';
-import { wireFormats } from '../helpers/provider-servers/wire-formats.js';
+import { WIRE_USAGE, wireFormats } from '../helpers/provider-servers/wire-formats.js';
 
 // Every provider runs the same scenarios against a local server speaking its wire format.
 describe.each(wireFormats)('$provider over HTTP', (wire) => {
@@ -37,7 +37,8 @@ describe.each(wireFormats)('$provider over HTTP', (wire) => {
   it('sends the prompt to the provider path with the key and returns the reply', async () => {
     const s = await serve(() => ({ status: 200, body: wire.answer('Menton') }));
     const reply = await backendFor(wire, s).complete(textRequest('Southernmost city in France?'));
-    expect(reply).toBe('Menton');
+    // Each wire format's usage (prompt_tokens, input_tokens, promptTokenCount…) is read.
+    expect(reply).toEqual({ text: 'Menton', finishReason: 'stop', usage: WIRE_USAGE });
     expect(s.requests).toHaveLength(1);
     const [request] = s.requests;
     expect(request?.method).toBe('POST');
@@ -49,7 +50,7 @@ describe.each(wireFormats)('$provider over HTTP', (wire) => {
   it('reports a reply stopped by the token limit with finish reason length', async () => {
     const s = await serve(() => ({ status: 200, body: wire.truncated('Once upon a') }));
     const reply = await backendFor(wire, s).complete(textRequest('Tell a long story'));
-    expect(reply).toEqual({ text: 'Once upon a', finishReason: 'length' });
+    expect(reply).toEqual({ text: 'Once upon a', finishReason: 'length', usage: WIRE_USAGE });
   });
 
   it('waits as Retry-After says after a 429, then succeeds with exactly two requests', async () => {
@@ -60,7 +61,7 @@ describe.each(wireFormats)('$provider over HTTP', (wire) => {
     );
     const sleep = recordingSleep();
     const reply = await backendFor(wire, s, { sleep }).complete(textRequest('hi'));
-    expect(reply).toBe('ok');
+    expect(reply).toEqual({ text: 'ok', finishReason: 'stop', usage: WIRE_USAGE });
     expect(s.requests).toHaveLength(2);
     expect(sleep.waits).toEqual([3000]);
   });
@@ -161,7 +162,11 @@ describe.each(wireFormats)('$provider over HTTP', (wire) => {
 
   it('returns a genuinely empty reply as the empty string', async () => {
     const s = await serve(() => ({ status: 200, body: wire.emptyText() }));
-    expect(await backendFor(wire, s).complete(textRequest('hi'))).toBe('');
+    expect(await backendFor(wire, s).complete(textRequest('hi'))).toEqual({
+      text: '',
+      finishReason: 'stop',
+      usage: WIRE_USAGE,
+    });
   });
 
   it('aborts a request in flight at once, and the server sees the connection close', async () => {

@@ -109,6 +109,8 @@ describe('ot run', () => {
         'result',
         'sample',
         'start_ms',
+        // The fake backend's counted tokens; no cost_usd without a price in the config.
+        'usage',
       ].sort(),
     );
     expect(first[0]).toMatchObject({

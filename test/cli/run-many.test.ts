@@ -8,6 +8,7 @@ import { formatProgress } from '../../src/cli/run/progress-line.js';
 import { runMany, type RunManyOptions, type RunOne } from '../../src/cli/run/run-many.js';
 import { formatRunSummary } from '../../src/cli/run/run-summary.js';
 import type { TraceEvent } from '../../src/runtime/trace.js';
+import { addToUsageTotals, emptyUsageTotals } from '../../src/runtime/usage/usage-totals.js';
 
 function event(cached: boolean): TraceEvent {
   return {
@@ -38,7 +39,7 @@ function options(overrides: Partial<RunManyOptions>, runOne: RunOne): RunManyOpt
     dryRun: false,
     hasOutput: false,
     signal: new AbortController().signal,
-    calls: { made: 0, cached: 0 },
+    calls: emptyUsageTotals(),
     progress: null,
     tableWidth: null,
     window: 64,
@@ -51,7 +52,7 @@ describe('the progress line of --inputs', () => {
     const dir = mkdtempSync(join(tmpdir(), 'ot-many-'));
     const rows = join(dir, 'rows.jsonl');
     writeFileSync(rows, '{"n": 1}\n{"n": 2}\n{"n": 3}\n');
-    const calls = { made: 0, cached: 0 };
+    const calls = emptyUsageTotals();
     let drawn = '';
     const stderr: string[] = [];
     // Rows finish in order: row 2 fails after row 1, and row 3 comes after the failure.
@@ -59,8 +60,7 @@ describe('the progress line of --inputs', () => {
     const runOne: RunOne = (inputs, _backend, observe) => {
       const mine = previous.then(async () => {
         const cached = inputs['n'] === 3;
-        if (cached) calls.cached++;
-        else calls.made++;
+        addToUsageTotals(calls, event(cached));
         observe?.(event(cached));
         if (inputs['n'] === 2) throw new Error('boom');
         return { text: 't', outputs: {}, result: 't' };
@@ -100,14 +100,34 @@ describe('the progress line of --inputs', () => {
   it('the summary line names rows, calls and wall time', () => {
     expect(
       formatRunSummary({
-        rowsOk: 9,
-        rowsFailed: 1,
-        callsMade: 18,
-        callsCached: 6,
+        rows: { ok: 9, failed: 1 },
+        calls: { ...emptyUsageTotals(), callsMade: 18, callsCached: 6, callsWithoutUsage: 24 },
         dryRun: false,
         wallMs: 3240,
       }),
     ).toBe('ot: 10 rows: 9 ok, 1 failed · 24 calls: 18 made, 6 cached · 3.2s\n');
+  });
+
+  it('the summary adds tokens, the cost and what the cache saved', () => {
+    const calls = emptyUsageTotals();
+    const priced = (cached: boolean, cost: number): TraceEvent => ({
+      ...event(cached),
+      usage: { input_tokens: 1000, output_tokens: 200 },
+      ...(cached ? { cost_usd: 0, saved_usd: cost } : { cost_usd: cost }),
+    });
+    addToUsageTotals(calls, priced(false, 0.0011));
+    addToUsageTotals(calls, priced(false, 0.0011));
+    addToUsageTotals(calls, priced(true, 0.0011));
+    expect(formatRunSummary({ rows: null, calls, dryRun: false, wallMs: 1200 })).toBe(
+      'ot: 3 calls: 2 made, 1 cached · tokens: 2000 in, 400 out (cached: 1000 in, 200 out) · cost $0.0022, the cache saved $0.0011 · 1.2s\n',
+    );
+  });
+
+  it('the progress line shows the cost so far when there is one', () => {
+    const counts = { rowsDone: 1, rowsTotal: 2, rowsFailed: 0, callsMade: 1, callsCached: 0 };
+    expect(formatProgress({ ...counts, costUsd: 0.000045 }, 200)).toBe(
+      '[██████████░░░░░░░░░░] 1/2 rows · 1 call: 1 new, 0 cached · $0.000045',
+    );
   });
 });
 

@@ -201,7 +201,7 @@ describe('--inputs: failed rows, the summary, dry runs', () => {
     );
     // Rows 1 and 3 ask the same two calls: two are made, two joined; row 2's one call fails.
     expect(result.stderr).toMatch(
-      /\not: 3 rows: 2 ok, 1 failed · 5 calls: 3 made, 2 cached · \d+\.\ds\n$/,
+      /\not: 3 rows: 2 ok, 1 failed · 5 calls: 3 made, 2 cached · tokens: \d+ in, \d+ out \(cached: \d+ in, \d+ out\); 1 call without usage · \d+\.\ds\n$/,
     );
     const failed = jsonLines(readFileSync(join(dir, 't.jsonl'), 'utf8')).filter(
       (event) => 'error' in event,

@@ -10,6 +10,7 @@ import { isOtError } from '../../src/diagnostics/ot-error.js';
 import { textRequest } from '../helpers/provider-servers/backend-for.js';
 import { startServer, type TestServer } from '../helpers/provider-servers/http-server.js';
 import { wireFormats } from '../helpers/provider-servers/wire-formats.js';
+import { textOf } from '../helpers/reply-text.js';
 
 function otDiagnostic(run: () => unknown): Diagnostic {
   try {
@@ -134,7 +135,9 @@ describe('createBackend', () => {
     expect(backend.identity.variant).toMatch(/^[0-9a-f]{64}$/);
     expect(backend.concurrency).toBe(3);
     expect(backend.defaults).toEqual({ temperature: 0 });
-    expect(await backend.complete(textRequest('Southernmost city in France?'))).toBe('Menton');
+    expect(textOf(await backend.complete(textRequest('Southernmost city in France?')))).toBe(
+      'Menton',
+    );
   });
 });
 
@@ -143,7 +146,7 @@ describe('resolveBackendSpec', () => {
     const dir = project();
     const backend = resolveBackendSpec('fake:fakes/replies.yaml', null, dir);
     expect(backend.name).toBe('fake:fakes/replies.yaml');
-    expect(await backend.complete(textRequest('nothing matches'))).toBe('ok');
+    expect(textOf(await backend.complete(textRequest('nothing matches')))).toBe('ok');
   });
 
   it('names the missing fake file', () => {
@@ -161,7 +164,7 @@ describe('resolveBackendSpec', () => {
       join(dir, 'ot.config.yaml'),
     );
     const backend = resolveBackendSpec('offline', config, '/somewhere/else');
-    expect(await backend.complete(textRequest('France'))).toBe('Menton');
+    expect(textOf(await backend.complete(textRequest('France')))).toBe('Menton');
   });
 
   it('explains that a named backend needs a config file', () => {

@@ -104,6 +104,23 @@ describe('loading ot.config.yaml', () => {
     ]);
   });
 
+  it('reads a price per backend, and rejects one that is not two amounts', () => {
+    const config = parseConfig(
+      'backends:\n  claude:\n    provider: anthropic\n    model: m\n    price: {input: 3, output: 15}\n',
+      PATH,
+    );
+    expect(config.backends['claude']?.price).toEqual({ input: 3, output: 15 });
+    expect(
+      problems(
+        'backends:\n  f:\n    provider: fake\n    file: f.yaml\n    price: {input: -1, outpt: 2}\n',
+      ).map(([message]) => message),
+    ).toEqual([
+      'unknown key `outpt` in `backends.f.price`; expected one of: input, output',
+      '`backends.f.price.input` must be a number ≥ 0, not -1',
+      '`backends.f.price` is missing the required key `output`',
+    ]);
+  });
+
   it('points each backend at its key in the file', () => {
     const text = 'backends:\n  gpt:\n    provider: openai\n    model: gpt-4o\n';
     const config = parseConfig(text, PATH);
@@ -225,7 +242,7 @@ describe('loading ot.config.yaml', () => {
       ],
       ['backend name `bad name` may contain only letters, digits, `_`, `.` and `-`', '"bad name"'],
       [
-        'unknown key `model` in `backends.offline`; expected one of: provider, concurrency, defaults, on_truncation, file',
+        'unknown key `model` in `backends.offline`; expected one of: provider, concurrency, defaults, on_truncation, price, file',
         'model',
       ],
       ['`backends.offline` is missing the required key `file`', 'offline'],

@@ -1,4 +1,5 @@
 import {
+  checkInteger,
   checkKnownKeys,
   checkNumber,
   checkRecord,
@@ -7,11 +8,12 @@ import {
   reportMissing,
 } from '../../config/check-values.js';
 import { describeValue, type KeyPath, type Problem } from '../../config/problems.js';
-import type { FakeBackendSpec, FakeReply, FakeRule } from './fake-spec.js';
+import type { FakeBackendSpec, FakeReply, FakeRule, FakeUsage } from './fake-spec.js';
 import { compileMatch } from './matcher.js';
 
 const TOP_KEYS = ['latency_ms', 'replies', 'default', 'model'] as const;
-const RULE_KEYS = ['match', 'match_last', 'reply'] as const;
+const RULE_KEYS = ['match', 'match_last', 'reply', 'usage'] as const;
+const USAGE_KEYS = ['input', 'output'] as const;
 
 /**
  * Validates a parsed fake-backend file (an empty file is an empty spec). Numbers and booleans in
@@ -61,7 +63,26 @@ function checkRule(value: unknown, path: KeyPath, problems: Problem[]): FakeRule
     matchKey === null ? null : checkMatch(record[matchKey], [...path, matchKey], problems);
   const reply =
     record.reply === undefined ? null : checkReply(record.reply, [...path, 'reply'], problems);
-  return match !== null && reply !== null ? { [matchKey!]: match, reply } : null;
+  const usage =
+    record.usage === undefined ? undefined : checkUsage(record.usage, [...path, 'usage'], problems);
+  if (match === null || reply === null || usage === null) return null;
+  return { [matchKey!]: match, reply, ...(usage ? { usage } : {}) };
+}
+
+/** `{input: N, output: N}`, whole numbers of tokens. */
+function checkUsage(value: unknown, path: KeyPath, problems: Problem[]): FakeUsage | null {
+  const record = checkRecord(value, path, problems);
+  if (!record) return null;
+  checkKnownKeys(record, path, USAGE_KEYS, problems);
+  const counts = USAGE_KEYS.map((key) => {
+    if (record[key] === undefined) {
+      reportMissing(path, key, problems);
+      return null;
+    }
+    return checkInteger(record[key], [...path, key], problems, 0);
+  });
+  const [input, output] = counts;
+  return input == null || output == null ? null : { input, output };
 }
 
 /** Which of `match` and `match_last` a rule has: exactly one is required. */

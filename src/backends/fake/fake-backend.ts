@@ -9,12 +9,14 @@ import type {
   BackendReply,
   CompletionRequest,
   GenerationArgs,
+  TokenUsage,
 } from '../backend.js';
+import { inputTokens, loadTokenCounter } from '../count-tokens.js';
 import { BackendError } from '../backend-error.js';
 import { excerpt } from '../excerpt.js';
 import { checkFakeSpec } from './check-fake-spec.js';
 import { fakeDigest } from './fake-digest.js';
-import type { FakeBackendSpec, FakeReply } from './fake-spec.js';
+import type { FakeBackendSpec, FakeReply, FakeUsage } from './fake-spec.js';
 import { truncateAtStop } from './truncate-at-stop.js';
 import { compileMatch, lastTurnText, matches, matchText, type Matcher } from './matcher.js';
 
@@ -42,6 +44,8 @@ interface ReplySource {
   reply: FakeReply;
   /** Calls answered so far; a list reply gives its items in turn, then repeats the last. */
   taken: number;
+  /** The rule's own token counts, reported instead of counting. */
+  usage?: FakeUsage;
 }
 
 /**
@@ -71,7 +75,7 @@ export function createFakeBackend(
   ).map((r) => ({
     matcher: compileMatch(r.match ?? r.match_last ?? ''),
     last: r.match === undefined,
-    source: { reply: r.reply, taken: 0 },
+    source: { reply: r.reply, taken: 0, ...(r.usage ? { usage: r.usage } : {}) },
   }));
   const fallback: ReplySource | null =
     checked.default === undefined ? null : { reply: checked.default, taken: 0 };
@@ -81,12 +85,13 @@ export function createFakeBackend(
   async function complete(request: CompletionRequest): Promise<BackendReply> {
     const { signal } = request;
     if (signal.aborted) throw new BackendError('request cancelled', { cause: signal.reason });
-    const text = matchText(request);
+    const whole = matchText(request);
     const last = lastTurnText(request);
     const source =
-      rules.find((rule) => matches(rule.matcher, rule.last ? last : text))?.source ?? fallback;
+      rules.find((rule) => matches(rule.matcher, rule.last ? last : whole))?.source ?? fallback;
     // Taken before the delay, so list items follow the order in which calls start.
     const reply = source === null ? null : take(source);
+    const given = source?.usage;
     if (latencyMs > 0) {
       try {
         await sleep(latencyMs, signal);
@@ -97,15 +102,14 @@ export function createFakeBackend(
     if (reply === null) {
       const what = request.prompt !== null ? 'prompt' : 'messages';
       throw new BackendError(
-        `no reply rule matches the ${what} ${excerpt(text)}, and the fake backend has no default`,
+        `no reply rule matches the ${what} ${excerpt(whole)}, and the fake backend has no default`,
       );
     }
-    if (typeof reply === 'string') return truncateAtStop(reply, request.args.stop);
-    if ('error' in reply) throw new BackendError(reply.error);
-    const replyText = truncateAtStop(reply.text, request.args.stop);
-    return reply.finish_reason === 'stop'
-      ? replyText
-      : { text: replyText, finishReason: reply.finish_reason };
+    if (typeof reply !== 'string' && 'error' in reply) throw new BackendError(reply.error);
+    const text = truncateAtStop(typeof reply === 'string' ? reply : reply.text, request.args.stop);
+    const finishReason = typeof reply === 'string' ? 'stop' : reply.finish_reason;
+    const usage = await usageOf(request, text, given);
+    return { text, finishReason, ...(usage ? { usage } : {}) };
   }
 
   return {
@@ -121,6 +125,21 @@ export function createFakeBackend(
     defaults: options.defaults ?? {},
     complete,
   };
+}
+
+/**
+ * The rule's given counts, or the request's and reply's tokens counted as a provider would
+ * (none when gpt-tokenizer is not there, as in a bundle run outside a project).
+ */
+async function usageOf(
+  request: CompletionRequest,
+  reply: string,
+  given: FakeUsage | undefined,
+): Promise<TokenUsage | undefined> {
+  if (given) return { inputTokens: given.input, outputTokens: given.output };
+  const count = await loadTokenCounter();
+  if (!count) return undefined;
+  return { inputTokens: inputTokens(count, request), outputTokens: count(reply) };
 }
 
 function take(source: ReplySource): Exclude<FakeReply, string[]> {

@@ -22,6 +22,17 @@ export interface FakeRule {
   /** Tried on what a call adds: see `lastTurnText` in matcher.ts. */
   match_last?: string;
   reply: FakeReply;
+  /**
+   * The tokens its replies report; by default they are counted with gpt-tokenizer
+   * (`cl100k_base`): the prompt's (or the messages' contents') for input, the reply's for output.
+   */
+  usage?: FakeUsage;
+}
+
+/** Token counts a fake rule reports instead of counting them. */
+export interface FakeUsage {
+  input: number;
+  output: number;
 }
 
 /**

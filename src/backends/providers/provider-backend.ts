@@ -9,7 +9,7 @@ import type { LanguageModel } from './language-model.js';
 import type { ModelSettings, ProviderDefinition } from './provider-definition.js';
 import { providerIdentity } from './provider-identity.js';
 import { replyText } from './reply-text.js';
-import { reportedTokens } from './reported-tokens.js';
+import { reportedUsage } from './reported-usage.js';
 
 /** Everything a provider backend is made of; config/create-backend.ts fills it from the config. */
 export interface ProviderBackendOptions {
@@ -49,13 +49,16 @@ export function createProviderBackend(options: ProviderBackendOptions): Backend 
       async (signal) => {
         try {
           const result = await loaded.doGenerate({ ...callOptions, abortSignal: signal });
-          const used = reportedTokens(result.usage);
-          if (used !== null) request.rate?.record(used);
+          const usage = reportedUsage(result);
+          // The tpm budget is corrected to what the provider counted (rate-limiter.ts).
+          if (usage) request.rate?.record(usage.inputTokens + usage.outputTokens);
           const ignored = ignoredArgError(result, request.args, settings.model);
           if (ignored) throw ignored;
           const text = replyText(result, definition, constrained);
-          // Only a cut-off reply is worth telling: the runtime warns about it, or fails it.
-          return result.finishReason.unified === 'length' ? { text, finishReason: 'length' } : text;
+          // Only a cut-off reply's finish reason matters: the runtime warns about it, or fails it.
+          const finishReason = result.finishReason.unified === 'length' ? 'length' : 'stop';
+          if (usage) return { text, finishReason, usage };
+          return finishReason === 'length' ? { text, finishReason } : text;
         } catch (error) {
           throw toBackendError(error, { apiKeyEnv: options.apiKeyEnv });
         }

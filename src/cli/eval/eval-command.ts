@@ -125,7 +125,13 @@ export async function evalCommand(
         io.stderr(`ot: warning: ${message}\n`);
       },
       onCall: (call) => {
-        trace?.write(call);
+        // A report's line may say `null` for unknown usage or cost; the trace leaves them out.
+        const { usage, cost_usd, ...line } = call;
+        trace?.write({
+          ...line,
+          ...(usage ? { usage } : {}),
+          ...(cost_usd != null ? { cost_usd } : {}),
+        });
         if (call.cached) counts.callsCached++;
         else counts.callsMade++;
         progress?.tick();

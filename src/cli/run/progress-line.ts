@@ -1,3 +1,5 @@
+import { formatUsd } from '../../runtime/usage/format-usd.js';
+
 /** What the progress line of `--inputs` shows: rows done of all, and the calls so far. */
 export interface ProgressCounts {
   rowsDone: number;
@@ -7,9 +9,11 @@ export interface ProgressCounts {
   callsMade: number;
   /** Calls answered by the cache or by an identical call in flight. */
   callsCached: number;
+  /** USD spent so far, when the backends have a `price`; absent or null otherwise. */
+  costUsd?: number | null;
 }
 
-/** `[████░░░░] 3/8 rows (1 failed) · 12 calls: 9 new, 3 cached`, cut to `width`. */
+/** `[████░░░░] 3/8 rows (1 failed) · 12 calls: 9 new, 3 cached · $0.0012`, cut to `width`. */
 export function formatProgress(counts: ProgressCounts, width: number): string {
   const barWidth = 20;
   const filled =
@@ -17,7 +21,8 @@ export function formatProgress(counts: ProgressCounts, width: number): string {
   const bar = `[${'█'.repeat(filled)}${'░'.repeat(barWidth - filled)}]`;
   const failed = counts.rowsFailed > 0 ? ` (${counts.rowsFailed} failed)` : '';
   const calls = counts.callsMade + counts.callsCached;
-  const text = `${bar} ${counts.rowsDone}/${counts.rowsTotal} rows${failed} · ${calls} call${calls === 1 ? '' : 's'}: ${counts.callsMade} new, ${counts.callsCached} cached`;
+  const cost = counts.costUsd != null ? ` · ${formatUsd(counts.costUsd)}` : '';
+  const text = `${bar} ${counts.rowsDone}/${counts.rowsTotal} rows${failed} · ${calls} call${calls === 1 ? '' : 's'}: ${counts.callsMade} new, ${counts.callsCached} cached${cost}`;
   return text.length > width ? text.slice(0, Math.max(0, width - 1)) : text;
 }
 

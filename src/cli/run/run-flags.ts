@@ -11,6 +11,8 @@ export interface RunFlags {
   json?: boolean;
   concurrency?: string;
   dryRun?: boolean;
+  /** `--summary` / `--no-summary`; undefined: a summary when stderr is a terminal. */
+  summary?: boolean;
 }
 
 /** The flags with the repeatable input flags, as commander gives them. */
@@ -37,7 +39,12 @@ export function addRunOptions(command: Command): Command {
     .option('--trace <path>', 'write one JSON line per call sample')
     .option('--json', 'print {"text", "outputs"} as JSON')
     .option('--concurrency <n>', 'most calls in flight at once')
-    .option('--dry-run', "print each call's prompt and cache status without calling a backend");
+    .option('--dry-run', "print each call's prompt and cache status without calling a backend")
+    .option(
+      '--summary',
+      'end with calls, tokens and cost on stderr (default: when stderr is a terminal)',
+    )
+    .option('--no-summary', 'no closing summary of a single run');
 }
 
 /** A usage error in the flags (exit 2), or null. */

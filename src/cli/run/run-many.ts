@@ -1,6 +1,7 @@
 import { orderedPool } from '../../runtime/ordered-pool.js';
 import type { RunResult } from '../../runtime/run-program.js';
 import type { TraceEvent } from '../../runtime/trace.js';
+import type { UsageTotals } from '../../runtime/usage/usage-totals.js';
 import type { SourceFile } from '../../source/source-file.js';
 import type { CliIO } from '../io.js';
 import { reportError } from '../report-error.js';
@@ -20,12 +21,6 @@ export type RunOne = (
   observe?: (event: TraceEvent) => void,
 ) => Promise<RunResult>;
 
-/** Calls counted across all runs so far (for the progress line and the summary). */
-export interface CallCounts {
-  made: number;
-  cached: number;
-}
-
 /** Options of `runMany`. */
 export interface RunManyOptions {
   /** The `--inputs` file, or null for one row of the flag inputs (a comparison of backends). */
@@ -42,7 +37,8 @@ export interface RunManyOptions {
   hasOutput: boolean;
   /** Ctrl-C: rows cut short by it are not rows that failed, and nothing is written for them. */
   signal: AbortSignal;
-  calls: CallCounts;
+  /** Calls counted across all runs so far, with their usage (for the progress line and the summary). */
+  calls: UsageTotals;
   /** A terminal's stderr for the progress line, or null. */
   progress: { write: (text: string) => void; columns: number } | null;
   /** Most rows in flight (started and not yet written): see `rowWindow`. */
@@ -93,7 +89,12 @@ export async function runMany(options: RunManyOptions): Promise<RunManyOutcome> 
     options.progress && counts.rowsTotal > 1
       ? new ProgressLine(
           options.progress.write,
-          () => ({ ...counts, callsMade: options.calls.made, callsCached: options.calls.cached }),
+          () => ({
+            ...counts,
+            callsMade: options.calls.callsMade,
+            callsCached: options.calls.callsCached,
+            costUsd: options.calls.costUsd,
+          }),
           options.progress.columns,
         )
       : null;

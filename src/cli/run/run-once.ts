@@ -6,6 +6,8 @@ import type { RunContext } from '../../runtime/run-context.js';
 import type { RunResult } from '../../runtime/run-program.js';
 import { Session } from '../../runtime/session.js';
 import type { TraceSink } from '../../runtime/trace.js';
+import { usageTracker } from '../../runtime/usage/usage-tracker.js';
+import type { UsageTotals } from '../../runtime/usage/usage-totals.js';
 import { cacheSpec, setUpBackends } from './run-setup.js';
 import type { RunnableFlow } from './runnable-flow.js';
 import { TraceWriter } from './trace-writer.js';
@@ -33,6 +35,8 @@ export interface FlowRunOptions {
   registry?: Registry;
   /** Non-fatal problems (cache warnings); default Node process warnings. */
   onWarning?: (message: string) => void;
+  /** Receives the run's calls, tokens and cost once it ends, also when it fails (as `run`'s). */
+  onUsage?: (totals: UsageTotals) => void;
 }
 
 /**
@@ -59,12 +63,15 @@ export async function runFlowOnce(
       : await openCache(cacheSpec(options.cache, config), { cwd: process.cwd(), onWarning: warn });
   const cache = ownCache ?? (options.cache as CallCache);
   const writer = typeof options.trace === 'string' ? new TraceWriter(options.trace) : null;
-  const trace: TraceSink | null =
+  const usage = usageTracker(
     typeof options.trace === 'function'
       ? options.trace
       : writer
         ? (event) => writer.write(event)
-        : null;
+        : null,
+    options.onUsage,
+  );
+  const trace: TraceSink | null = usage.trace;
   const session = new Session({
     cache,
     ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}),
@@ -86,5 +93,6 @@ export async function runFlowOnce(
     await session.writesSettled();
     await ownCache?.close();
     await writer?.close();
+    usage.finish();
   }
 }

@@ -23,6 +23,7 @@ import { ProgressLine, type ProgressCounts } from './progress-line.js';
 import { streamInputRows, type InputRow } from './read-jsonl.js';
 import type { RunFlagsWithInputs } from './run-flags.js';
 import { formatRunSummary } from './run-summary.js';
+import { emptyUsageTotals } from '../../runtime/usage/usage-totals.js';
 
 /** Exit code of a run cancelled with Ctrl-C (128 + SIGINT). */
 const EXIT_CANCELLED = 130;
@@ -228,10 +229,14 @@ export async function runQueued(
     if (flags.inputs) {
       io.stderr(
         formatRunSummary({
-          rowsOk,
-          rowsFailed,
-          callsMade: counts.callsMade,
-          callsCached: counts.callsCached,
+          rows: { ok: rowsOk, failed: rowsFailed },
+          // Workers report how many calls they made and replayed, not their tokens.
+          calls: {
+            ...emptyUsageTotals(),
+            callsMade: counts.callsMade,
+            callsCached: counts.callsCached,
+            callsWithoutUsage: counts.callsMade + counts.callsCached,
+          },
           dryRun: false,
           wallMs: performance.now() - startedAt,
         }),

@@ -11,7 +11,8 @@ import { reportError } from '../report-error.js';
 import { printDryRunCall, printDryRunSummary } from './dry-run.js';
 import { formatJsonResult, formatPlainResult } from './format-result.js';
 import type { RunFlagsWithInputs } from './run-flags.js';
-import { rowWindow, runMany, type CallCounts, type RunOne } from './run-many.js';
+import { addToUsageTotals, emptyUsageTotals } from '../../runtime/usage/usage-totals.js';
+import { rowWindow, runMany, type RunOne } from './run-many.js';
 import { formatRunSummary } from './run-summary.js';
 import { cacheSpec, setUpBackends, type RunBackends } from './run-setup.js';
 import type { RunnableFlow } from './runnable-flow.js';
@@ -70,7 +71,7 @@ export async function runWithFlags(
     ...(flags.concurrency ? { concurrency: Number(flags.concurrency) } : {}),
     ...(flags.dryRun ? { dryRun: true } : {}),
   });
-  const calls: CallCounts = { made: 0, cached: 0 };
+  const calls = emptyUsageTotals();
   const many = Boolean(flags.inputs) || backends.length > 1;
   const dryRunCalls: TraceEvent[] = [];
   const runOne: RunOne = (rowInputs, backend, observe) => {
@@ -80,8 +81,7 @@ export async function runWithFlags(
       backendName: backend,
       trace: (event) => {
         trace?.write(event);
-        if (event.cached) calls.cached++;
-        else calls.made++;
+        addToUsageTotals(calls, event);
         observe?.(event);
         if (flags.dryRun && !many) {
           dryRunCalls.push(event);
@@ -124,10 +124,8 @@ export async function runWithFlags(
       if (flags.inputs) {
         io.stderr(
           formatRunSummary({
-            rowsOk: outcome.rowsOk,
-            rowsFailed: outcome.rowsFailed,
-            callsMade: calls.made,
-            callsCached: calls.cached,
+            rows: { ok: outcome.rowsOk, failed: outcome.rowsFailed },
+            calls,
             dryRun: flags.dryRun === true,
             wallMs: performance.now() - startedAt,
           }),
@@ -140,6 +138,16 @@ export async function runWithFlags(
     else if (flags.dryRun) io.stdout(printDryRunSummary(dryRunCalls));
     else if (flags.json) io.stdout(`${formatJsonResult(result)}\n`);
     else io.stdout(ensureNewline(formatPlainResult(result, flow.entry.meta.output !== null)));
+    if (flags.summary === true || (flags.summary === undefined && process.stderr.isTTY === true)) {
+      io.stderr(
+        formatRunSummary({
+          rows: null,
+          calls,
+          dryRun: flags.dryRun === true,
+          wallMs: performance.now() - startedAt,
+        }),
+      );
+    }
     return 0;
   } catch (error) {
     if (controller.signal.aborted) {

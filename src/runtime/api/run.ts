@@ -5,6 +5,8 @@ import type { Registry } from '../registry/types.js';
 import type { RunContext } from '../run-context.js';
 import { Session } from '../session.js';
 import type { TraceSink } from '../trace.js';
+import { usageTracker } from '../usage/usage-tracker.js';
+import type { UsageTotals } from '../usage/usage-totals.js';
 import { Executable, setDefaultRunStarter } from './executable.js';
 
 /** Options of `run`. */
@@ -25,6 +27,11 @@ export interface RunOptions {
   trace?: TraceSink;
   /** Non-fatal problems; default Node process warnings. */
   onWarning?: (message: string) => void;
+  /**
+   * Receives the run's calls, tokens and cost once it ends (also when it fails), like the AI
+   * SDK's `onFinish({ usage })`: `run(e, { onUsage: (u) => console.log(u.costUsd) })`.
+   */
+  onUsage?: (totals: UsageTotals) => void;
 }
 
 /** Executes an executable and returns its result (OneTwo's `executing.run`). */
@@ -43,11 +50,12 @@ export async function run<T>(executable: Executable<T>, options: RunOptions = {}
       ...(options.signal ? { signal: options.signal } : {}),
     });
   }
+  const usage = usageTracker(options.trace ?? null, options.onUsage);
   const context: RunContext = {
     session,
     registry: options.registry ?? currentRegistry(),
     backendName: options.backend ?? null,
-    trace: options.trace ?? null,
+    trace: usage.trace,
     startedAt: performance.now(),
     sample: '',
     warn,
@@ -57,6 +65,7 @@ export async function run<T>(executable: Executable<T>, options: RunOptions = {}
   } finally {
     await session.writesSettled();
     await ownCache?.close();
+    usage.finish();
   }
 }
 

@@ -62,7 +62,7 @@ function chatCompletion(content: string | null, finishReason = 'stop'): object {
     created: 1_700_000_000,
     model: 'test-model',
     choices: [{ index: 0, message: { role: 'assistant', content }, finish_reason: finishReason }],
-    usage: { prompt_tokens: 5, completion_tokens: 1, total_tokens: 6 },
+    usage: { prompt_tokens: 11, completion_tokens: 3, total_tokens: 14 },
   };
 }
 
@@ -75,16 +75,19 @@ function anthropicMessage(content: object[], stopReason: string): object {
     content,
     stop_reason: stopReason,
     stop_sequence: null,
-    usage: { input_tokens: 5, output_tokens: 1 },
+    usage: { input_tokens: 11, output_tokens: 3 },
   };
 }
 
 function geminiAnswer(parts: object[], finishReason: string): object {
   return {
     candidates: [{ content: { parts, role: 'model' }, finishReason, index: 0 }],
-    usageMetadata: { promptTokenCount: 5, candidatesTokenCount: 1, totalTokenCount: 6 },
+    usageMetadata: { promptTokenCount: 11, candidatesTokenCount: 3, totalTokenCount: 14 },
   };
 }
+
+/** The tokens every answer of these servers reports, each in its provider's own words. */
+export const WIRE_USAGE = { inputTokens: 11, outputTokens: 3 } as const;
 
 /** The four providers' wire formats. */
 export const wireFormats: readonly WireFormat[] = [
