@@ -102,7 +102,7 @@ describe('ot eval through the CLI', () => {
       /^flow\s+backend\s+exact\s+mention\s+errors\s+tokens in\/out\s+cost\s+p50\s+p95\s+calls made\/cached$/,
     );
     expect(lines[2]).toMatch(
-      /^qa\.ot\s+fake:good\.fake\.yaml\s+100% \(51–100\)\s+100% \(51–100\)\s+0\/4\s+0\/0\s+–\s+\d+ ms\s+\d+ ms\s+0\/4$/,
+      /^qa\.ot\s+fake:good\.fake\.yaml\s+100% \(51–100\)\s+100% \(51–100\)\s+0\/4\s+\d+\/\d+\s+–\s+\d+ ms\s+\d+ ms\s+(0\/4|4\/0)$/,
     );
     expect(lines[3]).toMatch(
       /^qa\.ot\s+fake:bad\.fake\.yaml\s+33% \(6–79\)\s+67% \(21–94\)\s+1\/4 /,
@@ -154,6 +154,10 @@ describe('ot eval through the CLI', () => {
     expect(summary.cells.map((c) => c.scores['exact']!.mean)).toEqual([1]);
     const estimate = await runOt(['eval', join(dir, 'eval.yaml'), '--estimate']);
     expect(estimate.stdout).toContain('8 runs: 1 flows × 2 backends × 4 rows × 1 samples');
+    // Calls and tokens come from the dry run of every row on every backend, nothing sent.
+    expect(estimate.stdout).toMatch(
+      /in all: 8 calls \(0 cached\) · \d+ input and \d+ output tokens to send/,
+    );
   });
 
   it('prints eval-file errors with a code frame and exits 1 before any call', async () => {

@@ -4,6 +4,9 @@ import { OtError } from '../../diagnostics/ot-error.js';
 import { buildEvalSummary } from '../../eval/build-eval-summary.js';
 import { resolveFakePath } from '../../eval/check-eval-spec.js';
 import { estimateEval } from '../../eval/estimate-eval.js';
+import type { CallCache } from '../../cache/call-cache.js';
+import { formatCostEstimate } from '../commands/format-estimate.js';
+import { formatUsd } from '../../runtime/usage/format-usd.js';
 import { loadEvalFile } from '../../eval/load-eval.js';
 import { prepareEval, type PreparedEval } from '../../eval/prepare-eval.js';
 import { runEval } from '../../eval/run-eval.js';
@@ -81,7 +84,17 @@ export async function evalCommand(
     reportError(io, error, sources, verbose);
     return 1;
   }
-  if (flags.estimate) return printEstimate(prepared, flags, io);
+  if (flags.estimate) {
+    const cache = await openCache(cacheSpec(flags.cache, prepared.config), {
+      cwd: process.cwd(),
+      onWarning: (message) => io.stderr(`ot: warning: ${message}\n`),
+    });
+    try {
+      return await printEstimate(prepared, cache, flags, io);
+    } finally {
+      await cache.close();
+    }
+  }
 
   const controller = new AbortController();
   const onSigint = () => {
@@ -101,7 +114,11 @@ export async function evalCommand(
   });
   const counts: ProgressCounts = {
     rowsDone: 0,
-    rowsTotal: estimateEval(prepared).runs,
+    rowsTotal:
+      prepared.flows.length *
+      prepared.backends.length *
+      prepared.rows.length *
+      prepared.checked.repeat,
     rowsFailed: 0,
     callsMade: 0,
     callsCached: 0,
@@ -187,17 +204,29 @@ export async function evalCommand(
   }
 }
 
-/** `--estimate`: the eval's size before any call (see `estimateEval`). */
-function printEstimate(prepared: PreparedEval, flags: EvalFlags, io: CliIO): number {
-  const estimate = estimateEval(prepared);
+/** `--estimate`: the eval's runs, calls, tokens and cost before any call (see `estimateEval`). */
+async function printEstimate(
+  prepared: PreparedEval,
+  cache: CallCache,
+  flags: EvalFlags,
+  io: CliIO,
+): Promise<number> {
+  const estimate = await estimateEval(prepared, cache);
   if (flags.json) {
     io.stdout(`${JSON.stringify(estimate)}\n`);
     return 0;
   }
   const { flows, backends, rows } = prepared;
   io.stdout(
-    `${estimate.runs} runs: ${flows.length} flows × ${backends.length} backends × ${rows.length} rows × ${prepared.checked.repeat} samples\n` +
-      (estimate.cost_usd === null ? 'calls, tokens and cost: no estimate yet\n' : ''),
+    `${estimate.runs} runs: ${flows.length} flows × ${backends.length} backends × ${rows.length} rows × ${estimate.repeat} samples\n`,
+  );
+  for (const { flow, estimate: one } of estimate.flows) {
+    io.stdout(`\n${flow}${estimate.repeat > 1 ? ` (one sample; × ${estimate.repeat})` : ''}:\n`);
+    io.stdout(formatCostEstimate(one));
+  }
+  const cost = estimate.cost_usd === null ? 'no price in the config' : formatUsd(estimate.cost_usd);
+  io.stdout(
+    `\nin all: ${estimate.calls} calls (${estimate.cached} cached) · ${estimate.input_tokens} input and ${estimate.output_tokens} output tokens to send · ${cost}; judge flows' calls are not counted (they depend on replies not known yet)\n`,
   );
   return 0;
 }
