@@ -6,6 +6,7 @@ const suites = [
   ['runtime (scheduling, overhead, replay)', './runtime.mjs', 'benchRuntime'],
   ['cache', './cache.mjs', 'benchCache'],
   ['scale (--inputs rows, HTTP)', './scale.mjs', 'benchScale'],
+  ['evaluations (ot eval vs ot run --inputs)', './eval.mjs', 'benchEval'],
   ['rate limits (rpm, AIMD, Retry-After)', './rate-limit.mjs', 'benchRateLimit'],
   ['compiled modules (ot compile)', './codegen.mjs', 'benchCodegen'],
   ['language server', './lsp.mjs', 'benchLsp'],

@@ -49,7 +49,7 @@ describe('backend identity through the CLI', () => {
       );
       // Nothing but the run summary (2 rows × 2 backends): none of b's calls answered by a's entries.
       expect(result.stderr).toMatch(
-        /^ot: 4 rows: 4 ok, 0 failed · 4 calls: 4 made, 0 cached · \S+\n$/,
+        /^ot: 4 rows: 4 ok, 0 failed · 4 calls: 4 made, 0 cached · [^\n]*\n$/,
       );
       expect(result.code).toBe(0);
       expect(parseLines(result.stdout).map((l) => [l.row, l.backend, l.text])).toEqual([
