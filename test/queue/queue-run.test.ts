@@ -23,7 +23,9 @@ const env = { OT_QUEUE_TEST_KEY: 'sk-test', NO_COLOR: '1' };
  * again from the cache); the server's counts are what tell whether a call was repeated.
  */
 function withoutTime(stderr: string): string {
-  return stderr.replace(/ (\d+) calls: \d+ made, \d+ cached · [\d.]+s\n/g, ' $1 calls · Ns\n');
+  // How calls split into made and cached depends on which worker got there first, and workers
+  // report no tokens: only the number of calls must match.
+  return stderr.replace(/ (\d+) calls: \d+ made, \d+ cached · [^\n]*\n/g, ' $1 calls\n');
 }
 
 describe.skipIf(skip)('ot run --queue with ot workers', () => {
