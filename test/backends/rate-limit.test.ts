@@ -1,3 +1,4 @@
+import { textOf } from '../helpers/reply-text.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { run } from '../../src/runtime/api/run.js';
 import { createRegistry } from '../../src/runtime/registry/registry.js';
@@ -101,7 +102,7 @@ describe('rate limits against a server that enforces them', () => {
     // Sent after the 429 came back: it waits out the same Retry-After instead of being refused.
     const second = textRequest('b');
     const b = backend.complete({ ...second, rate: limiter.gate(second) });
-    expect(await Promise.all([a, b])).toEqual(['ok', 'ok']);
+    expect((await Promise.all([a, b])).map(textOf)).toEqual(['ok', 'ok']);
     expect(refused).toBe(1);
     // Halved to 2 by the 429, then one round of 2 successes gave one back.
     expect(limiter.concurrency).toBe(3);
