@@ -98,7 +98,7 @@ describe('loading ot.config.yaml', () => {
       ['`backends.gpt.rpm` must be a whole number ≥ 1, not 0', '0'],
       ['`backends.gpt.tpm` must be a whole number ≥ 1, not "lots"', 'lots'],
       [
-        'unknown key `rpm` in `backends.offline`; expected one of: provider, concurrency, defaults, on_truncation, file',
+        'unknown key `rpm` in `backends.offline`; expected one of: provider, concurrency, defaults, on_truncation, price, file',
         'rpm',
       ],
     ]);
