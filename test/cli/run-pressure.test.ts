@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildDist, runOt } from './run-ot.js';
+import { chain, fake } from './chain-flow.js';
 
 const bin = fileURLToPath(new URL('../../bin/ot.js', import.meta.url));
 
@@ -24,25 +25,6 @@ function jsonLines(text: string): Record<string, unknown>[] {
     .map((line) => JSON.parse(line) as Record<string, unknown>);
 }
 
-const chain = [
-  '---',
-  'input:',
-  '  country: string',
-  '---',
-  'Southernmost city in {{ country }}? << city = generate_text() >>',
-  'Mayor of {{ city | trim }}? << mayor = generate_text() >>',
-  '',
-].join('\n');
-const fake = [
-  'replies:',
-  '  - match: "Mayor of Menton"',
-  '    reply: " Yves Juhel"',
-  '  - match: "city in France"',
-  '    reply: " Menton"',
-  '  - match: "city in Nowhere"',
-  '    reply: {error: "no such country"}',
-  '',
-].join('\n');
 const typed = [
   '---',
   'input:',
