@@ -135,7 +135,9 @@ describe.skipIf(skip)('ot run --queue with ot workers', () => {
       env,
     });
     await server.received(30);
-    const inFlightAtKill = new Set(server.pending());
+    // In flight at the kill: a request the server still holds, or one answered so recently that
+    // the killed worker may not have written its reply to the shared cache yet.
+    const inFlightAtKill = new Set([...server.pending(), ...server.answeredWithin(2000)]);
     started[0]!.child.kill('SIGKILL');
     await started[0]!.exited;
     // Another stops cleanly: it finishes the rows it holds, then exits 0.
@@ -147,6 +149,9 @@ describe.skipIf(skip)('ot run --queue with ot workers', () => {
     expect(queued.code).toBe(0);
     expect(queued.stdout).toBe(local.stdout);
     expect(inFlightAtKill.size).toBeGreaterThan(0);
+    // A request the killed worker sent just before its death reaches the server after the kill:
+    // it was in flight too (the server sees its connection close before the answer).
+    for (const prompt of server.dropped()) inFlightAtKill.add(prompt);
     for (const [prompt, count] of server.counts) {
       // Only a call in flight at the kill may be made again, and only once more.
       if (count > 1) expect(inFlightAtKill.has(prompt), prompt).toBe(true);

@@ -9,6 +9,10 @@ export interface ChatServer {
   counts: Map<string, number>;
   /** The prompts received and not answered yet. */
   pending(): string[];
+  /** The prompts of requests whose client went away before the answer (a killed worker's). */
+  dropped(): string[];
+  /** The prompts answered in the last `ms` milliseconds. */
+  answeredWithin(ms: number): string[];
   /** Resolves once this many requests have arrived (since the last `reset`). */
   received(count: number): Promise<void>;
   /** Forgets the requests so far (counts and the total). */
@@ -25,6 +29,8 @@ export function replyTo(prompt: string): string {
 export async function startChatServer(latencyMs: number): Promise<ChatServer> {
   const counts = new Map<string, number>();
   const open = new Map<number, string>();
+  const answered: { prompt: string; at: number }[] = [];
+  const dropped: string[] = [];
   const waiters: { count: number; resolve: () => void }[] = [];
   let total = 0;
   let next = 0;
@@ -42,10 +48,13 @@ export async function startChatServer(latencyMs: number): Promise<ChatServer> {
       const id = next++;
       open.set(id, prompt);
       // A client killed mid-request closes the socket: that request is no longer pending.
-      res.once('close', () => open.delete(id));
+      res.once('close', () => {
+        if (open.delete(id)) dropped.push(prompt);
+      });
       setTimeout(() => {
         open.delete(id);
         if (res.destroyed) return;
+        answered.push({ prompt, at: Date.now() });
         res.writeHead(200, { 'content-type': 'application/json' });
         res.end(
           JSON.stringify({
@@ -72,12 +81,19 @@ export async function startChatServer(latencyMs: number): Promise<ChatServer> {
     baseUrl: `http://127.0.0.1:${port}/v1`,
     counts,
     pending: () => [...open.values()],
+    dropped: () => [...dropped],
+    answeredWithin: (ms) => {
+      const since = Date.now() - ms;
+      return answered.filter((a) => a.at >= since).map((a) => a.prompt);
+    },
     received: (count) =>
       total >= count
         ? Promise.resolve()
         : new Promise<void>((resolve) => waiters.push({ count, resolve })),
     reset: () => {
       counts.clear();
+      answered.length = 0;
+      dropped.length = 0;
       total = 0;
     },
     close: () =>
