@@ -118,6 +118,12 @@ export interface Backend {
   readonly onTruncation?: TruncationPolicy;
   /** What its tokens cost (config `price`); absent: calls have usage but no cost. */
   readonly price?: TokenPrice;
+  /**
+   * True when the reply depends on `CompletionRequest.lastTurn` as well as on the prompt (a fake
+   * backend with `match_last` rules): the cache key then includes the last turn, so two calls
+   * with one prompt split differently never share an entry.
+   */
+  readonly readsLastTurn?: boolean;
   /** Returns the model's reply (text, or text and finish reason); rejects with a BackendError. Honors `signal`. */
   complete(request: CompletionRequest): Promise<BackendReply>;
 }

@@ -86,6 +86,7 @@ export class CallContext {
     const { session } = this.run;
     const backend = this.backend;
     const args = fillDefaults(backend, call.args);
+    const extra = keyExtra(backend, call);
     const key = cacheKey({
       builtin: call.builtin,
       backend: backend.identity,
@@ -93,7 +94,7 @@ export class CallContext {
       prompt: call.prompt,
       messages: call.messages,
       sample: call.info.sample,
-      ...(call.extra ? { extra: call.extra } : {}),
+      ...(extra ? { extra } : {}),
     });
     const expected = expectedResult(call);
     const start = this.elapsed();
@@ -441,4 +442,15 @@ function truncationNote(): string {
 function describeCall(call: ModelCall<unknown>): string {
   const builtin = call.info.traceAs ?? call.traceBuiltin ?? call.builtin;
   return call.info.location ? `${builtin} at ${call.info.location}` : builtin;
+}
+
+/**
+ * What else the key holds besides prompt and arguments: the builtin's own extras, plus the last
+ * turn for a backend whose reply depends on it (else two flows that send one prompt, split
+ * differently, would replay each other's replies).
+ */
+function keyExtra(backend: Backend, call: ModelCall<unknown>): Record<string, unknown> | undefined {
+  const lastTurn = call.info.lastTurn;
+  if (!backend.readsLastTurn || lastTurn === undefined) return call.extra;
+  return { ...call.extra, lastTurn };
 }

@@ -77,4 +77,24 @@ describe('backend identity through the CLI', () => {
     const third = await runOt([...args, '--json'], { cwd: dir });
     expect(JSON.parse(third.stdout)).toMatchObject({ text: 'Say hi. hello' });
   });
+
+  it('a match_last fake answers by the last turn, also when another flow cached the same prompt', async () => {
+    const dir = project({
+      // Both flows send the prompt `Q: x`; only in split.ot did a call reply `Q:` before ` x`.
+      'whole.ot': 'Q: x<< generate_text() >>',
+      'split.ot': "<< generate_text('start') >> x<< generate_text() >>",
+      'fake.yaml': [
+        'replies:',
+        '  - { match_last: "/^start$/", reply: "Q:" }',
+        '  - { match_last: "/^ x$/", reply: " SPLIT" }',
+        '  - { match_last: "/^Q: x$/", reply: " WHOLE" }',
+        '',
+      ].join('\n'),
+    });
+    const args = ['--backend', 'fake:fake.yaml', '--cache', 'cache'];
+    const whole = await runOt(['run', 'whole.ot', ...args], { cwd: dir });
+    expect(whole.stdout.trim()).toBe('Q: x WHOLE');
+    const split = await runOt(['run', 'split.ot', ...args], { cwd: dir });
+    expect(split.stdout.trim()).toBe('Q: x SPLIT');
+  });
 });

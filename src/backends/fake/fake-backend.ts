@@ -121,6 +121,7 @@ export function createFakeBackend(
       variant: fakeDigest(checked),
     },
     capabilities: fakeCapabilities,
+    ...(rules.some((rule) => rule.last) ? { readsLastTurn: true } : {}),
     concurrency: options.concurrency ?? 32,
     defaults: options.defaults ?? {},
     complete,
