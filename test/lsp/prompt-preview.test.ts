@@ -35,9 +35,9 @@ const notifications: PreviewCallParams[] = [];
 
 beforeAll(async () => {
   ({ client } = await LspClient.start());
-  client.connection.onNotification('ot/previewCall', (params: PreviewCallParams) =>
-    notifications.push(params),
-  );
+  client.connection.onNotification('ot/previewCall', (params: PreviewCallParams) => {
+    notifications.push(params);
+  });
   dir = mkdtempSync(join(tmpdir(), 'ot-preview-'));
   writeFileSync(join(dir, 'flow.ot'), flow);
   writeFileSync(join(dir, 'fake.yaml'), fake);
