@@ -73,7 +73,11 @@ function eventually(check: () => boolean): Promise<void> {
 
 describe('the VS Code extension', () => {
   test('registers its commands and starts the language server', () => {
-    expect([...state.commands.keys()].sort()).toEqual(['ot.runFlow', 'ot.showPlan']);
+    expect([...state.commands.keys()].sort()).toEqual([
+      'ot.previewPrompts',
+      'ot.runFlow',
+      'ot.showPlan',
+    ]);
     // The client registered the server's features with VS Code.
     for (const kind of [
       'CompletionItemProvider',
@@ -141,5 +145,57 @@ describe('the VS Code extension', () => {
     await state.commands.get('ot.runFlow')!(pathToFileURL(join(workDir, 'broken.ot')).href);
     expect(state.output.get('ot')).toMatch(/✖ the run failed \(exit code 1\)/);
     expect(state.messages.at(-1)).toBe('error: ot: broken.ot failed; see the "ot" output.');
+  });
+
+  test('"ot: Preview prompts" shows each prompt as the inputs change, and Run shows the replies', async () => {
+    const uri = pathToFileURL(join(workDir, 'qa-chain.ot')).href;
+    await state.commands.get('ot.previewPrompts')!(uri);
+    const page = state.webviews.at(-1)!;
+    expect(page.title).toBe('Preview: qa-chain.ot');
+    expect(page.html).toMatch(/<script nonce="[^"]+">/);
+    const next = (type: string, test: (message: never) => boolean = () => true) =>
+      new Promise<never>((resolve) => {
+        const subscription = page.postedChanged.event((message) => {
+          const m = message as { type: string };
+          if (m.type === type && test(m as never)) {
+            subscription.dispose();
+            resolve(m as never);
+          }
+        });
+      });
+    type Preview = {
+      result: { ran: boolean; calls: { prompt: string; status: string; reply: unknown }[] };
+    };
+    const previewed = (country: string) =>
+      next('preview', (m: Preview) => m.result.calls[0]?.prompt.includes(country) === true);
+
+    let shown: Promise<Preview> = next('preview');
+    page.receive({ type: 'ready' });
+    const first = await shown;
+    expect(page.posted).toContainEqual({
+      type: 'form',
+      inputs: [expect.objectContaining({ name: 'country', default: 'France', value: '' })],
+    });
+    expect(first.result.calls[0]!.prompt).toBe('What is the southernmost city in France? ');
+
+    shown = previewed('Spain');
+    page.receive({ type: 'inputs', values: { country: { text: 'Spain', type: 'string' } } });
+    const dry = await shown;
+    expect(dry.result.calls.map((c) => c.status)).toEqual([
+      'placeholder',
+      'placeholder',
+      'placeholder',
+    ]);
+    expect(dry.result.calls[1]!.prompt).toContain('Who is the mayor of <generate_text');
+
+    const run = next('preview', (m: Preview) => m.result.ran);
+    page.receive({ type: 'run' });
+    const ran = await run;
+    expect(ran.result.calls.map((c) => [c.status, c.reply])).toEqual([
+      ['called', ' I do not know that country well.'],
+      ['called', ' I am not sure.'],
+      ['called', ' I am not sure.'],
+    ]);
+    expect(page.posted.filter((m) => (m as { type: string }).type === 'call')).toHaveLength(3);
   });
 });
