@@ -153,23 +153,24 @@ describe('the VS Code extension', () => {
     const page = state.webviews.at(-1)!;
     expect(page.title).toBe('Preview: qa-chain.ot');
     expect(page.html).toMatch(/<script nonce="[^"]+">/);
-    const next = (type: string, test: (message: never) => boolean = () => true) =>
-      new Promise<never>((resolve) => {
-        const subscription = page.postedChanged.event((message) => {
-          const m = message as { type: string };
-          if (m.type === type && test(m as never)) {
-            subscription.dispose();
-            resolve(m as never);
-          }
-        });
-      });
     type Preview = {
       result: { ran: boolean; calls: { prompt: string; status: string; reply: unknown }[] };
     };
+    /** The next `preview` message the extension posts that passes `test`. */
+    const next = (test: (message: Preview) => boolean = () => true) =>
+      new Promise<Preview>((resolve) => {
+        const subscription = page.postedChanged.event((message) => {
+          const m = message as Preview & { type: string };
+          if (m.type === 'preview' && test(m)) {
+            subscription.dispose();
+            resolve(m);
+          }
+        });
+      });
     const previewed = (country: string) =>
-      next('preview', (m: Preview) => m.result.calls[0]?.prompt.includes(country) === true);
+      next((m) => m.result.calls[0]?.prompt.includes(country) === true);
 
-    let shown: Promise<Preview> = next('preview');
+    let shown = next();
     page.receive({ type: 'ready' });
     const first = await shown;
     expect(page.posted).toContainEqual({
@@ -188,7 +189,7 @@ describe('the VS Code extension', () => {
     ]);
     expect(dry.result.calls[1]!.prompt).toContain('Who is the mayor of <generate_text');
 
-    const run = next('preview', (m: Preview) => m.result.ran);
+    const run = next((m) => m.result.ran);
     page.receive({ type: 'run' });
     const ran = await run;
     expect(ran.result.calls.map((c) => [c.status, c.reply])).toEqual([
