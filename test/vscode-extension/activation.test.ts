@@ -107,6 +107,14 @@ describe('the VS Code extension', () => {
     expect(page.html).toContain('<pre class="mermaid">graph TD');
     expect(page.html).toContain('c1 --&gt;');
     expect(page.html).toContain('stage 3');
+    // The graph is drawn by the Mermaid the extension ships, never one from the network.
+    expect(page.html).toContain(
+      `<script src="${pathToFileURL(join(extensionPath, 'dist/webview/plan-graph.js')).href}"></script>`,
+    );
+    expect(page.html).not.toMatch(/https?:/);
+    expect(page.html.indexOf('<pre class="mermaid">')).toBeLessThan(
+      page.html.indexOf('plan in words'),
+    );
   });
 
   test('"ot: Run flow" asks for the inputs, runs the flow and shows text, outputs and trace', async () => {

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 /**
@@ -50,6 +51,9 @@ class Uri {
   }
   static file(path: string): Uri {
     return new Uri('file', path, pathToFileURL(path).href);
+  }
+  static joinPath(base: Uri, ...parts: string[]): Uri {
+    return Uri.file(join(base.path, ...parts));
   }
   get fsPath(): string {
     return this.path;
@@ -431,6 +435,7 @@ export function createFakeVscode(): { vscode: object; state: FakeState } {
           set html(value: string) {
             record.html = value;
           },
+          asWebviewUri: (uri: Uri) => uri,
           postMessage: async (message: unknown) => {
             record.posted.push(message);
             record.postedChanged.fire(message);

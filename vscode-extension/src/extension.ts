@@ -26,7 +26,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('ot.runFlow', (uri?: unknown) =>
       runFlow(started, paths.cli, runOutput, uri),
     ),
-    vscode.commands.registerCommand('ot.showPlan', (uri?: unknown) => showPlan(started, uri)),
+    vscode.commands.registerCommand('ot.showPlan', (uri?: unknown) =>
+      showPlan(started, uri, vscode.Uri.file(context.extensionPath)),
+    ),
     vscode.commands.registerCommand('ot.previewPrompts', (uri?: unknown) =>
       previewPrompts(started, uri),
     ),
