@@ -30,8 +30,14 @@ function skip(reason) {
   process.exit(0);
 }
 
+/** Runs a command quietly; a failure carries the end of what it printed. */
 function run(command, args, options = {}) {
-  execFileSync(command, args, { stdio: ['ignore', 'ignore', 'inherit'], ...options });
+  try {
+    execFileSync(command, args, { stdio: 'pipe', maxBuffer: 64 << 20, ...options });
+  } catch (error) {
+    const said = `${error.stdout ?? ''}${error.stderr ?? ''}`.trim().split('\n').slice(-15);
+    throw new Error(`${command} ${args.join(' ')} failed:\n${said.join('\n')}`);
+  }
 }
 
 /**
@@ -107,6 +113,7 @@ if (!existsSync('/usr/bin/rg')) skip('ripgrep not found (/usr/bin/rg; apt-get in
 try {
   installCodeServer();
 } catch (error) {
+  if (ci) throw error;
   skip(`code-server could not be installed (${error.message.split('\n')[0]})`);
 }
 
@@ -286,5 +293,8 @@ try {
 } finally {
   await browser?.close();
   if (server && server.exitCode === null) process.kill(-server.pid, 'SIGTERM');
-  if (!process.env.OT_EDITOR_SCREENSHOTS) console.log(`(work directory kept: ${work})`);
+  // The screenshots stay (in `work` unless OT_EDITOR_SCREENSHOTS says elsewhere); the rest goes.
+  for (const dir of [workspace, userData, extensions])
+    rmSync(dir, { recursive: true, force: true });
+  if (process.env.OT_EDITOR_SCREENSHOTS) rmSync(work, { recursive: true, force: true });
 }
