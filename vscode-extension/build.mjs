@@ -5,6 +5,7 @@
 //   dist/server/server.js     the language server (lsp/), started with --stdio
 //   dist/server/program/program-worker.js   its worker thread
 //   dist/server/ot.js         the `ot` command (bin/ot.js), for "Run flow"
+//   dist/webview/plan-graph.js   "Show plan"'s page script with Mermaid, for the browser (no CDN)
 //   dist/ot.tmLanguage.json, dist/language-configuration.json   copied from grammar/
 // The server and the CLI share chunks (prettier, the compiler, the runtime), ESM with code
 // splitting; everything is bundled, so the .vsix needs no node_modules.
@@ -27,6 +28,18 @@ await build({
   format: 'cjs',
   external: ['vscode'],
   sourcemap: true,
+  logLevel: 'warning',
+});
+
+// One file: Mermaid's diagram types, loaded with import() in its own build, are inlined.
+await build({
+  entryPoints: [here('./webview/plan-graph.ts')],
+  outfile: here('./dist/webview/plan-graph.js'),
+  bundle: true,
+  platform: 'browser',
+  target: 'es2022',
+  format: 'iife',
+  minify: true,
   logLevel: 'warning',
 });
 

@@ -73,7 +73,11 @@ function eventually(check: () => boolean): Promise<void> {
 
 describe('the VS Code extension', () => {
   test('registers its commands and starts the language server', () => {
-    expect([...state.commands.keys()].sort()).toEqual(['ot.runFlow', 'ot.showPlan']);
+    expect([...state.commands.keys()].sort()).toEqual([
+      'ot.previewPrompts',
+      'ot.runFlow',
+      'ot.showPlan',
+    ]);
     // The client registered the server's features with VS Code.
     for (const kind of [
       'CompletionItemProvider',
@@ -103,6 +107,14 @@ describe('the VS Code extension', () => {
     expect(page.html).toContain('<pre class="mermaid">graph TD');
     expect(page.html).toContain('c1 --&gt;');
     expect(page.html).toContain('stage 3');
+    // The graph is drawn by the Mermaid the extension ships, never one from the network.
+    expect(page.html).toContain(
+      `<script src="${pathToFileURL(join(extensionPath, 'dist/webview/plan-graph.js')).href}"></script>`,
+    );
+    expect(page.html).not.toMatch(/https?:/);
+    expect(page.html.indexOf('<pre class="mermaid">')).toBeLessThan(
+      page.html.indexOf('plan in words'),
+    );
   });
 
   test('"ot: Run flow" asks for the inputs, runs the flow and shows text, outputs and trace', async () => {
@@ -141,5 +153,58 @@ describe('the VS Code extension', () => {
     await state.commands.get('ot.runFlow')!(pathToFileURL(join(workDir, 'broken.ot')).href);
     expect(state.output.get('ot')).toMatch(/✖ the run failed \(exit code 1\)/);
     expect(state.messages.at(-1)).toBe('error: ot: broken.ot failed; see the "ot" output.');
+  });
+
+  test('"ot: Preview prompts" shows each prompt as the inputs change, and Run shows the replies', async () => {
+    const uri = pathToFileURL(join(workDir, 'qa-chain.ot')).href;
+    await state.commands.get('ot.previewPrompts')!(uri);
+    const page = state.webviews.at(-1)!;
+    expect(page.title).toBe('Preview: qa-chain.ot');
+    expect(page.html).toMatch(/<script nonce="[^"]+">/);
+    type Preview = {
+      result: { ran: boolean; calls: { prompt: string; status: string; reply: unknown }[] };
+    };
+    /** The next `preview` message the extension posts that passes `test`. */
+    const next = (test: (message: Preview) => boolean = () => true) =>
+      new Promise<Preview>((resolve) => {
+        const subscription = page.postedChanged.event((message) => {
+          const m = message as Preview & { type: string };
+          if (m.type === 'preview' && test(m)) {
+            subscription.dispose();
+            resolve(m);
+          }
+        });
+      });
+    const previewed = (country: string) =>
+      next((m) => m.result.calls[0]?.prompt.includes(country) === true);
+
+    let shown = next();
+    page.receive({ type: 'ready' });
+    const first = await shown;
+    expect(page.posted).toContainEqual({
+      type: 'form',
+      inputs: [expect.objectContaining({ name: 'country', default: 'France', value: '' })],
+    });
+    expect(first.result.calls[0]!.prompt).toBe('What is the southernmost city in France? ');
+
+    shown = previewed('Spain');
+    page.receive({ type: 'inputs', values: { country: { text: 'Spain', type: 'string' } } });
+    const dry = await shown;
+    expect(dry.result.calls.map((c) => c.status)).toEqual([
+      'placeholder',
+      'placeholder',
+      'placeholder',
+    ]);
+    expect(dry.result.calls[1]!.prompt).toContain('Who is the mayor of <generate_text');
+
+    const run = next((m) => m.result.ran);
+    page.receive({ type: 'run' });
+    const ran = await run;
+    expect(ran.result.calls.map((c) => [c.status, c.reply])).toEqual([
+      ['called', ' I do not know that country well.'],
+      ['called', ' I am not sure.'],
+      ['called', ' I am not sure.'],
+    ]);
+    expect(page.posted.filter((m) => (m as { type: string }).type === 'call')).toHaveLength(3);
   });
 });

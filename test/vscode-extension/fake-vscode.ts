@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 /**
@@ -50,6 +51,9 @@ class Uri {
   }
   static file(path: string): Uri {
     return new Uri('file', path, pathToFileURL(path).href);
+  }
+  static joinPath(base: Uri, ...parts: string[]): Uri {
+    return Uri.file(join(base.path, ...parts));
   }
   get fsPath(): string {
     return this.path;
@@ -236,6 +240,18 @@ export interface FakeTextDocument {
   eol: number;
 }
 
+/** A webview panel the extension made: its page, what it posted, and a way to post back. */
+export interface FakeWebview {
+  viewType: string;
+  title: string;
+  html: string;
+  /** The messages the extension posted to the page. */
+  posted: unknown[];
+  postedChanged: EventEmitter<unknown>;
+  /** Posts a message from the page to the extension. */
+  receive(message: unknown): void;
+}
+
 /** What the fake saw the extension do. */
 export interface FakeState {
   commands: Map<string, (...args: unknown[]) => unknown>;
@@ -244,7 +260,7 @@ export interface FakeState {
   /** Document URI → the diagnostics last set for it. */
   diagnostics: Map<string, Diagnostic[]>;
   diagnosticsChanged: EventEmitter<string>;
-  webviews: { viewType: string; title: string; html: string }[];
+  webviews: FakeWebview[];
   /** Answers to `showInputBox`, in order (undefined cancels). */
   inputAnswers: (string | undefined)[];
   /** The prompts `showInputBox` was called with. */
@@ -399,7 +415,15 @@ export function createFakeVscode(): { vscode: object; state: FakeState } {
     showWarningMessage: async (message: string) => void state.messages.push(`warning: ${message}`),
     showInformationMessage: async (message: string) => void state.messages.push(`info: ${message}`),
     createWebviewPanel: (viewType: string, title: string) => {
-      const record = { viewType, title, html: '' };
+      const fromPage = new EventEmitter<unknown>();
+      const record: FakeWebview = {
+        viewType,
+        title,
+        html: '',
+        posted: [],
+        postedChanged: new EventEmitter<unknown>(),
+        receive: (message) => fromPage.fire(message),
+      };
       state.webviews.push(record);
       return {
         title,
@@ -411,6 +435,13 @@ export function createFakeVscode(): { vscode: object; state: FakeState } {
           set html(value: string) {
             record.html = value;
           },
+          asWebviewUri: (uri: Uri) => uri,
+          postMessage: async (message: unknown) => {
+            record.posted.push(message);
+            record.postedChanged.fire(message);
+            return true;
+          },
+          onDidReceiveMessage: fromPage.event,
         },
         onDidDispose: event(),
         reveal: () => {},

@@ -63,6 +63,7 @@ describe('the VS Code extension package', () => {
     expect(manifest.contributes.commands.map((c) => c.command)).toEqual([
       'ot.runFlow',
       'ot.showPlan',
+      'ot.previewPrompts',
     ]);
     // The grammar the extension ships is the repository's grammar.
     expect(readFileSync(join(extensionDir, 'dist/ot.tmLanguage.json'), 'utf8')).toBe(

@@ -9,6 +9,7 @@ import { foldingRangesFeature } from './folding-ranges.js';
 import { formattingFeature } from './formatting.js';
 import { hoverFeature } from './hover.js';
 import { planHintsFeature } from './plan-hints.js';
+import { promptPreviewFeature } from './prompt-preview.js';
 import { referencesFeature } from './references.js';
 import { renameFeature } from './rename.js';
 import { semanticTokensFeature } from './semantic-tokens.js';
@@ -28,6 +29,7 @@ export const features: readonly Feature[] = [
   planHintsFeature,
   codeLensFeature,
   flowRequestsFeature,
+  promptPreviewFeature,
 ];
 
 export type { Feature, FeatureContext, ServerSettings } from './feature.js';
