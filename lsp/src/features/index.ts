@@ -9,9 +9,11 @@ import { foldingRangesFeature } from './folding-ranges.js';
 import { formattingFeature } from './formatting.js';
 import { hoverFeature } from './hover.js';
 import { planHintsFeature } from './plan-hints.js';
+import { quickFixesFeature } from './quick-fixes.js';
 import { referencesFeature } from './references.js';
 import { renameFeature } from './rename.js';
 import { semanticTokensFeature } from './semantic-tokens.js';
+import { signatureHelpFeature } from './signature-help.js';
 
 /** Every feature of the server, each a provider in its own file. */
 export const features: readonly Feature[] = [
@@ -28,6 +30,8 @@ export const features: readonly Feature[] = [
   planHintsFeature,
   codeLensFeature,
   flowRequestsFeature,
+  signatureHelpFeature,
+  quickFixesFeature,
 ];
 
 export type { Feature, FeatureContext, ServerSettings } from './feature.js';
