@@ -65,9 +65,10 @@ export class LspClient {
     child.stderr.on('data', (chunk: Buffer) => this.stderr.push(String(chunk)));
   }
 
-  /** Starts the server and runs the `initialize` handshake. */
+  /** Starts the server and runs the `initialize` handshake (the workspace is the repository unless `rootUri` says). */
   static async start(
     capabilities: object = defaultCapabilities,
+    rootUri: string = pathToFileURL(root).href,
   ): Promise<{ client: LspClient; result: InitializeResult }> {
     const child = spawn(process.execPath, ['bin/ot.js', 'lsp', '--stdio'], { cwd: root });
     const connection = createMessageConnection(
@@ -78,7 +79,7 @@ export class LspClient {
     const client = new LspClient(connection, child);
     const result = await connection.sendRequest<InitializeResult>('initialize', {
       processId: process.pid,
-      rootUri: pathToFileURL(root).href,
+      rootUri,
       capabilities,
     });
     await connection.sendNotification('initialized', {});

@@ -1,4 +1,5 @@
 import { dirname, isAbsolute, join, normalize } from 'node:path';
+import type { ast } from 'ot-lang/tools';
 import { analyzeDocument, type DocumentAnalysis } from './document-analysis.js';
 import type { FrontMatterEntry } from './front-matter.js';
 
@@ -49,4 +50,24 @@ export function inputTypeText(input: FrontMatterEntry): string {
 /** True when an input has no default (so a caller must give it), as the front matter reads. */
 export function inputIsRequired(input: FrontMatterEntry): boolean {
   return !/\bdefault\s*:/.test(input.valueText);
+}
+
+/** The literal path of a `flow()` call (first argument or `path=`), or null when computed. */
+export function flowCallPath(call: ast.CallExpr): string | null {
+  const argument = call.args[0] ?? call.kwargs.find((kwarg) => kwarg.name.name === 'path')?.value;
+  return argument?.type === 'Literal' && typeof argument.value === 'string' ? argument.value : null;
+}
+
+/** The input a keyword argument of a `flow()` call gives, in the file the call runs. */
+export function flowInputOf(
+  read: ReadText,
+  from: string,
+  call: ast.CallExpr,
+  keyword: string,
+): { target: FlowTarget; input: FrontMatterEntry } | null {
+  const path = flowCallPath(call);
+  if (path === null || keyword === 'path') return null;
+  const target = flowTarget(read, from, path);
+  const input = target?.inputs.find((entry) => entry.name === keyword);
+  return target && input ? { target, input } : null;
 }
