@@ -43,6 +43,8 @@ export class LspClient {
   readonly stderr: string[] = [];
   /** `window/showMessage` notifications received. */
   readonly messages: { type: number; message: string }[] = [];
+  /** What the server registered dynamically (`client/registerCapability`). */
+  readonly registrations: { id: string; method: string; registerOptions?: unknown }[] = [];
 
   private constructor(
     readonly connection: MessageConnection,
@@ -62,6 +64,13 @@ export class LspClient {
       this.messages.push(params);
     });
     connection.onNotification('window/logMessage', () => {});
+    connection.onRequest(
+      'client/registerCapability',
+      (params: { registrations: LspClient['registrations'] }) => {
+        this.registrations.push(...params.registrations);
+        return null;
+      },
+    );
     child.stderr.on('data', (chunk: Buffer) => this.stderr.push(String(chunk)));
   }
 

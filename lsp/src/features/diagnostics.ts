@@ -32,6 +32,8 @@ export const diagnosticsFeature: Feature = {
         }, CHECK_DELAY_MS),
       );
     };
+    // A file the document reads changed on disk (see watched-files.ts).
+    context.workspace.onRecheck(schedule);
     context.documents.onDidChangeContent(({ document }) => {
       schedule(document.uri);
       const changedPath = uriToPath(document.uri);

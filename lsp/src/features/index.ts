@@ -14,6 +14,7 @@ import { referencesFeature } from './references.js';
 import { renameFeature } from './rename.js';
 import { semanticTokensFeature } from './semantic-tokens.js';
 import { signatureHelpFeature } from './signature-help.js';
+import { watchedFilesFeature } from './watched-files.js';
 
 /** Every feature of the server, each a provider in its own file. */
 export const features: readonly Feature[] = [
@@ -32,6 +33,7 @@ export const features: readonly Feature[] = [
   flowRequestsFeature,
   signatureHelpFeature,
   quickFixesFeature,
+  watchedFilesFeature,
 ];
 
 export type { Feature, FeatureContext, ServerSettings } from './feature.js';
