@@ -163,6 +163,14 @@ describe('quick fixes', () => {
     expect(actions[0]!.isPreferred).toBe(true);
     expect(apply(text, actions[0]!.edit.changes[uri]!)).toBe('{{ "x" | upper }}\n');
     expect(diagnostic).toHaveProperty('data', { name: 'uper', suggestion: 'upper' });
+    // A client that does not send `data` back gets the same fix.
+    const { data: _dropped, ...bare } = diagnostic as typeof diagnostic & { data?: unknown };
+    const again = await client.request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri },
+      range: bare.range,
+      context: { diagnostics: [bare] },
+    });
+    expect(again.map((a) => a.title)).toEqual(['Change to `upper`']);
   });
 
   test('did you mean: a test, a builtin, a variable', async () => {

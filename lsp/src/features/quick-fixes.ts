@@ -8,9 +8,10 @@ import {
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DocumentAnalysis } from '../analysis/document-analysis.js';
 import { sameSpan, type Span } from '../analysis/span.js';
-import type { SuggestionData } from '../analysis/suggestions.js';
+import { suggestionFor, type SuggestionData } from '../analysis/suggestions.js';
 import { rangeOf } from '../positions.js';
-import type { Feature } from './feature.js';
+import { uriToPath } from '../workspace.js';
+import type { Feature, FeatureContext } from './feature.js';
 
 /**
  * Quick fixes attached to diagnostics: "did you mean" for a misspelt filter, test, builtin,
@@ -30,7 +31,9 @@ export const quickFixesFeature: Feature = {
       const actions: CodeAction[] = [];
       for (const diagnostic of params.context.diagnostics) {
         if (diagnostic.source !== 'ot') continue;
-        actions.push(...fixesOf(document, analysis, diagnostic));
+        const data =
+          suggestionData(diagnostic.data) ?? recomputed(context, document, analysis, diagnostic);
+        actions.push(...fixesOf(document, analysis, diagnostic, data));
       }
       return actions;
     });
@@ -41,13 +44,13 @@ function fixesOf(
   document: TextDocument,
   analysis: DocumentAnalysis,
   diagnostic: LspDiagnostic,
+  data: SuggestionData | null,
 ): CodeAction[] {
   const fixes: CodeAction[] = [];
   const span: Span = {
     start: document.offsetAt(diagnostic.range.start),
     end: document.offsetAt(diagnostic.range.end),
   };
-  const data = suggestionData(diagnostic.data);
   if (data?.suggestion) {
     fixes.push(
       fix(document, diagnostic, `Change to \`${data.suggestion}\``, true, [
@@ -90,6 +93,28 @@ function fix(
     isPreferred,
     edit: { changes: { [document.uri]: edits } },
   };
+}
+
+/**
+ * The data of a diagnostic from a client that does not send `data` back: the same diagnostic
+ * (code and place) of the document's latest check, if it is of this version.
+ */
+function recomputed(
+  context: FeatureContext,
+  document: TextDocument,
+  analysis: DocumentAnalysis,
+  diagnostic: LspDiagnostic,
+): SuggestionData | null {
+  const latest = context.workspace.programs.latestCheck(document.uri);
+  if (!latest || latest.version !== document.version) return null;
+  const start = document.offsetAt(diagnostic.range.start);
+  const end = document.offsetAt(diagnostic.range.end);
+  const path = uriToPath(document.uri);
+  const same = latest.check.diagnostics.find(
+    (d) =>
+      d.file === path && d.code === diagnostic.code && d.span.start === start && d.span.end === end,
+  );
+  return same ? suggestionFor(same, analysis) : null;
 }
 
 function suggestionData(data: unknown): SuggestionData | null {
