@@ -39,7 +39,11 @@ export const watchedFilesFeature: Feature = {
       }
     });
     context.connection.onDidChangeWatchedFiles(({ changes }) => {
-      const paths = changes.filter((c) => c.uri.startsWith('file:')).map((c) => uriToPath(c.uri));
+      // An open file's buffer is what programs read (saving it changes nothing they see).
+      const paths = changes
+        .filter((change) => change.uri.startsWith('file:'))
+        .map((change) => uriToPath(change.uri))
+        .filter((path) => context.workspace.documentAt(path) === undefined);
       if (paths.length === 0) return;
       context.workspace.programs.filesChanged();
       for (const uri of dependentsOf(context, paths)) context.workspace.recheck(uri);
