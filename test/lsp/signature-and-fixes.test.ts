@@ -234,6 +234,12 @@ describe('quick fixes', () => {
     const key = noKey.actions.find((a) => a.title === 'Declare `zeta` as an input')!;
     const fixed = apply(noInputKey, key.edit.changes[noKey.uri]!);
     expect(fixed).toBe('---\ndescription: x\ninput:\n  zeta: string\n---\n{{ zeta }}\n');
+    const flowStyle = '---\ninput: {a: string}\n---\n{{ a }}{{ zed }}\n';
+    const inline = await fixesFor(flowStyle, 'OT2003');
+    const pair = inline.actions.find((a) => a.title === 'Declare `zed` as an input')!;
+    expect(apply(flowStyle, pair.edit.changes[inline.uri]!)).toBe(
+      '---\ninput: {a: string, zed: string}\n---\n{{ a }}{{ zed }}\n',
+    );
     // The fixed file is clean.
     const uri = await open('fixed.ot', fixed);
     expect((await client.diagnostics(uri)).diagnostics).toEqual([]);

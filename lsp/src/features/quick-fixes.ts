@@ -153,6 +153,11 @@ function declareInput(
   };
   if (!frontMatter) return insertAt(0, `---\ninput:\n  ${name}: string\n---\n`);
   const last = frontMatter.inputs.at(-1);
+  const key = frontMatter.keys.find((entry) => entry.name === 'input');
+  if (last && key?.valueText.startsWith('{')) {
+    // A flow mapping, `input: {a: string}`: one more pair after the last.
+    return insertAt(last.valueSpan?.end ?? last.span.end, `, ${name}: string`);
+  }
   if (last) {
     const lineStart = text.lastIndexOf('\n', last.span.start - 1) + 1;
     const indent = text.slice(lineStart, last.span.start);
@@ -160,7 +165,6 @@ function declareInput(
     const lineEnd = text.indexOf('\n', end);
     return insertAt(lineEnd < 0 ? text.length : lineEnd, `\n${indent}${name}: string`);
   }
-  const key = frontMatter.keys.find((entry) => entry.name === 'input');
   if (key) {
     // `input: {}` is replaced; under a bare `input:` the entry goes on the next line.
     const lineEnd = text.indexOf('\n', key.span.end);
