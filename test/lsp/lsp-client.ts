@@ -131,6 +131,11 @@ export class LspClient {
     return new Promise((resolve) => this.waiters.push({ uri, test, resolve }));
   }
 
+  /** How many times diagnostics were published for `uri` so far. */
+  publishedCount(uri: string): number {
+    return this.published.filter((p) => p.uri === uri).length;
+  }
+
   /** Shuts the server down as an editor does, and waits for the process to end. */
   async stop(): Promise<number | null> {
     const exited = new Promise<number | null>((resolve) =>

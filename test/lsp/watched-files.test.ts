@@ -104,6 +104,17 @@ describe('files that change on disk', () => {
     await client.diagnostics(uri, (p) => p.diagnostics.length === 0);
   });
 
+  test("a flow's fake backend file changed: the flow is checked again", async () => {
+    writeFileSync(pathOf('project/replies.yaml'), 'default: hi\n');
+    const uri = uriOf('project/offline.ot');
+    await client.open(uri, '---\nbackend: fake:replies.yaml\n---\n<< generate_text("x") >>\n');
+    await client.diagnostics(uri);
+    const before = client.publishedCount(uri);
+    await writeOnDisk('project/replies.yaml', 'default: hello\n');
+    await client.diagnostics(uri, () => client.publishedCount(uri) > before);
+    expect(client.publishedCount(uri)).toBeGreaterThan(before);
+  });
+
   test('a flow() callee edited in another open buffer: its caller is checked again', async () => {
     const lib = uriOf('project/lib.ot');
     await client.open(lib, '---\ninput:\n  topic: string\n---\n{{ topic }}\n');
