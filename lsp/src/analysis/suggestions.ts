@@ -25,7 +25,7 @@ export interface SuggestionData {
  */
 export function suggestionFor(
   diagnostic: Diagnostic,
-  analysis: DocumentAnalysis,
+  analysis: () => DocumentAnalysis,
 ): SuggestionData | null {
   const known = knownNames(diagnostic, analysis);
   if (known === null) return null;
@@ -34,7 +34,7 @@ export function suggestionFor(
 
 function knownNames(
   diagnostic: Diagnostic,
-  analysis: DocumentAnalysis,
+  analysisOf: () => DocumentAnalysis,
 ): { name: string; names: readonly string[] } | null {
   const name = typeof diagnostic.args['name'] === 'string' ? diagnostic.args['name'] : null;
   switch (diagnostic.code) {
@@ -44,6 +44,7 @@ function knownNames(
       return name === null ? null : { name, names: [...nunjucksTestNames] };
     case 'OT2001': {
       if (name === null) return null;
+      const analysis = analysisOf();
       const shadowed = analysis.symbols.shadowedBuiltins;
       const macros = variablesVisibleAt(analysis.symbols, diagnostic.span.start)
         .filter((variable) => variable.bindings.some((binding) => binding.kind === 'macro'))
@@ -52,12 +53,13 @@ function knownNames(
     }
     case 'OT2003': {
       if (name === null) return null;
-      const visible = variablesVisibleAt(analysis.symbols, diagnostic.span.start);
+      const visible = variablesVisibleAt(analysisOf().symbols, diagnostic.span.start);
       return { name, names: visible.map((variable) => variable.name) };
     }
     case 'OT2011': {
       if (name === null) return null;
-      return { name, names: (analysis.frontMatter?.schemas ?? []).map((schema) => schema.name) };
+      const schemas = analysisOf().frontMatter?.schemas ?? [];
+      return { name, names: schemas.map((schema) => schema.name) };
     }
     case 'OT2008': {
       // `flow`'s "`x.ot` has no input `topc`; its inputs: topic, tone".

@@ -65,7 +65,8 @@ async function publish(context: FeatureContext, document: TextDocument): Promise
   // The document may have changed or closed while the worker checked it.
   if (context.documents.get(document.uri)?.version !== document.version) return;
   const path = uriToPath(document.uri);
-  const analysis = context.workspace.analysis(document);
+  // Parsed only when a diagnostic's suggestion needs the names in scope.
+  const analysis = () => context.workspace.analysis(document);
   const diagnostics = checked.diagnostics
     .filter((diagnostic) => diagnostic.file === path)
     .map((diagnostic) => {

@@ -30,10 +30,12 @@ export const planHintsFeature: Feature = {
       const end = document.offsetAt(params.range.end);
       const hints: InlayHint[] = [];
       const path = uriToPath(document.uri);
-      const ast = context.workspace.analysis(document).ast;
-      const blocks = [...callBlockPlans(plan, path), ...flowBlockPlans(plan, path, ast)].sort(
-        (a, b) => a.blockSpan.start - b.blockSpan.start,
-      );
+      const blocks = callBlockPlans(plan, path);
+      // Blocks that run a `flow()` (found in the parse, which only they need).
+      if (plan.flows.some((flow) => flow.file === path)) {
+        blocks.push(...flowBlockPlans(plan, path, context.workspace.analysis(document).ast));
+        blocks.sort((a, b) => a.blockSpan.start - b.blockSpan.start);
+      }
       for (const block of blocks) {
         if (!contains({ start, end }, block.blockSpan.end, true)) continue;
         hints.push({

@@ -114,7 +114,7 @@ function recomputed(
     (d) =>
       d.file === path && d.code === diagnostic.code && d.span.start === start && d.span.end === end,
   );
-  return same ? suggestionFor(same, analysis) : null;
+  return same ? suggestionFor(same, () => analysis) : null;
 }
 
 function suggestionData(data: unknown): SuggestionData | null {
