@@ -11,6 +11,7 @@ export type { NodeParts } from './syntax/ast-children.js';
 export { check } from './check.js';
 export type { Diagnostic, DiagnosticCode, Severity } from './diagnostics/index.js';
 export { printDiagnostics, diagnosticCatalog } from './diagnostics/index.js';
+export { closestName } from './diagnostics/did-you-mean.js';
 export { createSourceFile } from './source/index.js';
 export { loadProgram } from './ir/load-program.js';
 export type { LoadProgramOptions, LoadedProgram } from './ir/load-program.js';

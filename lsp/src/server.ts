@@ -4,6 +4,7 @@ import {
   type Connection,
   type InitializeResult,
 } from 'vscode-languageserver';
+import { workspaceRoots } from './workspace-roots.js';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { features, type FeatureContext, type ServerSettings } from './features/index.js';
 import { Workspace } from './workspace.js';
@@ -33,6 +34,7 @@ export function startServer(connection: Connection): void {
       workspace,
       settings,
       client: params.capabilities,
+      roots: workspaceRoots(params),
     };
     for (const feature of features) feature.register(context);
     return {

@@ -36,6 +36,7 @@ export interface QueryAnalysis {
 export class Workspace {
   private readonly analyses = new Map<string, DocumentAnalysis>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly recheckListeners: ((uri: string) => void)[] = [];
   readonly programs = new ProgramService(new URL('./program/program-worker.js', import.meta.url));
 
   constructor(readonly documents: TextDocuments<TextDocument>) {
@@ -127,6 +128,20 @@ export class Workspace {
       if (document.uri !== uri) files[uriToPath(document.uri)] = document.getText();
     }
     return files;
+  }
+
+  /**
+   * Asks for an open document to be checked again although its text did not change: a file its
+   * program reads changed (on disk, or in another buffer). The diagnostics feature listens.
+   */
+  recheck(uri: string): void {
+    this.programs.invalidate(uri);
+    for (const listener of this.recheckListeners) listener(uri);
+  }
+
+  /** Calls `listener` with the URI of each document that must be checked again. */
+  onRecheck(listener: (uri: string) => void): void {
+    this.recheckListeners.push(listener);
   }
 
   /** Stops the worker. */

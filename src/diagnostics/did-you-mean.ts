@@ -3,15 +3,25 @@
  * its length, at least 1), or '' when none is close: a hint, never a guess far off.
  */
 export function didYouMean(name: string, known: readonly string[]): string {
+  const best = closestName(name, known);
+  return best === null ? '' : ` did you mean \`${best}\`?`;
+}
+
+/**
+ * The known name closest to `name` (edit distance at most a third of its length, at least 1),
+ * or null when none is close; the language server's "did you mean" quick fixes use it.
+ */
+export function closestName(name: string, known: readonly string[]): string | null {
   const limit = Math.max(1, Math.floor(name.length / 3));
   let best: { name: string; distance: number } | null = null;
   for (const candidate of known) {
+    if (candidate === name) continue;
     const distance = editDistance(name.toLowerCase(), candidate.toLowerCase());
     if (distance <= limit && (best === null || distance < best.distance)) {
       best = { name: candidate, distance };
     }
   }
-  return best ? ` did you mean \`${best.name}\`?` : '';
+  return best ? best.name : null;
 }
 
 /** Levenshtein distance with adjacent transpositions counted as one edit. */

@@ -43,6 +43,8 @@ export class LspClient {
   readonly stderr: string[] = [];
   /** `window/showMessage` notifications received. */
   readonly messages: { type: number; message: string }[] = [];
+  /** What the server registered dynamically (`client/registerCapability`). */
+  readonly registrations: { id: string; method: string; registerOptions?: unknown }[] = [];
 
   private constructor(
     readonly connection: MessageConnection,
@@ -62,12 +64,20 @@ export class LspClient {
       this.messages.push(params);
     });
     connection.onNotification('window/logMessage', () => {});
+    connection.onRequest(
+      'client/registerCapability',
+      (params: { registrations: LspClient['registrations'] }) => {
+        this.registrations.push(...params.registrations);
+        return null;
+      },
+    );
     child.stderr.on('data', (chunk: Buffer) => this.stderr.push(String(chunk)));
   }
 
-  /** Starts the server and runs the `initialize` handshake. */
+  /** Starts the server and runs the `initialize` handshake (the workspace is the repository unless `rootUri` says). */
   static async start(
     capabilities: object = defaultCapabilities,
+    rootUri: string = pathToFileURL(root).href,
   ): Promise<{ client: LspClient; result: InitializeResult }> {
     const child = spawn(process.execPath, ['bin/ot.js', 'lsp', '--stdio'], { cwd: root });
     const connection = createMessageConnection(
@@ -78,7 +88,7 @@ export class LspClient {
     const client = new LspClient(connection, child);
     const result = await connection.sendRequest<InitializeResult>('initialize', {
       processId: process.pid,
-      rootUri: pathToFileURL(root).href,
+      rootUri,
       capabilities,
     });
     await connection.sendNotification('initialized', {});
@@ -119,6 +129,11 @@ export class LspClient {
     const already = [...this.published].reverse().find((p) => p.uri === uri);
     if (already && test(already)) return Promise.resolve(already);
     return new Promise((resolve) => this.waiters.push({ uri, test, resolve }));
+  }
+
+  /** How many times diagnostics were published for `uri` so far. */
+  publishedCount(uri: string): number {
+    return this.published.filter((p) => p.uri === uri).length;
   }
 
   /** Shuts the server down as an editor does, and waits for the process to end. */

@@ -60,6 +60,8 @@ describe('ot lsp --stdio: the session', () => {
         },
         source: 'ot',
         message: 'undefined variable `name`',
+        // For the quick fixes: the name, and no known name close to it.
+        data: { name: 'name', suggestion: null },
       },
     ]);
 

@@ -13,6 +13,8 @@ export interface OpenCall {
   keyword: string | null;
   /** Keywords already given. */
   keywordsGiven: string[];
+  /** The first argument when it is a closed string literal (the path of `flow("x.ot", …`). */
+  firstString: string | null;
 }
 
 /** Where the cursor is, read from the text alone (so it works while the template is broken). */
@@ -277,6 +279,7 @@ function openCall(tokens: readonly Token[]): OpenCall | null {
     keyword: string | null;
     given: string[];
     call: boolean;
+    firstString: string | null;
   }[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
@@ -291,12 +294,20 @@ function openCall(tokens: readonly Token[]): OpenCall | null {
           keyword: null,
           given: [],
           call: prev?.kind === 'name' || prev?.text === ')' || prev?.text === ']',
+          firstString: stringValue(tokens[i + 1], tokens[i + 2]),
         });
         break;
       }
       case '[':
       case '{':
-        stack.push({ callee: null, argIndex: 0, keyword: null, given: [], call: false });
+        stack.push({
+          callee: null,
+          argIndex: 0,
+          keyword: null,
+          given: [],
+          call: false,
+          firstString: null,
+        });
         break;
       case ')':
       case ']':
@@ -334,10 +345,18 @@ function openCall(tokens: readonly Token[]): OpenCall | null {
         argIndex: frame.argIndex,
         keyword: frame.keyword,
         keywordsGiven: frame.given,
+        firstString: frame.firstString,
       };
     }
     // Inside a list or dict literal that is itself an argument: the call is further out.
     return null;
   }
   return null;
+}
+
+/** The value of a closed string literal followed by `,` or `)` (a whole argument), else null. */
+function stringValue(token: Token | undefined, next: Token | undefined): string | null {
+  if (token?.kind !== 'string' || token.closed !== true) return null;
+  if (next && next.text !== ',' && next.text !== ')') return null;
+  return token.text.slice(1, -1).replace(/\\(.)/g, '$1');
 }

@@ -26,6 +26,7 @@ import { loopAttributes, tagSnippets } from '../docs/tags.js';
 import { uriToPath } from '../workspace.js';
 import { assertNever } from '../assert-never.js';
 import type { Feature, FeatureContext } from './feature.js';
+import { flowInputItems } from './flow-input-completion.js';
 
 /**
  * Completion, by where the cursor is (read from the text, so it works while the template is
@@ -91,13 +92,11 @@ function complete(
       const at = query.toAnalysis(cursor.prefixStart);
       const [analysis, analysisOffset] =
         at === null ? [context.workspace.analysis(document), offset] : [query.analysis, at];
-      return expressionItems(
-        analysis,
-        analysisOffset,
-        cursor,
-        snippets,
-        replace(cursor.prefixStart),
-      );
+      const range = replace(cursor.prefixStart);
+      return [
+        ...flowInputItems(context, analysis, cursor, range),
+        ...expressionItems(analysis, analysisOffset, cursor, snippets, range),
+      ];
     }
     default:
       return assertNever(cursor);

@@ -6,6 +6,7 @@ import { rangeOf } from '../positions.js';
 import { pathToUri } from '../workspace.js';
 import { assertNever } from '../assert-never.js';
 import type { Feature } from './feature.js';
+import { flowInputDefinition } from './flow-input-navigation.js';
 
 /**
  * Go to definition: a variable's binding (the nearest one before the cursor when it is set more
@@ -34,9 +35,10 @@ export const definitionFeature: Feature = {
             uri: pathToUri(symbol.file.target),
             range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
           };
+        case 'builtinKeyword':
+          return flowInputDefinition(context, analysis, symbol.keyword);
         case 'unresolved':
         case 'builtin':
-        case 'builtinKeyword':
         case 'filter':
         case 'test':
           return null;

@@ -2,6 +2,7 @@ import type { Diagnostic } from 'ot-lang/tools';
 import { DiagnosticSeverity, type Diagnostic as LspDiagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { assertNever } from '../assert-never.js';
+import { suggestionFor } from '../analysis/suggestions.js';
 import { rangeOf } from '../positions.js';
 import { Superseded } from '../program/program-service.js';
 import { uriToPath } from '../workspace.js';
@@ -31,6 +32,8 @@ export const diagnosticsFeature: Feature = {
         }, CHECK_DELAY_MS),
       );
     };
+    // A file the document reads changed on disk (see watched-files.ts).
+    context.workspace.onRecheck(schedule);
     context.documents.onDidChangeContent(({ document }) => {
       schedule(document.uri);
       const changedPath = uriToPath(document.uri);
@@ -62,11 +65,16 @@ async function publish(context: FeatureContext, document: TextDocument): Promise
   // The document may have changed or closed while the worker checked it.
   if (context.documents.get(document.uri)?.version !== document.version) return;
   const path = uriToPath(document.uri);
+  // Parsed only when a diagnostic's suggestion needs the names in scope.
+  const analysis = () => context.workspace.analysis(document);
   const diagnostics = checked.diagnostics
     .filter((diagnostic) => diagnostic.file === path)
-    .map((diagnostic) =>
-      toLspDiagnostic(document, diagnostic, context.settings.diagnosticsBaseUrl),
-    );
+    .map((diagnostic) => {
+      const lsp = toLspDiagnostic(document, diagnostic, context.settings.diagnosticsBaseUrl);
+      // The quick fixes read it back (see quick-fixes.ts).
+      const data = suggestionFor(diagnostic, analysis);
+      return data ? { ...lsp, data } : lsp;
+    });
   await context.connection.sendDiagnostics({
     uri: document.uri,
     version: document.version,

@@ -20,6 +20,8 @@ export interface FeatureContext {
   workspace: Workspace;
   settings: ServerSettings;
   client: ClientCapabilities;
+  /** The workspace folders' paths (from `initialize`), where callers of a flow are looked for. */
+  roots: string[];
 }
 
 /** One language feature: what it adds to the server's capabilities, and its handlers. */

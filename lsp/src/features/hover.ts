@@ -4,6 +4,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { bindingDetail, variableDetail } from '../analysis/describe-variable.js';
 import type { DocumentAnalysis } from '../analysis/document-analysis.js';
 import { analyzeDocument } from '../analysis/document-analysis.js';
+import { flowBlockPlans } from '../analysis/flow-block-plans.js';
 import { callBlockPlans } from '../analysis/plan-summary.js';
 import { sameSpan } from '../analysis/span.js';
 import { symbolAt, type SymbolAt } from '../analysis/symbol-at.js';
@@ -16,6 +17,7 @@ import { createOffsetMap } from '../analysis/offset-map.js';
 import type { Span } from '../analysis/span.js';
 import { uriToPath } from '../workspace.js';
 import type { Feature, FeatureContext } from './feature.js';
+import { describeFlowInput } from './flow-input-navigation.js';
 
 /**
  * Hover: a builtin's signature and docs; a variable's origin (an input's type, the tag that sets
@@ -77,6 +79,7 @@ function describe(context: FeatureContext, document: TextDocument, hover: Hovere
       const builtin = symbol.keyword.builtin as BuiltinName;
       const name = symbol.keyword.name.name;
       const rule = builtinSignatures[builtin].keywords[name];
+      if (!rule && builtin === 'flow') return describeFlowInput(context, hover.analysis, symbol);
       if (!rule) return code(`${name}`) + `\n\nnot an argument of \`${builtin}\``;
       return `${code(`(argument of ${builtin}) ${name}: ${describeRule(rule)}`)}\n\n${keywordDocs[name] ?? ''}`;
     }
@@ -180,7 +183,13 @@ function planOf(context: FeatureContext, document: TextDocument, blockSpan: Span
     const mapped = map.spanToNew(span);
     return mapped !== null && sameSpan(mapped, blockSpan);
   };
-  return callBlockPlans(latest.plan, uriToPath(document.uri), isThisBlock)[0];
+  const path = uriToPath(document.uri);
+  const ownCall = callBlockPlans(latest.plan, path, isThisBlock)[0];
+  if (ownCall) return ownCall;
+  // A block that runs a `flow()`: its calls are the other file's.
+  if (!latest.plan.flows.some((flow) => flow.file === path)) return undefined;
+  const ast = analyzeDocument(latest.text, path, -1).ast;
+  return flowBlockPlans(latest.plan, path, ast, isThisBlock)[0];
 }
 
 function describeFile(context: FeatureContext, file: FileReference): string {

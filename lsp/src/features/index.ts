@@ -10,9 +10,12 @@ import { formattingFeature } from './formatting.js';
 import { hoverFeature } from './hover.js';
 import { planHintsFeature } from './plan-hints.js';
 import { promptPreviewFeature } from './prompt-preview.js';
+import { quickFixesFeature } from './quick-fixes.js';
 import { referencesFeature } from './references.js';
 import { renameFeature } from './rename.js';
 import { semanticTokensFeature } from './semantic-tokens.js';
+import { signatureHelpFeature } from './signature-help.js';
+import { watchedFilesFeature } from './watched-files.js';
 
 /** Every feature of the server, each a provider in its own file. */
 export const features: readonly Feature[] = [
@@ -30,6 +33,9 @@ export const features: readonly Feature[] = [
   codeLensFeature,
   flowRequestsFeature,
   promptPreviewFeature,
+  signatureHelpFeature,
+  quickFixesFeature,
+  watchedFilesFeature,
 ];
 
 export type { Feature, FeatureContext, ServerSettings } from './feature.js';

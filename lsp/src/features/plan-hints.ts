@@ -1,4 +1,5 @@
 import { InlayHintKind, type InlayHint } from 'vscode-languageserver';
+import { flowBlockPlans } from '../analysis/flow-block-plans.js';
 import { callBlockPlans } from '../analysis/plan-summary.js';
 import { contains } from '../analysis/span.js';
 import { Superseded } from '../program/program-service.js';
@@ -28,7 +29,14 @@ export const planHintsFeature: Feature = {
       const start = document.offsetAt(params.range.start);
       const end = document.offsetAt(params.range.end);
       const hints: InlayHint[] = [];
-      for (const block of callBlockPlans(plan, uriToPath(document.uri))) {
+      const path = uriToPath(document.uri);
+      const blocks = callBlockPlans(plan, path);
+      // Blocks that run a `flow()` (found in the parse, which only they need).
+      if (plan.flows.some((flow) => flow.file === path)) {
+        blocks.push(...flowBlockPlans(plan, path, context.workspace.analysis(document).ast));
+        blocks.sort((a, b) => a.blockSpan.start - b.blockSpan.start);
+      }
+      for (const block of blocks) {
         if (!contains({ start, end }, block.blockSpan.end, true)) continue;
         hints.push({
           position: document.positionAt(block.blockSpan.end),

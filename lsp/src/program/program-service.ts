@@ -35,6 +35,7 @@ interface Job {
   path: string;
   text: string;
   files: Record<string, string>;
+  generation: number;
   callers: Caller[];
 }
 
@@ -52,6 +53,8 @@ export class ProgramService {
   private readonly queue = new Map<string, Job>();
   private readonly snapshots = new Map<string, ProgramSnapshot>();
   private readonly plans = new Map<string, ProgramSnapshot & { plan: Plan }>();
+  /** Bumped when files change on disk: the worker then loads programs again (see ProgramJob). */
+  private generation = 0;
 
   constructor(private readonly workerUrl: URL) {}
 
@@ -118,6 +121,11 @@ export class ProgramService {
     this.snapshots.delete(uri);
   }
 
+  /** Files changed on disk: programs loaded before are stale, whatever their texts. */
+  filesChanged(): void {
+    this.generation++;
+  }
+
   /** Forgets a closed document. */
   forget(uri: string): void {
     this.snapshots.delete(uri);
@@ -158,6 +166,7 @@ export class ProgramService {
       const caller: Caller = { resolve: resolve as (result: never) => void, reject };
       const same = (job: Job | null | undefined): boolean =>
         job?.key === key &&
+        job.generation === this.generation &&
         job.text === text &&
         JSON.stringify(job.files) === JSON.stringify(files);
       if (this.running && same(this.running)) {
@@ -170,7 +179,8 @@ export class ProgramService {
         return;
       }
       for (const stale of waiting?.callers ?? []) stale.reject(new Superseded());
-      this.queue.set(key, { key, operation, path, text, files, callers: [caller] });
+      const generation = this.generation;
+      this.queue.set(key, { key, operation, path, text, files, generation, callers: [caller] });
       this.pump();
     });
   }
@@ -188,6 +198,7 @@ export class ProgramService {
       path: job.path,
       text: job.text,
       files: job.files,
+      generation: job.generation,
     };
     this.ensureWorker().postMessage(message);
   }

@@ -15,7 +15,7 @@ import type { ProgramJob, ProgramReply } from './protocol.js';
 const cache = new Map<string, { key: string; loaded: LoadedProgram; plan: Plan | null }>();
 
 function programOf(job: ProgramJob) {
-  const key = `${job.text}\0${JSON.stringify(job.files)}`;
+  const key = `${job.generation}\0${job.text}\0${JSON.stringify(job.files)}`;
   const cached = cache.get(job.path);
   if (cached && cached.key === key) return cached;
   const loaded = loadProgram(job.path, {

@@ -17,6 +17,8 @@ export interface ProgramJob {
   text: string;
   /** The editor's buffers of other open files, read instead of the disk. */
   files: Record<string, string>;
+  /** Counts the changes of files on disk: a program loaded before the latest one is stale. */
+  generation: number;
 }
 
 /** The outcome of `check`. */
