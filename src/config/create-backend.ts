@@ -71,6 +71,7 @@ export function createBackend(
       baseUrl,
       apiKey,
       structuredOutputs: entry.structuredOutputs,
+      mode: entry.mode,
     },
     apiKeyEnv,
     concurrency: entry.concurrency,

@@ -31,11 +31,22 @@ export const openaiCompatibleProvider: ProviderDefinition = {
       supportsStructuredOutputs: settings.structuredOutputs,
     }).chatModel(settings.model);
   },
+  async loadCompletionModel(settings, fetch) {
+    const { createOpenAICompatible } = await import('@ai-sdk/openai-compatible');
+    return createOpenAICompatible({
+      name: OPTIONS_NAME,
+      baseURL: settings.baseUrl,
+      apiKey: settings.apiKey ?? undefined,
+      fetch,
+    }).completionModel(settings.model);
+  },
   providerOptions: (args: GenerationArgs, strictSchema) => ({
     [OPTIONS_NAME]: {
       strictJsonSchema: strictSchema,
       ...(args.top_k === undefined ? {} : { top_k: args.top_k }),
     },
   }),
-  hasEmptyReply: (body) => pick(body, 'choices', 0, 'message', 'content') === '',
+  hasEmptyReply: (body) =>
+    pick(body, 'choices', 0, 'message', 'content') === '' ||
+    pick(body, 'choices', 0, 'text') === '',
 };

@@ -4,7 +4,9 @@ import type { RateLimits } from '../rate-gate.js';
 import { withRetries, type RetryOptions } from '../retry.js';
 import { toBackendError } from './api-error.js';
 import { toCallOptions } from './call-options.js';
+import { exactCompletion, loadCompletionModel, modeCapabilities } from './completion-mode.js';
 import { ignoredArgError } from './ignored-args.js';
+import { instructionFor } from './instructions.js';
 import type { LanguageModel } from './language-model.js';
 import type { ModelSettings, ProviderDefinition } from './provider-definition.js';
 import { providerIdentity } from './provider-identity.js';
@@ -28,7 +30,7 @@ export interface ProviderBackendOptions {
 /** A backend that calls a provider model over HTTP under the shared retry policy. */
 export function createProviderBackend(options: ProviderBackendOptions): Backend {
   const { definition, settings } = options;
-  const capabilities = definition.capabilities(settings);
+  const capabilities = modeCapabilities(definition, settings);
   let model: Promise<LanguageModel> | null = null;
 
   async function complete(request: CompletionRequest): Promise<BackendReply> {
@@ -39,8 +41,15 @@ export function createProviderBackend(options: ProviderBackendOptions): Backend 
         );
       }
     }
-    model ??= definition.loadModel(settings);
-    const loaded = await model;
+    // Completion mode builds its model per request: the exact prompt goes in through its fetch.
+    const loaded =
+      settings.mode === 'completion'
+        ? await loadCompletionModel(
+            definition,
+            settings,
+            exactCompletion(request, instructionFor(request, capabilities)),
+          )
+        : await (model ??= definition.loadModel(settings));
     const callOptions = toCallOptions(request, capabilities, definition);
     // Mirrors call-options.ts: a choice constraint wins over a response schema.
     const constrained =
