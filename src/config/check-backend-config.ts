@@ -5,6 +5,7 @@ import { isProviderName, providerNames } from '../backends/provider-name.js';
 import { backendModes, type BackendMode } from '../backends/providers/completion-mode.js';
 import { providerDefinitions } from '../backends/providers/index.js';
 import { DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS } from '../backends/retry.js';
+import { DEFAULT_STREAM_IDLE_MS } from '../backends/providers/stream-reply.js';
 import { checkGenerationArgs } from './check-generation-args.js';
 import {
   checkBoolean,
@@ -29,6 +30,7 @@ const REMOTE_KEYS = [
   'api_key_env',
   'max_retries',
   'timeout_ms',
+  'stream_idle_ms',
   'rpm',
   'tpm',
 ];
@@ -145,6 +147,9 @@ export function checkBackendConfig(
   const timeoutMs = optional(record.timeout_ms, DEFAULT_TIMEOUT_MS, (v) =>
     checkInteger(v, [...path, 'timeout_ms'], problems, 1),
   );
+  const streamIdleMs = optional(record.stream_idle_ms, DEFAULT_STREAM_IDLE_MS, (v) =>
+    checkInteger(v, [...path, 'stream_idle_ms'], problems, 1),
+  );
   // null: no limit; undefined: invalid, already reported.
   const rpm = optional(
     record.rpm,
@@ -176,6 +181,7 @@ export function checkBackendConfig(
     concurrency === null ||
     maxRetries === null ||
     timeoutMs === null ||
+    streamIdleMs === null ||
     rpm === undefined ||
     tpm === undefined ||
     structuredOutputs === null ||
@@ -195,6 +201,7 @@ export function checkBackendConfig(
     concurrency,
     maxRetries,
     timeoutMs,
+    streamIdleMs,
     rpm,
     tpm,
     defaults,

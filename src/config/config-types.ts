@@ -55,6 +55,8 @@ export interface RemoteBackendConfig extends BackendConfigBase {
   maxRetries: number;
   /** Limit of one attempt in milliseconds (default 600 000). */
   timeoutMs: number;
+  /** Longest wait for the next piece of a streamed reply, in milliseconds (default 60 000). */
+  streamIdleMs: number;
   /** Requests per minute sent at most; null for no limit. */
   rpm: number | null;
   /** Tokens per minute (estimated prompt plus output) sent at most; null for no limit. */

@@ -77,6 +77,7 @@ export function createBackend(
     concurrency: entry.concurrency,
     rateLimits: { rpm: entry.rpm, tpm: entry.tpm },
     defaults: entry.defaults,
+    streamIdleMs: entry.streamIdleMs,
     retry: {
       maxRetries: entry.maxRetries,
       timeoutMs: entry.timeoutMs,

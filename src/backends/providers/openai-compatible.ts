@@ -29,6 +29,8 @@ export const openaiCompatibleProvider: ProviderDefinition = {
       baseURL: settings.baseUrl,
       apiKey: settings.apiKey ?? undefined,
       supportsStructuredOutputs: settings.structuredOutputs,
+      // Streamed replies report their tokens only when asked (`stream_options`).
+      includeUsage: true,
     }).chatModel(settings.model);
   },
   async loadCompletionModel(settings, fetch) {
@@ -38,6 +40,7 @@ export const openaiCompatibleProvider: ProviderDefinition = {
       baseURL: settings.baseUrl,
       apiKey: settings.apiKey ?? undefined,
       fetch,
+      includeUsage: true,
     }).completionModel(settings.model);
   },
   providerOptions: (args: GenerationArgs, strictSchema) => ({
