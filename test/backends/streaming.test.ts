@@ -92,7 +92,7 @@ describe('streamed replies (OpenAI chat-completions SSE)', () => {
       streamChat(stream, ['late']);
     });
     const { deltas, request } = streamed();
-    const reply = await backend(server, ['stream_idle_ms: 200']).complete(request);
+    const reply = await backend(server, ['stream_idle_ms: 1000']).complete(request);
     expect((reply as { text: string }).text).toBe('late');
     expect(deltas).toEqual(['late']);
     expect(server.requests).toHaveLength(2);
@@ -105,8 +105,8 @@ describe('streamed replies (OpenAI chat-completions SSE)', () => {
     });
     const { deltas, request } = streamed();
     await expect(
-      backend(server, ['stream_idle_ms: 200', 'max_retries: 2']).complete(request),
-    ).rejects.toThrow(/the stream stalled: nothing received for 200 ms \(stream_idle_ms\)/);
+      backend(server, ['stream_idle_ms: 1000', 'max_retries: 2']).complete(request),
+    ).rejects.toThrow(/the stream stalled: nothing received for 1000 ms \(stream_idle_ms\)/);
     expect(deltas).toEqual(['Half']);
     expect(server.requests).toHaveLength(1);
   });

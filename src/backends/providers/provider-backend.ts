@@ -79,6 +79,10 @@ export function createProviderBackend(options: ProviderBackendOptions): Backend 
                 shown = true;
                 onDelta(delta);
               },
+              (warnings) => {
+                const ignored = ignoredArgError({ warnings }, request.args, settings.model);
+                if (ignored) throw ignored;
+              },
             );
             const usage = streamedUsage(streamed);
             if (usage) request.rate?.record(usage.inputTokens + usage.outputTokens);

@@ -23,6 +23,7 @@ export async function streamReply(
   signal: AbortSignal,
   idleMs: number,
   onDelta: (text: string) => void,
+  onStart: (warnings: GenerateResult['warnings']) => void = () => {},
 ): Promise<StreamedReply> {
   const controller = new AbortController();
   const onAbort = (): void => controller.abort(signal.reason);
@@ -73,7 +74,7 @@ export async function streamReply(
         }
         const { done, value } = next;
         if (done) break;
-        applyPart(reply, value, onDelta);
+        applyPart(reply, value, onDelta, onStart);
       }
     } finally {
       reader.cancel().catch(() => {});
@@ -88,8 +89,17 @@ export async function streamReply(
   }
 }
 
-function applyPart(reply: StreamedReply, part: StreamPart, onDelta: (text: string) => void): void {
+function applyPart(
+  reply: StreamedReply,
+  part: StreamPart,
+  onDelta: (text: string) => void,
+  onStart: (warnings: GenerateResult['warnings']) => void,
+): void {
   switch (part.type) {
+    case 'stream-start':
+      // Before any text: a dropped argument fails the call before anything is shown.
+      onStart(part.warnings);
+      return;
     case 'text-delta':
       if (part.delta === '') return;
       reply.text += part.delta;
