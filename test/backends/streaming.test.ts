@@ -141,3 +141,64 @@ describe('streamed replies (OpenAI chat-completions SSE)', () => {
     expect(server.requests[0]!.body).toMatchObject({ prompt: 'Tell me', stream: true });
   });
 });
+
+describe('streamed replies (Anthropic Messages SSE)', () => {
+  let server: SseServer | null = null;
+  afterEach(async () => {
+    await server?.close();
+    server = null;
+  });
+
+  it('passes each text delta on and reports the usage', async () => {
+    server = await startSseServer((stream) => {
+      stream.send({
+        type: 'message_start',
+        message: {
+          id: 'msg_1',
+          type: 'message',
+          role: 'assistant',
+          model: 'claude-sonnet-4-5',
+          content: [],
+          stop_reason: null,
+          stop_sequence: null,
+          usage: { input_tokens: 4, output_tokens: 1 },
+        },
+      });
+      stream.send({
+        type: 'content_block_start',
+        index: 0,
+        content_block: { type: 'text', text: '' },
+      });
+      for (const text of ['Bon', 'jour'])
+        stream.send({ type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text } });
+      stream.send({ type: 'content_block_stop', index: 0 });
+      stream.send({
+        type: 'message_delta',
+        delta: { stop_reason: 'end_turn', stop_sequence: null },
+        usage: { output_tokens: 2 },
+      });
+      stream.send({ type: 'message_stop' });
+      stream.end(false);
+    });
+    const text = [
+      'backends:',
+      '  c:',
+      '    provider: anthropic',
+      '    model: claude-sonnet-4-5',
+      `    base_url: ${server.url}/v1`,
+    ].join('\n');
+    const claude = createBackend('c', parseConfig(text, '/project/ot.config.yaml'), {
+      ANTHROPIC_API_KEY: 'sk-test',
+    });
+    const { deltas, request } = streamed();
+    const reply = await claude.complete(request);
+    expect(deltas).toEqual(['Bon', 'jour']);
+    expect(reply).toEqual({
+      text: 'Bonjour',
+      finishReason: 'stop',
+      usage: { inputTokens: 4, outputTokens: 2 },
+    });
+    expect(server.requests[0]!.path).toBe('/v1/messages');
+    expect(server.requests[0]!.body).toMatchObject({ stream: true });
+  });
+});
