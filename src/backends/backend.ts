@@ -64,6 +64,11 @@ export interface CompletionRequest {
   /** Which builtin asked; fake backends and traces use it, providers may ignore it. */
   builtin: string;
   signal: AbortSignal;
+  /**
+   * Asks for a streamed reply: each piece of text as it arrives (the reply is still returned
+   * whole). Backends that cannot stream ignore it.
+   */
+  onDelta?: (text: string) => void;
   /** Per-backend rate limiting and 429 feedback; a backend that sends requests uses it. */
   rate?: RateGate;
 }

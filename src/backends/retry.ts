@@ -62,13 +62,15 @@ export function backoffDelayMs(attempt: number, random: () => number = Math.rand
  * signal, aborted by `signal` or by the per-attempt timeout. Failures must be BackendErrors whose
  * `retryable` and `retryAfterMs` say whether and when to try again. With a `gate`, every attempt
  * waits for the backend's rate limits first (outside the attempt's timeout), and 429s and
- * successes are reported to it, so the whole backend backs off.
+ * successes are reported to it, so the whole backend backs off. When `mayRetry` says no (a
+ * streamed reply already showed text), a failure is final whatever it is.
  */
 export async function withRetries<T>(
   attempt: (signal: AbortSignal) => Promise<T>,
   signal: AbortSignal,
   options: RetryOptions,
   gate?: RateGate,
+  mayRetry: () => boolean = () => true,
 ): Promise<T> {
   const sleep = options.sleep ?? abortableSleep;
   const random = options.random ?? Math.random;
@@ -97,6 +99,9 @@ export async function withRetries<T>(
     }
     if (failure.status === 429) gate?.rateLimited(failure.retryAfterMs);
     const attempts = attemptIndex + 1;
+    if (failure.retryable && !mayRetry()) {
+      throw withNote(failure, 'part of the reply was already shown; not retrying');
+    }
     if (!failure.retryable || attemptIndex >= options.maxRetries) {
       throw attempts > 1 ? withNote(failure, `gave up after ${attempts} attempts`) : failure;
     }

@@ -2,8 +2,10 @@ import { resolve } from 'node:path';
 import type { GenerationArgs, TokenPrice, TruncationPolicy } from '../backends/backend.js';
 import { fakeCapabilities } from '../backends/fake/fake-backend.js';
 import { isProviderName, providerNames } from '../backends/provider-name.js';
+import { backendModes, type BackendMode } from '../backends/providers/completion-mode.js';
 import { providerDefinitions } from '../backends/providers/index.js';
 import { DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS } from '../backends/retry.js';
+import { DEFAULT_STREAM_IDLE_MS } from '../backends/providers/stream-reply.js';
 import { checkGenerationArgs } from './check-generation-args.js';
 import {
   checkBoolean,
@@ -28,6 +30,7 @@ const REMOTE_KEYS = [
   'api_key_env',
   'max_retries',
   'timeout_ms',
+  'stream_idle_ms',
   'rpm',
   'tpm',
 ];
@@ -67,13 +70,18 @@ export function checkBackendConfig(
     provider === 'fake'
       ? [...COMMON_KEYS, 'file']
       : provider === 'openai-compatible'
-        ? [...REMOTE_KEYS, 'structured_outputs']
-        : REMOTE_KEYS;
+        ? [...REMOTE_KEYS, 'structured_outputs', 'mode']
+        : provider === 'openai'
+          ? [...REMOTE_KEYS, 'mode']
+          : REMOTE_KEYS;
   checkKnownKeys(record, path, allowed, problems, (key) =>
     KEY_MISTAKES.includes(key)
       ? `\`${key}\` is not allowed: API keys never go in the config file; put the key in an ` +
         'environment variable and name that variable with `api_key_env`'
-      : null,
+      : key === 'mode'
+        ? `\`mode\` is not allowed for provider ${provider}: only openai-compatible and openai ` +
+          'backends have a completion mode (`mode: completion`, the /v1/completions API)'
+        : null,
   );
   const concurrency = optional(record.concurrency, DEFAULT_CONCURRENCY, (v) =>
     checkInteger(v, [...path, 'concurrency'], problems, 1),
@@ -139,6 +147,9 @@ export function checkBackendConfig(
   const timeoutMs = optional(record.timeout_ms, DEFAULT_TIMEOUT_MS, (v) =>
     checkInteger(v, [...path, 'timeout_ms'], problems, 1),
   );
+  const streamIdleMs = optional(record.stream_idle_ms, DEFAULT_STREAM_IDLE_MS, (v) =>
+    checkInteger(v, [...path, 'stream_idle_ms'], problems, 1),
+  );
   // null: no limit; undefined: invalid, already reported.
   const rpm = optional(
     record.rpm,
@@ -153,6 +164,16 @@ export function checkBackendConfig(
   const structuredOutputs = optional(record.structured_outputs, false, (v) =>
     checkBoolean(v, [...path, 'structured_outputs'], problems),
   );
+  const mode = optional(record.mode, 'chat' as const, (v) =>
+    checkMode(v, [...path, 'mode'], problems),
+  );
+  if (mode === 'completion' && structuredOutputs === true) {
+    problems.push({
+      path: [...path, 'structured_outputs'],
+      message: `${quoteKey([...path, 'structured_outputs'])} cannot be used with \`mode: completion\` (the completions API has no response_format)`,
+      at: 'key',
+    });
+  }
   if (
     model === null ||
     baseUrl === undefined ||
@@ -160,9 +181,11 @@ export function checkBackendConfig(
     concurrency === null ||
     maxRetries === null ||
     timeoutMs === null ||
+    streamIdleMs === null ||
     rpm === undefined ||
     tpm === undefined ||
     structuredOutputs === null ||
+    mode === null ||
     onTruncation === null
   ) {
     return null;
@@ -174,9 +197,11 @@ export function checkBackendConfig(
     baseUrl,
     apiKeyEnv,
     structuredOutputs,
+    mode,
     concurrency,
     maxRetries,
     timeoutMs,
+    streamIdleMs,
     rpm,
     tpm,
     defaults,
@@ -198,6 +223,18 @@ function checkPrice(value: unknown, path: KeyPath, problems: Problem[]): TokenPr
     return checkNumber(record[key], [...path, key], problems, 0);
   });
   return input == null || output == null ? null : { input, output };
+}
+
+/** `chat` or `completion`. */
+function checkMode(value: unknown, path: KeyPath, problems: Problem[]): BackendMode | null {
+  const mode = backendModes.find((m) => m === value);
+  if (mode !== undefined) return mode;
+  problems.push({
+    path,
+    message: `${quoteKey(path)} must be ${backendModes.join(' or ')}, not ${describeValue(value)}`,
+    at: 'value',
+  });
+  return null;
 }
 
 /** `warn` or `error`. */

@@ -1,5 +1,6 @@
 import type { GenerationArgs, TokenPrice, TruncationPolicy } from '../backends/backend.js';
 import type { RemoteProviderName } from '../backends/provider-name.js';
+import type { BackendMode } from '../backends/providers/completion-mode.js';
 import type { Span } from '../source/span.js';
 
 /** A validated `ot.config.yaml`: plain data, paths absolute. */
@@ -48,10 +49,14 @@ export interface RemoteBackendConfig extends BackendConfigBase {
   apiKeyEnv: string | null;
   /** openai-compatible: the server takes `response_format: json_schema` (default false). */
   structuredOutputs: boolean;
+  /** `mode`: chat messages (default) or raw text completion (openai-compatible, openai only). */
+  mode: BackendMode;
   /** Retries after the first attempt (default 2). */
   maxRetries: number;
   /** Limit of one attempt in milliseconds (default 600 000). */
   timeoutMs: number;
+  /** Longest wait for the next piece of a streamed reply, in milliseconds (default 60 000). */
+  streamIdleMs: number;
   /** Requests per minute sent at most; null for no limit. */
   rpm: number | null;
   /** Tokens per minute (estimated prompt plus output) sent at most; null for no limit. */

@@ -71,11 +71,13 @@ export function createBackend(
       baseUrl,
       apiKey,
       structuredOutputs: entry.structuredOutputs,
+      mode: entry.mode,
     },
     apiKeyEnv,
     concurrency: entry.concurrency,
     rateLimits: { rpm: entry.rpm, tpm: entry.tpm },
     defaults: entry.defaults,
+    streamIdleMs: entry.streamIdleMs,
     retry: {
       maxRetries: entry.maxRetries,
       timeoutMs: entry.timeoutMs,

@@ -10,6 +10,7 @@ import { cacheKey } from '../cache/cache-key.js';
 import type { CachedEntry } from '../cache/call-cache.js';
 import { createCachedEntry } from '../cache/call-cache.js';
 import type { JsonSchema } from '../ir/ir.js';
+import type { CallStreamSink } from './call-stream.js';
 import type { CallInfo } from './registry/types.js';
 import { expectedResult, resultProblems, type ExpectedResult } from './result-check.js';
 import type { RunContext } from './run-context.js';
@@ -81,8 +82,32 @@ export class CallContext {
     return this.resolved;
   }
 
-  /** Makes (or replays) one model call. */
+  /** Makes (or replays) one model call; with a stream sink, tells it the call's start, text and end. */
   async complete<T>(call: ModelCall<T>): Promise<T> {
+    const sink = this.run.stream;
+    if (!sink) return this.completeOnce(call, null);
+    const backend = this.backend;
+    const live: LiveCall = { id: this.run.session.nextCallId(), sink, ended: false };
+    sink({
+      type: 'start',
+      id: live.id,
+      builtin: call.info.traceAs ?? call.traceBuiltin ?? call.builtin,
+      location: call.info.location ?? '',
+      backend: backend.name,
+    });
+    try {
+      return await this.completeOnce(call, live);
+    } catch (error) {
+      // Failures the trace does not see (Ctrl-C, a bad argument) still end the call's stream.
+      if (!live.ended) {
+        live.ended = true;
+        sink({ type: 'error', id: live.id, message: errorMessage(error) });
+      }
+      throw error;
+    }
+  }
+
+  private async completeOnce<T>(call: ModelCall<T>, live: LiveCall | null): Promise<T> {
     const { session } = this.run;
     const backend = this.backend;
     const args = fillDefaults(backend, call.args);
@@ -114,16 +139,16 @@ export class CallContext {
           ...(shared.usage ? { usage: shared.usage } : {}),
           warnings: shared.finishReason === TRUNCATED ? [truncationNote()] : [],
         };
-        this.traceCall(call, args, fetched);
+        this.traceCall(call, args, fetched, live);
         return fetched.value;
       }
-      const own = await this.fetch(call, args, key, expected, start);
-      this.traceCall(call, args, own);
+      const own = await this.fetch(call, args, key, expected, start, live);
+      this.traceCall(call, args, own, live);
       return own.value;
     }
     // Cross-process single flight (shared-flight.ts) wraps the local fetch, unchanged; without a
     // lock the fetch is called directly, so local runs take not one promise tick more.
-    const fetchLocal = () => this.fetch(call, args, key, expected, start);
+    const fetchLocal = () => this.fetch(call, args, key, expected, start, live);
     const work =
       session.dryRun || !session.cache.lock
         ? fetchLocal()
@@ -147,7 +172,7 @@ export class CallContext {
       };
       if (fetched.written) void fetched.written.then(leave);
       else leave();
-      this.traceCall(call, args, fetched);
+      this.traceCall(call, args, fetched, live);
       return fetched.value;
     } catch (error) {
       if (session.inFlight.get(key) === work) session.inFlight.delete(key);
@@ -165,6 +190,7 @@ export class CallContext {
             warnings: [],
             ...(usage ? { usage } : {}),
           },
+          live,
           error,
         );
       }
@@ -184,6 +210,7 @@ export class CallContext {
     key: string,
     expected: ExpectedResult,
     lookupStart: number,
+    live: LiveCall | null,
   ): Promise<Fetched<T>> {
     const { session } = this.run;
     const warnings: string[] = [];
@@ -254,6 +281,10 @@ export class CallContext {
       }
       startedAt = this.elapsed();
       const request = this.adapt(call, args);
+      if (live) {
+        const { id, sink } = live;
+        request.onDelta = (text) => sink({ type: 'delta', id, text });
+      }
       // Rate limits and 429 backoff apply per backend, attempt by attempt (backend-limiter.ts).
       request.rate = limiter.gate(request);
       const reply = splitReply(await this.backend.complete(request));
@@ -360,8 +391,23 @@ export class CallContext {
     call: ModelCall<T>,
     args: GenerationArgs,
     fetched: Fetched<T | null>,
+    live: LiveCall | null,
     error?: unknown,
   ): void {
+    if (live && !live.ended) {
+      live.ended = true;
+      live.sink(
+        error === undefined
+          ? {
+              type: 'end',
+              id: live.id,
+              result: fetched.value,
+              cached: fetched.cached,
+              ...(fetched.usage ? { usage: fetched.usage } : {}),
+            }
+          : { type: 'error', id: live.id, message: errorMessage(error) },
+      );
+    }
     this.run.trace?.({
       builtin: call.info.traceAs ?? call.traceBuiltin ?? call.builtin,
       prompt: call.prompt,
@@ -377,9 +423,7 @@ export class CallContext {
       ...(fetched.finishReason ? { finish_reason: fetched.finishReason } : {}),
       ...(fetched.warnings.length > 0 ? { warning: fetched.warnings.join('; ') } : {}),
       ...traceUsageFields(fetched.usage, fetched.cached, this.backend.price),
-      ...(error === undefined
-        ? {}
-        : { error: error instanceof Error ? error.message : String(error) }),
+      ...(error === undefined ? {} : { error: errorMessage(error) }),
     });
   }
 
@@ -428,6 +472,17 @@ function splitReply(reply: BackendReply): {
 /** The usage a cache entry recorded, when it holds a well-formed one. */
 function replayedUsage(entry: CachedEntry): { usage?: TokenUsage } {
   return isTokenUsage(entry.usage) ? { usage: entry.usage } : {};
+}
+
+/** A call whose start went to a stream sink, until its end or error is sent. */
+interface LiveCall {
+  id: number;
+  sink: CallStreamSink;
+  ended: boolean;
+}
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
 /** The tokens a call's failure was paid with (a reply that failed its checks), for its trace line. */

@@ -9,6 +9,7 @@ export type { RunOptions } from './api/run.js';
 export { parallel, parIter, makeExecutable, repeat } from './api/combinators.js';
 export { stream } from './api/stream.js';
 export type { StreamEvent } from './api/stream.js';
+export type { CallStreamEvent, CallStreamSink } from './call-stream.js';
 export { llm } from './api/llm.js';
 export type { GenerateOptions } from './api/llm.js';
 export { compose } from './api/compose.js';

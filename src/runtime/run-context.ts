@@ -1,3 +1,4 @@
+import type { CallStreamSink } from './call-stream.js';
 import type { Registry } from './registry/types.js';
 import type { Session } from './session.js';
 import type { TraceSink } from './trace.js';
@@ -9,6 +10,11 @@ export interface RunContext {
   /** The backend named by the caller (`--backend`), above the template's and the registry's. */
   backendName: string | null;
   trace: TraceSink | null;
+  /**
+   * Receives each call's start, streamed text and end (`ot run --stream`, `stream()`); when set,
+   * backends are asked to stream their replies.
+   */
+  stream?: CallStreamSink;
   /** `performance.now()` when the run began; trace times count from here. */
   startedAt: number;
   /** The sample key calls start from (`repeat` gives each repetition its own). */

@@ -31,6 +31,7 @@ export class Session {
     Promise<{ value: unknown; finishReason?: string; usage?: TokenUsage }>
   >();
   private readonly warned = new Set<string>();
+  private callIds = 0;
   // A counter, not a set: only the moment the last write settles matters.
   private writing = 0;
   private whenWritten: (() => void)[] = [];
@@ -42,6 +43,11 @@ export class Session {
     setMaxListeners(0, this.signal);
     this.global = new Semaphore(options.concurrency ?? 64);
     this.dryRun = options.dryRun ?? false;
+  }
+
+  /** The next id of a streamed call: calls count from 0 in the order they are issued. */
+  nextCallId(): number {
+    return this.callIds++;
   }
 
   /**

@@ -149,6 +149,6 @@ describe('the OneTwo snippets in TypeScript', () => {
     const events: string[] = [];
     for await (const event of stream(llm.generateText('stream me'), { registry }))
       events.push(event.type);
-    expect(events).toEqual(['call', 'result']);
+    expect(events).toEqual(['start', 'delta', 'end', 'call', 'result']);
   });
 });

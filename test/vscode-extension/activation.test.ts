@@ -124,6 +124,10 @@ describe('the VS Code extension', () => {
     expect(state.inputPrompts).toEqual(['country (string, default "France")']);
     const output = state.output.get('ot')!;
     expect(output).toContain('▶ ot run qa-chain.ot');
+    // The replies stream into the output (`ot run --stream`), before the text of the run.
+    expect(output).toMatch(
+      /── generate_text at \S*qa-chain\.ot:7:\d+ \(fake:qa-chain\.fake\.yaml\)\n Menton\n[^]*── text ──/,
+    );
     expect(output).toContain('── text ──\nWhat is the southernmost city in France?  Menton');
     expect(output).toContain('"born": " 1956."');
     expect(output).toMatch(/qa-chain\.ot:7:\d+ {2}generate_text on fake:qa-chain\.fake\.yaml/);

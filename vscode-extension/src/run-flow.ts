@@ -11,8 +11,9 @@ import { targetDocument } from './target-document.js';
 
 /**
  * "ot: Run flow": saves the flow, asks for its inputs (declared in the front matter, as the
- * server reports them), runs it with the bundled `ot run --json --trace`, and shows the rendered
- * text, the outputs and the trace of every call in the output channel. Runs in the flow's
+ * server reports them), runs it with the bundled `ot run --json --trace --stream`, and shows each
+ * call's reply as it is generated (the streamed stderr, live), then the rendered text, the
+ * outputs and the trace of every call in the output channel. Runs in the flow's
  * workspace folder, so the project's `ot.config.yaml` and `.ot-cache/` apply.
  */
 export async function runFlow(
@@ -41,13 +42,18 @@ export async function runFlow(
   output.show(true);
   output.appendLine(`▶ ot run ${basename(path)}${flags.map(([, value]) => ` ${value}`).join('')}`);
   try {
+    let streamed = '';
     const result = await runCli(
       cli,
-      ['run', path, '--json', '--trace', tracePath, ...flags.flat()],
+      ['run', path, '--json', '--trace', tracePath, '--stream', ...flags.flat()],
       cwd,
+      (chunk) => {
+        streamed += chunk;
+        output.append(chunk);
+      },
     );
+    if (streamed !== '' && !streamed.endsWith('\n')) output.appendLine('');
     if (result.code !== 0) {
-      output.appendLine(result.stderr.trimEnd());
       output.appendLine(`✖ the run failed (exit code ${result.code})\n`);
       void vscode.window.showErrorMessage(`ot: ${basename(path)} failed; see the "ot" output.`);
       return;
@@ -59,7 +65,6 @@ export async function runFlow(
     output.appendLine(JSON.stringify(run.outputs, null, 2));
     output.appendLine('── trace ──');
     output.append(formatTrace(await readFile(tracePath, 'utf8').catch(() => '')));
-    if (result.stderr.trim() !== '') output.appendLine(result.stderr.trimEnd());
     output.appendLine(`✔ done\n`);
   } finally {
     await rm(traceDir, { recursive: true, force: true });

@@ -92,13 +92,18 @@ export function createFakeBackend(
     // Taken before the delay, so list items follow the order in which calls start.
     const reply = source === null ? null : take(source);
     const given = source?.usage;
-    if (latencyMs > 0) {
+    const wait = async (ms: number): Promise<void> => {
+      if (ms <= 0) return;
       try {
-        await sleep(latencyMs, signal);
+        await sleep(ms, signal);
       } catch {
         throw new BackendError('request cancelled', { cause: signal.reason });
       }
-    }
+    };
+    // A streamed reply comes word by word: a quarter of the latency before the first word, the
+    // rest spread between the words, so `ot run --stream` on a sample shows streaming offline.
+    const onDelta = request.onDelta;
+    await wait(onDelta ? latencyMs / 4 : latencyMs);
     if (reply === null) {
       const what = request.prompt !== null ? 'prompt' : 'messages';
       throw new BackendError(
@@ -108,6 +113,13 @@ export function createFakeBackend(
     if (typeof reply !== 'string' && 'error' in reply) throw new BackendError(reply.error);
     const text = truncateAtStop(typeof reply === 'string' ? reply : reply.text, request.args.stop);
     const finishReason = typeof reply === 'string' ? 'stop' : reply.finish_reason;
+    if (onDelta) {
+      const words = text.match(/\s*\S+\s*|\s+/g) ?? [];
+      for (const word of words) {
+        await wait((latencyMs * 3) / 4 / words.length);
+        onDelta(word);
+      }
+    }
     const usage = await usageOf(request, text, given);
     return { text, finishReason, ...(usage ? { usage } : {}) };
   }

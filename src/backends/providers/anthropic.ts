@@ -22,6 +22,7 @@ export const anthropicProvider: ProviderDefinition = {
       apiKey: settings.apiKey ?? undefined,
     }).messages(settings.model);
   },
+  loadCompletionModel: null,
   providerOptions: () => ({}),
   // A model that stops at once answers with `content: []`.
   hasEmptyReply: (body) => {

@@ -22,6 +22,7 @@ export const googleProvider: ProviderDefinition = {
       apiKey: settings.apiKey ?? undefined,
     })(settings.model);
   },
+  loadCompletionModel: null,
   providerOptions: () => ({}),
   // A finished candidate whose parts are all empty (or absent) is an empty reply.
   hasEmptyReply: (body) => {

@@ -18,7 +18,7 @@ const SDK_FEATURES: Readonly<Record<string, keyof GenerationArgs>> = {
  * argument an error, so a dropped argument that the call set becomes one, naming it.
  */
 export function ignoredArgError(
-  result: GenerateResult,
+  result: Pick<GenerateResult, 'warnings'>,
   args: GenerationArgs,
   model: string,
 ): BackendError | null {

@@ -22,3 +22,9 @@ export type SdkJsonSchema = NonNullable<
 
 /** Per-provider options passed through to the request body. */
 export type ProviderOptions = NonNullable<CallOptions['providerOptions']>;
+
+/** What `doStream` resolves to: a stream of parts (text deltas, the finish, errors). */
+export type StreamResult = Awaited<ReturnType<LanguageModel['doStream']>>;
+
+/** One part of a `doStream` stream. */
+export type StreamPart = StreamResult['stream'] extends ReadableStream<infer P> ? P : never;

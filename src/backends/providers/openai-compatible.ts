@@ -29,7 +29,19 @@ export const openaiCompatibleProvider: ProviderDefinition = {
       baseURL: settings.baseUrl,
       apiKey: settings.apiKey ?? undefined,
       supportsStructuredOutputs: settings.structuredOutputs,
+      // Streamed replies report their tokens only when asked (`stream_options`).
+      includeUsage: true,
     }).chatModel(settings.model);
+  },
+  async loadCompletionModel(settings, fetch) {
+    const { createOpenAICompatible } = await import('@ai-sdk/openai-compatible');
+    return createOpenAICompatible({
+      name: OPTIONS_NAME,
+      baseURL: settings.baseUrl,
+      apiKey: settings.apiKey ?? undefined,
+      fetch,
+      includeUsage: true,
+    }).completionModel(settings.model);
   },
   providerOptions: (args: GenerationArgs, strictSchema) => ({
     [OPTIONS_NAME]: {
@@ -37,5 +49,7 @@ export const openaiCompatibleProvider: ProviderDefinition = {
       ...(args.top_k === undefined ? {} : { top_k: args.top_k }),
     },
   }),
-  hasEmptyReply: (body) => pick(body, 'choices', 0, 'message', 'content') === '',
+  hasEmptyReply: (body) =>
+    pick(body, 'choices', 0, 'message', 'content') === '' ||
+    pick(body, 'choices', 0, 'text') === '',
 };

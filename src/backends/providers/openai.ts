@@ -23,6 +23,16 @@ export const openaiProvider: ProviderDefinition = {
       apiKey: settings.apiKey ?? undefined,
     }).chat(settings.model);
   },
+  async loadCompletionModel(settings, fetch) {
+    const { createOpenAI } = await import('@ai-sdk/openai');
+    return createOpenAI({
+      baseURL: settings.baseUrl,
+      apiKey: settings.apiKey ?? undefined,
+      fetch,
+    }).completion(settings.model);
+  },
   providerOptions: (_args, strictSchema) => ({ openai: { strictJsonSchema: strictSchema } }),
-  hasEmptyReply: (body) => pick(body, 'choices', 0, 'message', 'content') === '',
+  hasEmptyReply: (body) =>
+    pick(body, 'choices', 0, 'message', 'content') === '' ||
+    pick(body, 'choices', 0, 'text') === '',
 };

@@ -1,15 +1,24 @@
-import type { Backend, BackendReply, CompletionRequest, GenerationArgs } from '../backend.js';
+import type {
+  Backend,
+  BackendReply,
+  CompletionRequest,
+  GenerationArgs,
+  TokenUsage,
+} from '../backend.js';
 import { BackendError } from '../backend-error.js';
 import type { RateLimits } from '../rate-gate.js';
 import { withRetries, type RetryOptions } from '../retry.js';
 import { toBackendError } from './api-error.js';
 import { toCallOptions } from './call-options.js';
+import { exactCompletion, loadCompletionModel, modeCapabilities } from './completion-mode.js';
 import { ignoredArgError } from './ignored-args.js';
+import { instructionFor } from './instructions.js';
 import type { LanguageModel } from './language-model.js';
 import type { ModelSettings, ProviderDefinition } from './provider-definition.js';
 import { providerIdentity } from './provider-identity.js';
-import { replyText } from './reply-text.js';
+import { replyText, unwrapChoice } from './reply-text.js';
 import { reportedUsage } from './reported-usage.js';
+import { streamedUsage, streamReply } from './stream-reply.js';
 
 /** Everything a provider backend is made of; config/create-backend.ts fills it from the config. */
 export interface ProviderBackendOptions {
@@ -23,12 +32,14 @@ export interface ProviderBackendOptions {
   rateLimits: RateLimits;
   defaults: GenerationArgs;
   retry: RetryOptions;
+  /** Longest wait for the next piece of a streamed reply (config `stream_idle_ms`). */
+  streamIdleMs: number;
 }
 
 /** A backend that calls a provider model over HTTP under the shared retry policy. */
 export function createProviderBackend(options: ProviderBackendOptions): Backend {
   const { definition, settings } = options;
-  const capabilities = definition.capabilities(settings);
+  const capabilities = modeCapabilities(definition, settings);
   let model: Promise<LanguageModel> | null = null;
 
   async function complete(request: CompletionRequest): Promise<BackendReply> {
@@ -39,15 +50,45 @@ export function createProviderBackend(options: ProviderBackendOptions): Backend 
         );
       }
     }
-    model ??= definition.loadModel(settings);
-    const loaded = await model;
+    // Completion mode builds its model per request: the exact prompt goes in through its fetch.
+    const loaded =
+      settings.mode === 'completion'
+        ? await loadCompletionModel(
+            definition,
+            settings,
+            exactCompletion(request, instructionFor(request, capabilities)),
+          )
+        : await (model ??= definition.loadModel(settings));
     const callOptions = toCallOptions(request, capabilities, definition);
     // Mirrors call-options.ts: a choice constraint wins over a response schema.
     const constrained =
       capabilities.choiceConstraint && request.choices !== null && request.choices.length > 0;
+    const onDelta = request.onDelta;
+    // Once text was shown, a failed stream is final: a retry would show a second reply after it.
+    let shown = false;
     return withRetries(
       async (signal) => {
         try {
+          if (onDelta) {
+            const streamed = await streamReply(
+              loaded,
+              callOptions,
+              signal,
+              options.streamIdleMs,
+              (delta) => {
+                shown = true;
+                onDelta(delta);
+              },
+              (warnings) => {
+                const ignored = ignoredArgError({ warnings }, request.args, settings.model);
+                if (ignored) throw ignored;
+              },
+            );
+            const usage = streamedUsage(streamed);
+            if (usage) request.rate?.record(usage.inputTokens + usage.outputTokens);
+            const text = constrained ? unwrapChoice(streamed.text) : streamed.text;
+            return finished(text, streamed.finishReason.unified, usage);
+          }
           const result = await loaded.doGenerate({ ...callOptions, abortSignal: signal });
           const usage = reportedUsage(result);
           // The tpm budget is corrected to what the provider counted (rate-limiter.ts).
@@ -55,10 +96,7 @@ export function createProviderBackend(options: ProviderBackendOptions): Backend 
           const ignored = ignoredArgError(result, request.args, settings.model);
           if (ignored) throw ignored;
           const text = replyText(result, definition, constrained);
-          // Only a cut-off reply's finish reason matters: the runtime warns about it, or fails it.
-          const finishReason = result.finishReason.unified === 'length' ? 'length' : 'stop';
-          if (usage) return { text, finishReason, usage };
-          return finishReason === 'length' ? { text, finishReason } : text;
+          return finished(text, result.finishReason.unified, usage);
         } catch (error) {
           throw toBackendError(error, { apiKeyEnv: options.apiKeyEnv });
         }
@@ -66,6 +104,7 @@ export function createProviderBackend(options: ProviderBackendOptions): Backend 
       request.signal,
       options.retry,
       request.rate,
+      () => !shown,
     );
   }
 
@@ -78,4 +117,11 @@ export function createProviderBackend(options: ProviderBackendOptions): Backend 
     defaults: options.defaults,
     complete,
   };
+}
+
+/** The reply as the runtime wants it; only a cut-off reply's finish reason matters to it. */
+function finished(text: string, unified: string, usage: TokenUsage | undefined): BackendReply {
+  const finishReason = unified === 'length' ? 'length' : 'stop';
+  if (usage) return { text, finishReason, usage };
+  return finishReason === 'length' ? { text, finishReason } : text;
 }

@@ -29,7 +29,8 @@ export function replyText(
   return constrainedToChoices ? unwrapChoice(text) : text;
 }
 
-function unwrapChoice(text: string): string {
+/** The option of a `{"choice": …}` reply; anything else as it is, for the runtime to reject. */
+export function unwrapChoice(text: string): string {
   try {
     const choice = pick(JSON.parse(text), CHOICE_KEY);
     return typeof choice === 'string' ? choice : text;

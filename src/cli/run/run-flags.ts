@@ -13,6 +13,8 @@ export interface RunFlags {
   dryRun?: boolean;
   /** `--summary` / `--no-summary`; undefined: a summary when stderr is a terminal. */
   summary?: boolean;
+  /** `--stream` / `--no-stream`; undefined: streamed when stderr is a terminal (single runs). */
+  stream?: boolean;
 }
 
 /** The flags with the repeatable input flags, as commander gives them. */
@@ -44,7 +46,12 @@ export function addRunOptions(command: Command): Command {
       '--summary',
       'end with calls, tokens and cost on stderr (default: when stderr is a terminal)',
     )
-    .option('--no-summary', 'no closing summary of a single run');
+    .option('--no-summary', 'no closing summary of a single run')
+    .option(
+      '--stream',
+      "show each call's reply on stderr as it is generated (default: when stderr is a terminal)",
+    )
+    .option('--no-stream', 'never stream replies');
 }
 
 /** A usage error in the flags (exit 2), or null. */

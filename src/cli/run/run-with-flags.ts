@@ -16,6 +16,7 @@ import { rowWindow, runMany, type RunOne } from './run-many.js';
 import { formatRunSummary } from './run-summary.js';
 import { cacheSpec, setUpBackends, type RunBackends } from './run-setup.js';
 import type { RunnableFlow } from './runnable-flow.js';
+import { createStreamDisplay } from './stream-display.js';
 import { TraceWriter } from './trace-writer.js';
 
 /** Exit code of a run cancelled with Ctrl-C (128 + SIGINT). */
@@ -41,6 +42,12 @@ export async function runWithFlags(
   const coerced = coerceTextInputs(flagInputs, textInputNames(flags.input), flow.entry.meta.inputs);
   if (!coerced.ok) return usageError(io, coerced.error);
   const inputs = coerced.inputs;
+  if (flags.stream === true && (flags.inputs || flags.backend.length > 1 || flags.dryRun)) {
+    return usageError(
+      io,
+      '--stream shows the calls of one run: it cannot be used with --inputs, several --backend or --dry-run',
+    );
+  }
 
   const backends = flags.backend.length > 0 ? flags.backend : [null];
   let setup: RunBackends;
@@ -73,6 +80,8 @@ export async function runWithFlags(
   });
   const calls = emptyUsageTotals();
   const many = Boolean(flags.inputs) || backends.length > 1;
+  const streaming = !many && !flags.dryRun && (flags.stream ?? process.stderr.isTTY === true);
+  const display = streaming ? createStreamDisplay((text) => io.stderr(text)) : null;
   const dryRunCalls: TraceEvent[] = [];
   const runOne: RunOne = (rowInputs, backend, observe) => {
     const context: RunContext = {
@@ -91,6 +100,7 @@ export async function runWithFlags(
       startedAt: performance.now(),
       sample: '',
       warn: (message) => io.stderr(`ot: warning: ${message}\n`),
+      ...(display ? { stream: display } : {}),
     };
     return flow.run(rowInputs, context, resolveBackend);
   };

@@ -1,5 +1,6 @@
 import { openCache } from '../../cache/open-cache.js';
 import type { CallCache } from '../../cache/call-cache.js';
+import type { CallStreamSink } from '../call-stream.js';
 import { currentRegistry } from '../registry/current.js';
 import type { Registry } from '../registry/types.js';
 import type { RunContext } from '../run-context.js';
@@ -25,6 +26,11 @@ export interface RunOptions {
   signal?: AbortSignal;
   /** Receives one event per call sample, in completion order. */
   trace?: TraceSink;
+  /**
+   * Receives each call's start, its text as it streams and its end (what `stream` yields);
+   * when set, backends stream their replies.
+   */
+  onStream?: CallStreamSink;
   /** Non-fatal problems; default Node process warnings. */
   onWarning?: (message: string) => void;
   /**
@@ -59,6 +65,7 @@ export async function run<T>(executable: Executable<T>, options: RunOptions = {}
     startedAt: performance.now(),
     sample: '',
     warn,
+    ...(options.onStream ? { stream: options.onStream } : {}),
   };
   try {
     return await executable.execute(context);

@@ -1,13 +1,19 @@
+import type { CallStreamEvent } from '../call-stream.js';
 import type { TraceEvent } from '../trace.js';
 import type { Executable } from './executable.js';
 import { run, type RunOptions } from './run.js';
 
-/** What `stream` yields: each call as it completes, then the result. */
-export type StreamEvent<T> = { type: 'call'; call: TraceEvent } | { type: 'result'; value: T };
+/**
+ * What `stream` yields: for each call, `start`, its text as it streams (`delta`), then `end`
+ * (with the result) or `error`, all tied by the call's `id`; `call`, the call's trace event,
+ * once it completes; and last the run's `result`.
+ */
+export type StreamEvent<T> =
+  CallStreamEvent | { type: 'call'; call: TraceEvent } | { type: 'result'; value: T };
 
 /**
- * Runs an executable and yields each model call the moment it completes, then the result
- * (OneTwo's `stream`, at the granularity of calls).
+ * Runs an executable with streaming backends and yields each call's text as it is generated,
+ * each call as it completes, then the result (OneTwo's `stream`).
  */
 export async function* stream<T>(
   executable: Executable<T>,
@@ -26,6 +32,10 @@ export async function* stream<T>(
     trace: (event) => {
       options.trace?.(event);
       push({ type: 'call', call: event });
+    },
+    onStream: (event) => {
+      options.onStream?.(event);
+      push(event);
     },
   })
     .then(
