@@ -1,7 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { openCache } from '../../cache/open-cache.js';
 import { OtError } from '../../diagnostics/ot-error.js';
-import { buildEvalSummary } from '../../eval/build-eval-summary.js';
+import type { EvalResultRow } from '../../eval/eval-types.js';
+import { EvalSummaryBuilder } from '../../eval/summary-builder.js';
 import { resolveFakePath } from '../../eval/check-eval-spec.js';
 import { estimateEval } from '../../eval/estimate-eval.js';
 import type { CallCache } from '../../cache/call-cache.js';
@@ -11,6 +12,7 @@ import { loadEvalFile } from '../../eval/load-eval.js';
 import { prepareEval, type PreparedEval } from '../../eval/prepare-eval.js';
 import { runEval } from '../../eval/run-eval.js';
 import { renderEvalReport } from '../../report/render-eval-report.js';
+import { reportCall } from '../../report/report-call.js';
 import { Session } from '../../runtime/session.js';
 import type { SourceFile } from '../../source/source-file.js';
 import type { CliIO } from '../io.js';
@@ -20,7 +22,7 @@ import { ProgressLine, type ProgressCounts } from '../run/progress-line.js';
 import { cacheSpec } from '../run/run-setup.js';
 import { TraceWriter } from '../run/trace-writer.js';
 import { formatEvalTable } from './eval-table.js';
-import { writeResultLines } from './write-results.js';
+import { ResultLineWriter } from './write-results.js';
 
 /** Exit code of a run cancelled with Ctrl-C (128 + SIGINT). */
 const EXIT_CANCELLED = 130;
@@ -42,8 +44,9 @@ export interface EvalFlags {
 /**
  * `ot eval EVAL.yaml`: the eval file, its flows, dataset, backends and scorers checked (every
  * problem printed, exit 1, before any call); then every run on one session with a progress line
- * on a terminal; then the table (or `--json`), `--out`, `--report`. Ctrl-C aborts the calls in
- * flight, writes nothing and exits 130; what finished is cached, so a rerun resumes. Exits 1
+ * on a terminal, `--out` lines written as results come (in order); then the table (or `--json`)
+ * and `--report`. Ctrl-C aborts the calls in flight, writes no table or report (`--out` keeps
+ * the results that finished) and exits 130; what finished is cached, so a rerun resumes. Exits 1
  * when a result failed (its cell counts it), 0 otherwise.
  */
 export async function evalCommand(
@@ -133,29 +136,48 @@ export async function evalCommand(
       : null;
   progress?.render();
   const createdAt = new Date().toISOString();
+  const scorerNames = prepared.scorers.map((scorer) => scorer.name);
+  // The summary keeps a few numbers per result; whole results (with the calls the page shows)
+  // only for a report; `--out` lines are written as results come; the first failures are named.
+  const builder = new EvalSummaryBuilder(scorerNames);
+  const forReport: EvalResultRow[] | null = flags.report ? [] : null;
+  const failed: EvalResultRow[] = [];
+  let failedCount = 0;
+  let out: ResultLineWriter | null = null;
   try {
+    if (flags.out) out = new ResultLineWriter(flags.out);
     const run = await runEval(prepared, {
       session,
       startedAt: performance.now(),
+      keepCalls: forReport !== null,
       warn: (message) => {
         progress?.clear();
         io.stderr(`ot: warning: ${message}\n`);
       },
       onCall: (call) => {
         // A report's line may say `null` for unknown usage or cost; the trace leaves them out.
-        const { usage, cost_usd, ...line } = call;
-        trace?.write({
-          ...line,
-          ...(usage ? { usage } : {}),
-          ...(cost_usd != null ? { cost_usd } : {}),
-        });
+        if (trace) {
+          const { usage, cost_usd, ...line } = call;
+          trace.write({
+            ...line,
+            ...(usage ? { usage } : {}),
+            ...(cost_usd != null ? { cost_usd } : {}),
+          });
+        }
         if (call.cached) counts.callsCached++;
         else counts.callsMade++;
         progress?.tick();
       },
-      onResult: (result) => {
+      onResult: (result, calls) => {
+        builder.add(result, calls);
+        out?.write(result);
+        forReport?.push({ ...result, calls: result.calls.map(reportCall) });
         counts.rowsDone++;
-        if (result.error !== undefined && result.error !== null) counts.rowsFailed++;
+        if (result.error !== undefined && result.error !== null) {
+          counts.rowsFailed++;
+          failedCount++;
+          if (failed.length < 5) failed.push({ ...result, calls: [] });
+        }
         if (!controller.signal.aborted) progress?.render();
       },
     });
@@ -164,28 +186,25 @@ export async function evalCommand(
       io.stderr('ot: cancelled\n');
       return EXIT_CANCELLED;
     }
-    const scorerNames = prepared.scorers.map((scorer) => scorer.name);
-    const summary = buildEvalSummary(run.results, scorerNames);
-    if (flags.out) writeResultLines(flags.out, run.results);
-    if (flags.report) {
+    const summary = builder.build();
+    if (flags.report && forReport) {
       const title = flags.title ?? prepared.checked.description ?? file;
       writeFileSync(
         flags.report,
-        renderEvalReport({ title, created_at: createdAt, summary, results: run.results }),
+        renderEvalReport({ title, created_at: createdAt, summary, results: forReport }),
       );
     }
     if (flags.json) io.stdout(`${JSON.stringify(summary)}\n`);
     else io.stdout(formatEvalTable(summary, scorerNames));
-    const failed = run.results.filter((r) => r.error !== undefined && r.error !== null);
-    for (const result of failed.slice(0, 5)) {
+    for (const result of failed) {
       io.stderr(
         `ot: ${result.flow} on ${result.backend}, row ${result.row}#${result.sample}: ${result.error}\n`,
       );
     }
-    if (failed.length > 5) io.stderr(`ot: … and ${failed.length - 5} more failed results\n`);
+    if (failedCount > 5) io.stderr(`ot: … and ${failedCount - 5} more failed results\n`);
     const wrote = [flags.out, flags.report].filter(Boolean);
     if (wrote.length > 0) io.stderr(`ot: wrote ${wrote.join(', ')}\n`);
-    return failed.length > 0 ? 1 : 0;
+    return failedCount > 0 ? 1 : 0;
   } catch (error) {
     progress?.clear();
     if (controller.signal.aborted) {
@@ -196,6 +215,7 @@ export async function evalCommand(
     return 1;
   } finally {
     process.off('SIGINT', onSigint);
+    out?.close();
     await cache.close();
     await trace?.close().catch((error: unknown) => {
       io.stderr(`ot: warning: the trace ${flags.trace} is incomplete: ${String(error)}\n`);
