@@ -1,6 +1,7 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { isOtError, OtError } from '../diagnostics/ot-error.js';
 import type { ProgramIR } from '../ir/ir.js';
+import type { UsageTotals } from '../runtime/usage/usage-totals.js';
 
 /**
  * One queued run, as plain data: everything a worker needs without the producer's files — the
@@ -22,21 +23,18 @@ export interface RowJob {
   cache: string | null;
 }
 
-/** The current `RowJob.version`. */
-export const ROW_JOB_VERSION = 1;
+/** The current `RowJob.version` (2: outcomes carry the calls' usage). */
+export const ROW_JOB_VERSION = 2;
 
-/** What a run of a `RowJob` returns to the producer: its result or its error, as data. */
-export type RowOutcome = RowCounts &
-  (
-    | { ok: true; text: string; outputs: Record<string, unknown>; result: unknown }
-    | { ok: false; error: RowError }
-  );
-
-/** Calls of one run, for the producer's progress line and summary. */
-export interface RowCounts {
-  callsMade: number;
-  callsCached: number;
-}
+/**
+ * What a run of a `RowJob` returns to the producer: its result or its error, as data, with its
+ * calls' totals — made and cached, tokens and cost — for the producer's progress line and
+ * summary, which sum them over every row as a local run sums its trace.
+ */
+export type RowOutcome = { calls: UsageTotals } & (
+  | { ok: true; text: string; outputs: Record<string, unknown>; result: unknown }
+  | { ok: false; error: RowError }
+);
 
 /** An error as data: an OtError's diagnostics, or a plain message. */
 export interface RowError {
