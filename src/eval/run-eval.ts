@@ -27,8 +27,20 @@ export interface RunEvalOptions {
   keepCalls?: boolean;
   /** Most results in flight (started and not yet given); default `rowWindow` of the session's cap. */
   window?: number;
+  /**
+   * Runs one flow (default: here, `runProgram` on the session); `ot eval --queue` sends it to a
+   * worker instead, which reports its calls through `context.trace`. Scorers run here either way.
+   */
+  runFlow?: FlowRunner;
   warn?: (message: string) => void;
 }
+
+/** One flow's run of an eval: on this session, or elsewhere (a queue's worker). */
+export type FlowRunner = (
+  job: EvalJob,
+  inputs: Record<string, unknown>,
+  context: RunContext,
+) => Promise<RunResult>;
 
 /** How the eval ended: whether Ctrl-C (the session's signal) cut it short. */
 export interface EvalRun {
@@ -36,7 +48,9 @@ export interface EvalRun {
 }
 
 /** One run of the eval: a flow on a backend for a row's sample. */
-interface EvalJob {
+export interface EvalJob {
+  /** Its place in the eval's order (flow, backend, row, sample), from 0. */
+  index: number;
   flow: EvalFlow;
   backend: EvalBackend;
   row: DatasetRow;
@@ -67,11 +81,12 @@ export async function runEval(prepared: PreparedEval, options: RunEvalOptions): 
 }
 
 function* evalJobs(prepared: PreparedEval): Generator<EvalJob, void, undefined> {
+  let index = 0;
   for (const flow of prepared.flows) {
     for (const backend of prepared.backends) {
       for (const row of prepared.rows) {
         for (let sample = 0; sample < prepared.checked.repeat; sample++) {
-          yield { flow, backend, row, sample };
+          yield { index: index++, flow, backend, row, sample };
         }
       }
     }
@@ -108,9 +123,10 @@ class CallTally {
 
 async function runOne(
   prepared: PreparedEval,
-  { flow, backend, row, sample }: EvalJob,
+  job: EvalJob,
   options: RunEvalOptions,
 ): Promise<{ result: EvalResultRow; calls: CallCounts } | null> {
+  const { flow, backend, row, sample } = job;
   const tally = new CallTally(options.keepCalls === true);
   const context: RunContext = {
     session: options.session,
@@ -140,7 +156,9 @@ async function runOne(
   const begin = performance.now();
   let result: RunResult;
   try {
-    result = await runProgram(flow.program, inputs, context, flow.hooks);
+    result = options.runFlow
+      ? await options.runFlow(job, inputs, context)
+      : await runProgram(flow.program, inputs, context, flow.hooks);
   } catch (error) {
     if (options.session.signal.aborted) return null;
     return done({

@@ -1,6 +1,7 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { isOtError, OtError } from '../diagnostics/ot-error.js';
 import type { ProgramIR } from '../ir/ir.js';
+import type { TraceEvent } from '../runtime/trace.js';
 import type { UsageTotals } from '../runtime/usage/usage-totals.js';
 
 /**
@@ -21,6 +22,10 @@ export interface RowJob {
   defaultBackend: string | null;
   /** The shared cache (`redis://…` or `off`); null: the queue's redis server. */
   cache: string | null;
+  /** The run's sample key (an eval's repetition of a row); absent: `''`, as `ot run`. */
+  sample?: string;
+  /** Whether the outcome carries the run's trace events (`ot eval --queue` scores and reports them). */
+  events?: boolean;
 }
 
 /** The current `RowJob.version` (2: outcomes carry the calls' usage). */
@@ -31,7 +36,13 @@ export const ROW_JOB_VERSION = 2;
  * calls' totals — made and cached, tokens and cost — for the producer's progress line and
  * summary, which sum them over every row as a local run sums its trace.
  */
-export type RowOutcome = { calls: UsageTotals } & (
+export type RowOutcome = {
+  calls: UsageTotals;
+  /** With `RowJob.events`: the run's calls, timed from `startedAtMs`. */
+  events?: TraceEvent[];
+  /** With `RowJob.events`: when the run began on the worker (`Date.now()`). */
+  startedAtMs?: number;
+} & (
   | { ok: true; text: string; outputs: Record<string, unknown>; result: unknown }
   | { ok: false; error: RowError }
 );

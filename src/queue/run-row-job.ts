@@ -4,6 +4,7 @@ import type { Registry } from '../runtime/registry/types.js';
 import type { RunContext } from '../runtime/run-context.js';
 import { runProgram } from '../runtime/run-program.js';
 import type { Session } from '../runtime/session.js';
+import type { TraceEvent } from '../runtime/trace.js';
 import { addToUsageTotals, emptyUsageTotals } from '../runtime/usage/usage-totals.js';
 import { createSourceFile, type SourceFile } from '../source/source-file.js';
 import { programHooks } from '../template.js';
@@ -27,6 +28,8 @@ export interface WorkerServices {
  */
 export async function runRowJob(job: RowJob, services: WorkerServices): Promise<RowOutcome> {
   const calls = emptyUsageTotals();
+  const events: TraceEvent[] | null = job.events === true ? [] : null;
+  const traced = events ? { events, startedAtMs: Date.now() } : {};
   try {
     if (job.version !== ROW_JOB_VERSION) {
       throw new Error(
@@ -42,9 +45,12 @@ export async function runRowJob(job: RowJob, services: WorkerServices): Promise<
       session: await services.sessionFor(job.cache),
       registry,
       backendName: job.backend,
-      trace: (event) => addToUsageTotals(calls, event),
+      trace: (event) => {
+        addToUsageTotals(calls, event);
+        events?.push(event);
+      },
       startedAt: performance.now(),
-      sample: '',
+      sample: job.sample ?? '',
       warn: services.warn,
     };
     const hooks = programHooks(job.program, sources, services.resolveBackend);
@@ -55,8 +61,9 @@ export async function runRowJob(job: RowJob, services: WorkerServices): Promise<
       outputs: result.outputs,
       result: result.result,
       calls,
+      ...traced,
     };
   } catch (error) {
-    return { ok: false, error: errorToData(error), calls };
+    return { ok: false, error: errorToData(error), calls, ...traced };
   }
 }

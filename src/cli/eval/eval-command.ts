@@ -18,6 +18,10 @@ import type { SourceFile } from '../../source/source-file.js';
 import type { CliIO } from '../io.js';
 import { outputPathProblem } from '../output-path.js';
 import { reportError } from '../report-error.js';
+import { queueMessage } from '../../queue/queue-error.js';
+import { parseQueueUrl } from '../../queue/queue-url.js';
+import { queuedFlowRunner } from '../../queue/queued-flow-runner.js';
+import { openRowQueue, type RowQueue } from '../../queue/row-queue.js';
 import { ProgressLine, type ProgressCounts } from '../run/progress-line.js';
 import { cacheSpec } from '../run/run-setup.js';
 import { TraceWriter } from '../run/trace-writer.js';
@@ -39,6 +43,7 @@ export interface EvalFlags {
   trace?: string;
   title?: string;
   estimate?: boolean;
+  queue?: string;
 }
 
 /**
@@ -70,6 +75,20 @@ export async function evalCommand(
     );
   }
 
+  const address = flags.queue === undefined ? null : parseQueueUrl(flags.queue);
+  if (address && 'error' in address) return usageError(io, address.error);
+  if (address) {
+    for (const [flag, set, why] of [
+      ['--trace', flags.trace, 'the calls are made on the workers'],
+      ['--concurrency', flags.concurrency, 'give it to each `ot worker`'],
+    ] as const) {
+      if (set) return usageError(io, `${flag} cannot be used with --queue (${why})`);
+    }
+    if (flags.cache !== undefined && !/^(rediss?:\/\/|off$)/i.test(flags.cache)) {
+      return usageError(io, `with --queue, --cache must be redis://… or off, got ${flags.cache}`);
+    }
+  }
+
   const sources: Record<string, SourceFile> = {};
   let prepared: PreparedEval;
   try {
@@ -81,6 +100,8 @@ export async function evalCommand(
         spec: resolveFakePath(name, process.cwd()),
       })),
       ...(flags.config !== undefined ? { config: flags.config } : {}),
+      // Workers resolve the backends with their own config and keys.
+      ...(address ? { checkBackends: false } : {}),
     });
     Object.assign(sources, prepared.sources);
   } catch (error) {
@@ -99,16 +120,38 @@ export async function evalCommand(
     }
   }
 
+  let queue: RowQueue | null = null;
+  if (address) {
+    try {
+      queue = await openRowQueue(address);
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      io.stderr(`ot: error: ${queueMessage('OT4026', { queue: address.label, reason })}\n`);
+      return 1;
+    }
+  }
   const controller = new AbortController();
   const onSigint = () => {
     if (controller.signal.aborted) process.exit(EXIT_CANCELLED);
     controller.abort(new OtError([], { cause: 'cancelled' }));
   };
   process.on('SIGINT', onSigint);
-  const cache = await openCache(cacheSpec(flags.cache, prepared.config), {
-    cwd: process.cwd(),
-    onWarning: (message) => io.stderr(`ot: warning: ${message}\n`),
-  });
+  // With a queue, the scorers' judge flows run here on the workers' shared cache (single flight
+  // across processes holds for them too).
+  const cache = await openCache(
+    address ? (flags.cache ?? address.redisUrl) : cacheSpec(flags.cache, prepared.config),
+    {
+      cwd: process.cwd(),
+      onWarning: (message) => io.stderr(`ot: warning: ${message}\n`),
+    },
+  );
+  const queued = queue
+    ? queuedFlowRunner(queue, {
+        cache: flags.cache ?? null,
+        defaultBackend: prepared.config?.defaultBackend ?? null,
+        signal: controller.signal,
+      })
+    : null;
   const trace = flags.trace ? new TraceWriter(flags.trace) : null;
   const session = new Session({
     cache,
@@ -150,6 +193,7 @@ export async function evalCommand(
       session,
       startedAt: performance.now(),
       keepCalls: forReport !== null,
+      ...(queued ? { runFlow: queued.runFlow } : {}),
       warn: (message) => {
         progress?.clear();
         io.stderr(`ot: warning: ${message}\n`);
@@ -183,8 +227,22 @@ export async function evalCommand(
     });
     progress?.clear();
     if (run.cancelled) {
-      io.stderr('ot: cancelled\n');
+      io.stderr(
+        queue
+          ? `ot: cancelled (the queued runs stay on ${address!.label}: rerun to collect them)\n`
+          : 'ot: cancelled\n',
+      );
       return EXIT_CANCELLED;
+    }
+    if (queued && queue) {
+      const { finished, queued: waiting } = queued.resumed;
+      if (finished + waiting > 0) {
+        io.stderr(
+          `ot: resumed on ${address!.label}: ${finished} runs already finished, ${waiting} already queued\n`,
+        );
+      }
+      // Every result is read: the jobs have served their purpose.
+      await queue.remove(queued.ids);
     }
     const summary = builder.build();
     if (flags.report && forReport) {
@@ -217,6 +275,7 @@ export async function evalCommand(
     process.off('SIGINT', onSigint);
     out?.close();
     await cache.close();
+    await queue?.close();
     await trace?.close().catch((error: unknown) => {
       io.stderr(`ot: warning: the trace ${flags.trace} is incomplete: ${String(error)}\n`);
     });
