@@ -82,7 +82,7 @@ describe.skipIf(skip)('ot eval --queue with ot workers', () => {
     const cwd = mkdtempSync(join(tmpdir(), 'ot-worker-'));
     const workers = Array.from({ length: 3 }, () =>
       startWorkerProcess(
-        ['--queue', queue, '--config', project.config, '--concurrency', '4', '--lock-ms', '5000'],
+        ['--queue', queue, '--config', project.config, '--concurrency', '4', '--lock-ms', '10000'],
         { cwd, env },
       ),
     );
