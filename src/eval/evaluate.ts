@@ -3,13 +3,13 @@ import type { CallCache } from '../cache/call-cache.js';
 import type { OtConfig } from '../config/config-types.js';
 import { Session } from '../runtime/session.js';
 import type { TraceLine } from '../report/report-data.js';
-import { buildEvalSummary } from './build-eval-summary.js';
 import { resolveFakePath } from './check-eval-spec.js';
 import type { EvalSpec } from './eval-spec.js';
 import type { EvalResultRow, EvalSummary } from './eval-types.js';
 import { checkEvalData, loadEvalFile } from './load-eval.js';
 import { prepareEval } from './prepare-eval.js';
 import { runEval } from './run-eval.js';
+import { EvalSummaryBuilder } from './summary-builder.js';
 
 /** Options of `evaluate`. */
 export interface EvaluateOptions {
@@ -27,7 +27,7 @@ export interface EvaluateOptions {
   signal?: AbortSignal;
   /** Each call as it completes, with the row it belongs to. */
   onCall?: (call: TraceLine) => void;
-  /** Each result once scored. */
+  /** Each result once scored, in order (flow, backend, row, sample). */
   onResult?: (result: EvalResultRow) => void;
 }
 
@@ -61,15 +61,21 @@ export async function evaluate(
     ...(options.signal ? { signal: options.signal } : {}),
   });
   try {
+    const builder = new EvalSummaryBuilder(prepared.scorers.map((scorer) => scorer.name));
+    const results: EvalResultRow[] = [];
     const run = await runEval(prepared, {
       session,
       startedAt: performance.now(),
+      keepCalls: true,
       ...(options.onCall ? { onCall: options.onCall } : {}),
-      ...(options.onResult ? { onResult: options.onResult } : {}),
+      onResult: (result, calls) => {
+        builder.add(result, calls);
+        results.push(result);
+        options.onResult?.(result);
+      },
     });
     if (run.cancelled) throw options.signal?.reason ?? new Error('the evaluation was cancelled');
-    const names = prepared.scorers.map((scorer) => scorer.name);
-    return { summary: buildEvalSummary(run.results, names), results: run.results };
+    return { summary: builder.build(), results };
   } finally {
     await ownCache?.close();
   }

@@ -30,6 +30,8 @@ export interface EvalFlow {
   program: ProgramIR;
   entry: TemplateIR;
   hooks: ProgramHooks;
+  /** The files of the flow (entry, includes, `flow()`ed files), e.g. to send it to a queue. */
+  sources: Record<string, SourceFile>;
 }
 
 /** A backend of the eval: its name as written, and the spec runs use (null: each flow's default). */
@@ -61,6 +63,11 @@ export interface PrepareOptions {
   /** The config file (default: `ot.config.yaml` found upward from the eval file), or a config. */
   config?: string | OtConfig | null;
   registry?: Registry;
+  /**
+   * Whether every flow × backend is created now, so a missing key fails before any call (the
+   * default); false when the flows run on queue workers, whose config and keys are their own.
+   */
+  checkBackends?: boolean;
 }
 
 /**
@@ -106,7 +113,7 @@ export async function prepareEval(
     if (hasErrors(loaded.diagnostics)) continue;
     const entry = loaded.program.templates[loaded.program.entry]!;
     const hooks = programHooks(loaded.program, loaded.sources, resolveBackend);
-    flows.push({ name, program: loaded.program, entry, hooks });
+    flows.push({ name, program: loaded.program, entry, hooks, sources: loaded.sources });
   }
 
   const backends: EvalBackend[] =
@@ -116,7 +123,7 @@ export async function prepareEval(
         ? checked.backends.map((b) => ({ name: b.name, spec: b.spec }))
         : [{ name: 'default', spec: null }];
   // Every backend is created now, so a missing API key or fake file fails before any call.
-  for (const flow of flows) {
+  for (const flow of options.checkBackends === false ? [] : flows) {
     for (const backend of backends) {
       const chosen = backend.spec ?? flow.entry.meta.backend ?? registry.defaultBackend;
       if (!chosen) continue;

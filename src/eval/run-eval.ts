@@ -6,6 +6,8 @@ import type { Session } from '../runtime/session.js';
 import type { TraceEvent } from '../runtime/trace.js';
 import type { TraceLine } from '../report/report-data.js';
 import type { EvalResultRow, ScoreValue, TokenUsage } from './eval-types.js';
+import type { CallCounts } from './summary-builder.js';
+import { orderedPool, rowWindow } from '../runtime/ordered-pool.js';
 import type { DatasetRow, EvalBackend, EvalFlow, PreparedEval } from './prepare-eval.js';
 import { describeError } from './describe-error.js';
 
@@ -16,61 +18,123 @@ export interface RunEvalOptions {
   startedAt: number;
   /** Each call as it completes (a progress line, a trace file). */
   onCall?: (event: TraceLine) => void;
-  /** Each result as it is scored (a progress line). */
-  onResult?: (result: EvalResultRow) => void;
+  /**
+   * Each result in order (flow, backend, row, sample), as soon as every earlier one was given,
+   * with its call counts. Its `calls` are filled only with `keepCalls`.
+   */
+  onResult?: (result: EvalResultRow, calls: CallCounts) => void;
+  /** Whether results carry their calls (a report shows them); without, `calls` is empty. */
+  keepCalls?: boolean;
+  /** Most results in flight (started and not yet given); default `rowWindow` of the session's cap. */
+  window?: number;
+  /**
+   * Runs one flow (default: here, `runProgram` on the session); `ot eval --queue` sends it to a
+   * worker instead, which reports its calls through `context.trace`. Scorers run here either way.
+   */
+  runFlow?: FlowRunner;
   warn?: (message: string) => void;
 }
 
-/** The results in order (flow, backend, row, sample), and whether Ctrl-C cut the eval short. */
+/** One flow's run of an eval: on this session, or elsewhere (a queue's worker). */
+export type FlowRunner = (
+  job: EvalJob,
+  inputs: Record<string, unknown>,
+  context: RunContext,
+) => Promise<RunResult>;
+
+/** How the eval ended: whether Ctrl-C (the session's signal) cut it short. */
 export interface EvalRun {
-  results: EvalResultRow[];
   cancelled: boolean;
 }
 
+/** One run of the eval: a flow on a backend for a row's sample. */
+export interface EvalJob {
+  /** Its place in the eval's order (flow, backend, row, sample), from 0. */
+  index: number;
+  flow: EvalFlow;
+  backend: EvalBackend;
+  row: DatasetRow;
+  sample: number;
+}
+
 /**
- * Runs every flow × backend × row × sample at once on one session (its scheduler caps the calls,
- * its cache and single flight share identical calls), then scores each result, judge flows in
- * the same run. A run or a scorer that fails is an error in its result, never the end of the
- * eval; results cut short by the session's signal are left out and the eval is `cancelled`.
+ * Runs every flow × backend × row × sample on one session (its scheduler caps the calls, its
+ * cache and single flight share identical calls) and scores each result, judge flows in the
+ * same run. At most `window` results are in flight, and each is handed to `onResult` in order
+ * and then dropped, so memory does not grow with the dataset. A run or a scorer that fails is
+ * an error in its result, never the end of the eval; results cut short by the session's signal
+ * are left out, no run starts after it, and the eval is `cancelled`.
  */
 export async function runEval(prepared: PreparedEval, options: RunEvalOptions): Promise<EvalRun> {
-  const jobs: Promise<EvalResultRow | null>[] = [];
+  const signal = options.session.signal;
+  const window = options.window ?? rowWindow(options.session.global.capacity);
+  for await (const done of orderedPool(
+    evalJobs(prepared),
+    (job) => runOne(prepared, job, options),
+    { limit: window, signal },
+  )) {
+    // runOne turns every failure into a result; what else throws is a bug to surface.
+    if (!done.ok) throw done.error;
+    if (done.value !== null) options.onResult?.(done.value.result, done.value.calls);
+  }
+  return { cancelled: signal.aborted };
+}
+
+function* evalJobs(prepared: PreparedEval): Generator<EvalJob, void, undefined> {
+  let index = 0;
   for (const flow of prepared.flows) {
     for (const backend of prepared.backends) {
       for (const row of prepared.rows) {
         for (let sample = 0; sample < prepared.checked.repeat; sample++) {
-          jobs.push(
-            runOne(prepared, flow, backend, row, sample, options).then((result) => {
-              if (result) options.onResult?.(result);
-              return result;
-            }),
-          );
+          yield { index: index++, flow, backend, row, sample };
         }
       }
     }
   }
-  const settled = await Promise.all(jobs);
-  const results = settled.filter((result): result is EvalResultRow => result !== null);
-  const cancelled = options.session.signal.aborted;
-  return { results, cancelled };
+}
+
+/** The calls of one run as they complete: counted, usage summed, kept only when asked. */
+class CallTally {
+  readonly kept: TraceLine[] = [];
+  made = 0;
+  cached = 0;
+  usage: TokenUsage | null = null;
+  cost: number | null = null;
+
+  constructor(private readonly keep: boolean) {}
+
+  add(line: TraceLine): void {
+    if (this.keep) this.kept.push(line);
+    if (line.cached) this.cached++;
+    else this.made++;
+    if (line.usage) {
+      this.usage ??= { input_tokens: 0, output_tokens: 0 };
+      this.usage.input_tokens += line.usage.input_tokens ?? 0;
+      this.usage.output_tokens += line.usage.output_tokens ?? 0;
+    }
+    if (typeof line.cost_usd === 'number') this.cost = (this.cost ?? 0) + line.cost_usd;
+  }
+
+  /** The usage and cost so far (a copy: the flow's, before its scorers' judge calls). */
+  snapshot(): { usage: TokenUsage | null; cost_usd: number | null } {
+    return { usage: this.usage && { ...this.usage }, cost_usd: this.cost };
+  }
 }
 
 async function runOne(
   prepared: PreparedEval,
-  flow: EvalFlow,
-  backend: EvalBackend,
-  row: DatasetRow,
-  sample: number,
+  job: EvalJob,
   options: RunEvalOptions,
-): Promise<EvalResultRow | null> {
-  const calls: TraceLine[] = [];
+): Promise<{ result: EvalResultRow; calls: CallCounts } | null> {
+  const { flow, backend, row, sample } = job;
+  const tally = new CallTally(options.keepCalls === true);
   const context: RunContext = {
     session: options.session,
     registry: prepared.registry,
     backendName: backend.spec,
     trace: (event: TraceEvent) => {
       const line: TraceLine = { ...event, row: row.id };
-      calls.push(line);
+      tally.add(line);
       options.onCall?.(line);
     },
     startedAt: options.startedAt,
@@ -85,25 +149,32 @@ async function runOne(
     sample,
     inputs,
   };
+  const done = (result: EvalResultRow) => ({
+    result,
+    calls: { made: tally.made, cached: tally.cached },
+  });
   const begin = performance.now();
   let result: RunResult;
   try {
-    result = await runProgram(flow.program, inputs, context, flow.hooks);
+    result = options.runFlow
+      ? await options.runFlow(job, inputs, context)
+      : await runProgram(flow.program, inputs, context, flow.hooks);
   } catch (error) {
     if (options.session.signal.aborted) return null;
-    return {
+    return done({
       ...base,
       text: '',
       outputs: {},
       scores: {},
-      ...usageOf(calls),
+      ...tally.snapshot(),
       latency_ms: Math.round(performance.now() - begin),
       error: describeError(error),
-      calls,
-    };
+      calls: tally.kept,
+    });
   }
   const latency = Math.round(performance.now() - begin);
-  const flowCalls = calls.length;
+  // Usage and cost are the flow's; a judge's calls still count among the calls.
+  const flowUsage = tally.snapshot();
   const scores: Record<string, ScoreValue> = {};
   const failures: string[] = [];
   for (const scorer of prepared.scorers) {
@@ -125,17 +196,16 @@ async function runOne(
       failures.push(`OT4030: scorer \`${scorer.name}\` failed: ${describeError(error)}`);
     }
   }
-  return {
+  return done({
     ...base,
     text: result.text,
     outputs: result.outputs,
     scores,
-    // Usage and cost are the flow's; a judge's calls still count among the calls.
-    ...usageOf(calls.slice(0, flowCalls)),
+    ...flowUsage,
     latency_ms: latency,
     ...(failures.length > 0 ? { error: failures.join('; ') } : {}),
-    calls,
-  };
+    calls: tally.kept,
+  });
 }
 
 /**
@@ -156,22 +226,4 @@ export function flowInputs(
   if (!text) return picked;
   const coerced = coerceTextInputs(picked, Object.keys(picked), declared);
   return coerced.ok ? coerced.inputs : picked;
-}
-
-/** Tokens and cost summed over calls that report them (missing counts 0; no cost at all is null). */
-export function usageOf(calls: readonly TraceLine[]): {
-  usage: TokenUsage | null;
-  cost_usd: number | null;
-} {
-  let usage: TokenUsage | null = null;
-  let cost: number | null = null;
-  for (const call of calls) {
-    if (call.usage) {
-      usage ??= { input_tokens: 0, output_tokens: 0 };
-      usage.input_tokens += call.usage.input_tokens ?? 0;
-      usage.output_tokens += call.usage.output_tokens ?? 0;
-    }
-    if (typeof call.cost_usd === 'number') cost = (cost ?? 0) + call.cost_usd;
-  }
-  return { usage, cost_usd: cost };
 }

@@ -1,6 +1,8 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { isOtError, OtError } from '../diagnostics/ot-error.js';
 import type { ProgramIR } from '../ir/ir.js';
+import type { TraceEvent } from '../runtime/trace.js';
+import type { UsageTotals } from '../runtime/usage/usage-totals.js';
 
 /**
  * One queued run, as plain data: everything a worker needs without the producer's files — the
@@ -20,23 +22,30 @@ export interface RowJob {
   defaultBackend: string | null;
   /** The shared cache (`redis://…` or `off`); null: the queue's redis server. */
   cache: string | null;
+  /** The run's sample key (an eval's repetition of a row); absent: `''`, as `ot run`. */
+  sample?: string;
+  /** Whether the outcome carries the run's trace events (`ot eval --queue` scores and reports them). */
+  events?: boolean;
 }
 
-/** The current `RowJob.version`. */
-export const ROW_JOB_VERSION = 1;
+/** The current `RowJob.version` (2: outcomes carry the calls' usage). */
+export const ROW_JOB_VERSION = 2;
 
-/** What a run of a `RowJob` returns to the producer: its result or its error, as data. */
-export type RowOutcome = RowCounts &
-  (
-    | { ok: true; text: string; outputs: Record<string, unknown>; result: unknown }
-    | { ok: false; error: RowError }
-  );
-
-/** Calls of one run, for the producer's progress line and summary. */
-export interface RowCounts {
-  callsMade: number;
-  callsCached: number;
-}
+/**
+ * What a run of a `RowJob` returns to the producer: its result or its error, as data, with its
+ * calls' totals — made and cached, tokens and cost — for the producer's progress line and
+ * summary, which sum them over every row as a local run sums its trace.
+ */
+export type RowOutcome = {
+  calls: UsageTotals;
+  /** With `RowJob.events`: the run's calls, timed from `startedAtMs`. */
+  events?: TraceEvent[];
+  /** With `RowJob.events`: when the run began on the worker (`Date.now()`). */
+  startedAtMs?: number;
+} & (
+  | { ok: true; text: string; outputs: Record<string, unknown>; result: unknown }
+  | { ok: false; error: RowError }
+);
 
 /** An error as data: an OtError's diagnostics, or a plain message. */
 export interface RowError {

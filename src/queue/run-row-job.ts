@@ -4,6 +4,8 @@ import type { Registry } from '../runtime/registry/types.js';
 import type { RunContext } from '../runtime/run-context.js';
 import { runProgram } from '../runtime/run-program.js';
 import type { Session } from '../runtime/session.js';
+import type { TraceEvent } from '../runtime/trace.js';
+import { addToUsageTotals, emptyUsageTotals } from '../runtime/usage/usage-totals.js';
 import { createSourceFile, type SourceFile } from '../source/source-file.js';
 import { programHooks } from '../template.js';
 import { errorToData, ROW_JOB_VERSION, type RowJob, type RowOutcome } from './row-job.js';
@@ -21,10 +23,13 @@ export interface WorkerServices {
 
 /**
  * Runs one queued row as `ot run` would run it locally, and returns its result or its error
- * as data (a failed row is an answer, not a job to retry), with the calls it made and replayed.
+ * as data (a failed row is an answer, not a job to retry), with its calls' totals (made and
+ * replayed, tokens, cost).
  */
 export async function runRowJob(job: RowJob, services: WorkerServices): Promise<RowOutcome> {
-  const counts = { callsMade: 0, callsCached: 0 };
+  const calls = emptyUsageTotals();
+  const events: TraceEvent[] | null = job.events === true ? [] : null;
+  const traced = events ? { events, startedAtMs: Date.now() } : {};
   try {
     if (job.version !== ROW_JOB_VERSION) {
       throw new Error(
@@ -41,11 +46,11 @@ export async function runRowJob(job: RowJob, services: WorkerServices): Promise<
       registry,
       backendName: job.backend,
       trace: (event) => {
-        if (event.cached) counts.callsCached++;
-        else counts.callsMade++;
+        addToUsageTotals(calls, event);
+        events?.push(event);
       },
       startedAt: performance.now(),
-      sample: '',
+      sample: job.sample ?? '',
       warn: services.warn,
     };
     const hooks = programHooks(job.program, sources, services.resolveBackend);
@@ -55,9 +60,10 @@ export async function runRowJob(job: RowJob, services: WorkerServices): Promise<
       text: result.text,
       outputs: result.outputs,
       result: result.result,
-      ...counts,
+      calls,
+      ...traced,
     };
   } catch (error) {
-    return { ok: false, error: errorToData(error), ...counts };
+    return { ok: false, error: errorToData(error), calls, ...traced };
   }
 }

@@ -282,7 +282,7 @@ export const CLIENT_SCRIPT = String.raw`
 
     // Summary table.
     var head = el('tr', null, [th(null, 'Flow'), th(null, 'Backend'), th('num', 'Rows')]);
-    scorers.forEach(function (name) { head.appendChild(th(null, name + ' (95% CI)')); });
+    scorers.forEach(function (name) { head.appendChild(th(null, [name + ' ', el('span', 'nowrap', '(95% CI)')])); });
     append(head, [th('num', 'Errors'), th('num', 'Tokens in / out'), th('num', 'Cost'),
       th('num', 'p50'), th('num', 'p95'), th('num', 'Calls made / cached')]);
     var body = el('tbody');
@@ -293,9 +293,10 @@ export const CLIENT_SCRIPT = String.raw`
         var s = cell.scores[name], cellTd = td('score');
         cellTd.dataset.scorer = name;
         if (!s) { cellTd.textContent = '–'; tr.appendChild(cellTd); return; }
+        // The mean and n on one line, the interval under them: four scorers fit 1280 px.
         append(cellTd, [el('span', 'mean', fmtScore(name, s.mean)),
-          el('span', 'ci', fmtScore(name, s.ci95[0]) + ' – ' + fmtScore(name, s.ci95[1])),
-          el('span', 'ci', 'n=' + s.n)]);
+          el('span', 'ci', 'n=' + s.n),
+          el('span', 'ci range', fmtScore(name, s.ci95[0]) + ' – ' + fmtScore(name, s.ci95[1]))]);
         if (unit[name] === 'percent') {
           var bar = el('div', 'bar'), fill = el('div', 'fill'), whisker = el('div', 'whisker');
           fill.style.width = s.mean * 100 + '%';

@@ -26,6 +26,11 @@ td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-sp
 .scroll { overflow-x: auto; }
 .score { font-variant-numeric: tabular-nums; white-space: nowrap; }
 .score .ci { color: var(--muted); font-size: 12px; margin-left: 4px; }
+.score .ci.range { display: block; margin-left: 0; }
+table.summary th { white-space: normal; min-width: 56px; }
+table.summary td.score { min-width: 110px; }
+table.summary td:nth-child(-n+2) { white-space: nowrap; }
+.nowrap { white-space: nowrap; }
 .bar { position: relative; height: 6px; margin-top: 4px; background: var(--soft); border-radius: 3px; min-width: 90px; }
 .bar .fill { position: absolute; top: 0; bottom: 0; left: 0; background: #9ec5fe; border-radius: 3px; }
 .bar .whisker { position: absolute; top: -2px; bottom: -2px; border-left: 2px solid var(--accent); border-right: 2px solid var(--accent); }

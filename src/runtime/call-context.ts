@@ -159,6 +159,8 @@ export class CallContext {
                   cached: true,
                   startedAt: start,
                   ...(entry.finishReason ? { finishReason: entry.finishReason } : {}),
+                  // Its tokens, as another process reported them, count as a local replay's do.
+                  ...replayedUsage(entry),
                   warnings: entry.finishReason === TRUNCATED ? [truncationNote()] : [],
                 }
               : null,

@@ -11,6 +11,12 @@ export interface OrderedPoolOptions {
   signal?: AbortSignal;
 }
 
+/** The reordering window for a concurrency cap: items in flight (started, not yet yielded) at most. */
+export function rowWindow(concurrency: number): number {
+  // A few items per slot keeps every slot busy while a slow item holds back the ones after it.
+  return Math.max(64, 4 * concurrency);
+}
+
 /**
  * Runs `run` over `items` with at most `limit` items in flight and yields the outcomes in input
  * order, each as soon as every earlier one has been yielded. An item counts against `limit`

@@ -250,6 +250,60 @@ describe('ot eval: Ctrl-C and resume', () => {
   });
 });
 
+describe('ot eval: streaming --out', () => {
+  it('writes each result line as soon as the earlier ones are, in order; Ctrl-C keeps those written', async () => {
+    const rows = Array.from({ length: 12 }, (_, i) => JSON.stringify({ n: i }));
+    file('stream-rows.jsonl', rows.join('\n'));
+    file(
+      'stream.ot',
+      '---\ninput:\n  n: { type: integer }\n---\nCount {{ n }}: << r = generate_text() >>\n',
+    );
+    file('stream.fake.yaml', 'latency_ms: 200\ndefault: "ok"\n');
+    file(
+      'stream-eval.yaml',
+      'flow: stream.ot\ndataset: stream-rows.jsonl\nbackends: [fake:stream.fake.yaml]\nscorers:\n  ok: { equals: ok, output: r }\n',
+    );
+    const out = join(dir, 'stream-results.jsonl');
+    const bin = fileURLToPath(new URL('../../bin/ot.js', import.meta.url));
+    const child = spawn(
+      process.execPath,
+      [
+        bin,
+        'eval',
+        join(dir, 'stream-eval.yaml'),
+        '--cache',
+        'off',
+        '--concurrency',
+        '1',
+        '--out',
+        out,
+      ],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let exitCode: number | null | undefined;
+    const exited = new Promise<number | null>((resolve) =>
+      child.on('close', (code) => {
+        exitCode = code;
+        resolve(code);
+      }),
+    );
+    const lines = () =>
+      existsSync(out) ? readFileSync(out, 'utf8').split('\n').filter(Boolean) : [];
+    // Lines appear while the eval is still running (one call at a time, 12 calls).
+    await expect
+      .poll(() => lines().length, { timeout: 20_000, interval: 20 })
+      .toBeGreaterThanOrEqual(2);
+    expect(exitCode).toBeUndefined();
+    child.kill('SIGINT');
+    expect(await exited).toBe(130);
+    const written = lines().map((line) => JSON.parse(line) as { row: number; scores: unknown });
+    expect(written.length).toBeGreaterThanOrEqual(2);
+    expect(written.length).toBeLessThan(12);
+    expect(written.map((r) => r.row)).toEqual(written.map((_, i) => i + 1));
+    expect(written[0]!.scores).toEqual({ ok: true });
+  });
+});
+
 describe('samples/eval', () => {
   it('runs offline with real differences, and a rerun makes no call', async () => {
     const cache = join(dir, 'sample-cache');

@@ -50,6 +50,32 @@ describe('ot run --queue and ot worker: usage', () => {
     );
   });
 
+  it('ot eval --queue refuses what belongs to workers (exit 2), and an unreachable queue is OT4026', async () => {
+    writeFileSync(
+      join(dir, 'eval.yaml'),
+      'flow: flow.ot\ndataset: rows.jsonl\nscorers:\n  any: { regex: "." }\n',
+    );
+    const trace = await runOt(
+      ['eval', 'eval.yaml', '--trace', 't.jsonl', '--queue', 'redis://127.0.0.1:1'],
+      { cwd: dir },
+    );
+    expect(trace.code).toBe(2);
+    expect(trace.stderr).toContain('--trace cannot be used with --queue');
+    const cache = await runOt(['eval', 'eval.yaml', '--cache', 'here', '--queue', 'redis://x:1'], {
+      cwd: dir,
+    });
+    expect(cache.code).toBe(2);
+    expect(cache.stderr).toContain('--cache must be redis://… or off');
+    const port = await freePort();
+    const run = await runOt(['eval', 'eval.yaml', '--queue', `redis://127.0.0.1:${port}/q`], {
+      cwd: dir,
+    });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe(
+      `ot: error: OT4026: the queue redis://127.0.0.1:${port}/q cannot be reached: connect ECONNREFUSED 127.0.0.1:${port}\n`,
+    );
+  });
+
   it('ot worker needs --queue and positive integers (exit 2)', async () => {
     expect((await runOt(['worker'], { cwd: dir })).code).toBe(2);
     const zero = await runOt(['worker', '--queue', 'redis://127.0.0.1:1', '--concurrency', '0'], {

@@ -18,14 +18,25 @@ if (skip) console.warn('test/queue: redis-server is not on PATH; the queue tests
 const env = { OT_QUEUE_TEST_KEY: 'sk-test', NO_COLOR: '1' };
 
 /**
- * The summary line without its wall time, and without how the calls split into made and cached:
- * on many workers that depends on who got there first (a job a busy worker seemed to drop is run
- * again from the cache); the server's counts are what tell whether a call was repeated.
+ * The summary line without its wall time, and without how the calls, tokens and cost split into
+ * made and cached: on many workers that depends on who got there first (a job a busy worker
+ * seemed to drop is run again from the cache); the server's counts are what tell whether a call
+ * was repeated. The totals — calls, tokens, and cost paid plus cost saved — must match.
  */
 function withoutTime(stderr: string): string {
-  // How calls split into made and cached depends on which worker got there first, and workers
-  // report no tokens: only the number of calls must match.
-  return stderr.replace(/ (\d+) calls: \d+ made, \d+ cached · [^\n]*\n/g, ' $1 calls\n');
+  return stderr.replace(
+    / (\d+) calls: \d+ made, \d+ cached · ([^\n]*) · [\d.]+s\n/g,
+    (_, calls: string, rest: string) => ` ${calls} calls · ${usageTotals(rest)}\n`,
+  );
+}
+
+/** `tokens: 10 in, 10 out (cached: 5 in, 5 out) · cost $2.00, the cache saved $1.00` as totals. */
+function usageTotals(rest: string): string {
+  const tokens = /tokens: (\d+) in, (\d+) out(?: \(cached: (\d+) in, (\d+) out\))?/.exec(rest);
+  const cost = /cost \$([\d.]+)(?:, the cache saved \$([\d.]+))?/.exec(rest);
+  if (!tokens || !cost) return `no usage in ${JSON.stringify(rest)}`;
+  const sum = (a?: string, b?: string) => Number(a ?? 0) + Number(b ?? 0);
+  return `tokens ${sum(tokens[1], tokens[3])} in, ${sum(tokens[2], tokens[4])} out · $${sum(cost[1], cost[2]).toFixed(2)}`;
 }
 
 describe.skipIf(skip)('ot run --queue with ot workers', () => {

@@ -44,7 +44,8 @@ describe.skipIf(chromiumPath === undefined)('ot eval --report in Chromium', () =
     expect(results).toHaveLength(160);
 
     const url = pathToFileURL(report).href;
-    const page = await browser.newPage();
+    // A common laptop width: the summary of the sample's 4 scorers must fit it.
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     const requests: string[] = [];
     const problems: string[] = [];
     await page.route('**/*', (route) => {
@@ -65,6 +66,22 @@ describe.skipIf(chromiumPath === undefined)('ot eval --report in Chromium', () =
     await expect.poll(() => strong.count()).toBe(1);
     expect(await strong.locator('td[data-scorer="exact"] .mean').textContent()).toBe('97.5%');
     expect(await page.locator('table.summary tr[data-cell]').count()).toBe(4);
+    // Neither the page nor the summary table's own container scrolls sideways at 1280 px.
+    // (In the page: this project's types have no DOM, so the elements are typed by hand.)
+    type Box = { scrollWidth: number; clientWidth: number; parentElement: Box };
+    const widths = await page.evaluate(() => {
+      const doc = (globalThis as unknown as { document: { documentElement: Box } }).document;
+      const table = (doc as unknown as { querySelector: (s: string) => Box }).querySelector(
+        'table.summary',
+      );
+      const box = table.parentElement;
+      return {
+        page: [doc.documentElement.scrollWidth, doc.documentElement.clientWidth],
+        summary: [box.scrollWidth, box.clientWidth],
+      };
+    });
+    expect(widths.page[0]).toBeLessThanOrEqual(widths.page[1]!);
+    expect(widths.summary[0]).toBeLessThanOrEqual(widths.summary[1]!);
     const sentences = await page.locator('.comparisons .sentence').allTextContents();
     expect(sentences.some((s) => s.startsWith('strong beats weak on exact'))).toBe(true);
     // Every call of the eval (flows and judges) is a bar: 2 × 2 × 40 results, each with two calls.

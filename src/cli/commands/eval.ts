@@ -27,6 +27,10 @@ export function registerEvalCommand(program: Command, context: CommandContext): 
     .option('--title <text>', "the report's heading (default: the eval's description)")
     .option('--trace <path>', 'write one JSON line per call')
     .option('--estimate', 'print how many runs the eval makes, without running it')
+    .option(
+      '--queue <redis://host:port[/name]>',
+      'run the flows on `ot worker`s through a BullMQ queue (README "Running on many machines")',
+    )
     .action(async (file: string, options: EvalFlags) => {
       const verbose = program.opts<{ verbose?: boolean }>().verbose === true;
       // The runner, scorers and report are loaded only when the command runs.

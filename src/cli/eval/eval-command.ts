@@ -1,7 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { openCache } from '../../cache/open-cache.js';
 import { OtError } from '../../diagnostics/ot-error.js';
-import { buildEvalSummary } from '../../eval/build-eval-summary.js';
+import type { EvalResultRow } from '../../eval/eval-types.js';
+import { EvalSummaryBuilder } from '../../eval/summary-builder.js';
 import { resolveFakePath } from '../../eval/check-eval-spec.js';
 import { estimateEval } from '../../eval/estimate-eval.js';
 import type { CallCache } from '../../cache/call-cache.js';
@@ -11,16 +12,21 @@ import { loadEvalFile } from '../../eval/load-eval.js';
 import { prepareEval, type PreparedEval } from '../../eval/prepare-eval.js';
 import { runEval } from '../../eval/run-eval.js';
 import { renderEvalReport } from '../../report/render-eval-report.js';
+import { reportCall } from '../../report/report-call.js';
 import { Session } from '../../runtime/session.js';
 import type { SourceFile } from '../../source/source-file.js';
 import type { CliIO } from '../io.js';
 import { outputPathProblem } from '../output-path.js';
 import { reportError } from '../report-error.js';
+import { queueMessage } from '../../queue/queue-error.js';
+import { parseQueueUrl } from '../../queue/queue-url.js';
+import { queuedFlowRunner } from '../../queue/queued-flow-runner.js';
+import { openRowQueue, type RowQueue } from '../../queue/row-queue.js';
 import { ProgressLine, type ProgressCounts } from '../run/progress-line.js';
 import { cacheSpec } from '../run/run-setup.js';
 import { TraceWriter } from '../run/trace-writer.js';
 import { formatEvalTable } from './eval-table.js';
-import { writeResultLines } from './write-results.js';
+import { ResultLineWriter } from './write-results.js';
 
 /** Exit code of a run cancelled with Ctrl-C (128 + SIGINT). */
 const EXIT_CANCELLED = 130;
@@ -37,13 +43,15 @@ export interface EvalFlags {
   trace?: string;
   title?: string;
   estimate?: boolean;
+  queue?: string;
 }
 
 /**
  * `ot eval EVAL.yaml`: the eval file, its flows, dataset, backends and scorers checked (every
  * problem printed, exit 1, before any call); then every run on one session with a progress line
- * on a terminal; then the table (or `--json`), `--out`, `--report`. Ctrl-C aborts the calls in
- * flight, writes nothing and exits 130; what finished is cached, so a rerun resumes. Exits 1
+ * on a terminal, `--out` lines written as results come (in order); then the table (or `--json`)
+ * and `--report`. Ctrl-C aborts the calls in flight, writes no table or report (`--out` keeps
+ * the results that finished) and exits 130; what finished is cached, so a rerun resumes. Exits 1
  * when a result failed (its cell counts it), 0 otherwise.
  */
 export async function evalCommand(
@@ -67,6 +75,20 @@ export async function evalCommand(
     );
   }
 
+  const address = flags.queue === undefined ? null : parseQueueUrl(flags.queue);
+  if (address && 'error' in address) return usageError(io, address.error);
+  if (address) {
+    for (const [flag, set, why] of [
+      ['--trace', flags.trace, 'the calls are made on the workers'],
+      ['--concurrency', flags.concurrency, 'give it to each `ot worker`'],
+    ] as const) {
+      if (set) return usageError(io, `${flag} cannot be used with --queue (${why})`);
+    }
+    if (flags.cache !== undefined && !/^(rediss?:\/\/|off$)/i.test(flags.cache)) {
+      return usageError(io, `with --queue, --cache must be redis://… or off, got ${flags.cache}`);
+    }
+  }
+
   const sources: Record<string, SourceFile> = {};
   let prepared: PreparedEval;
   try {
@@ -78,6 +100,8 @@ export async function evalCommand(
         spec: resolveFakePath(name, process.cwd()),
       })),
       ...(flags.config !== undefined ? { config: flags.config } : {}),
+      // Workers resolve the backends with their own config and keys.
+      ...(address ? { checkBackends: false } : {}),
     });
     Object.assign(sources, prepared.sources);
   } catch (error) {
@@ -96,16 +120,38 @@ export async function evalCommand(
     }
   }
 
+  let queue: RowQueue | null = null;
+  if (address) {
+    try {
+      queue = await openRowQueue(address);
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      io.stderr(`ot: error: ${queueMessage('OT4026', { queue: address.label, reason })}\n`);
+      return 1;
+    }
+  }
   const controller = new AbortController();
   const onSigint = () => {
     if (controller.signal.aborted) process.exit(EXIT_CANCELLED);
     controller.abort(new OtError([], { cause: 'cancelled' }));
   };
   process.on('SIGINT', onSigint);
-  const cache = await openCache(cacheSpec(flags.cache, prepared.config), {
-    cwd: process.cwd(),
-    onWarning: (message) => io.stderr(`ot: warning: ${message}\n`),
-  });
+  // With a queue, the scorers' judge flows run here on the workers' shared cache (single flight
+  // across processes holds for them too).
+  const cache = await openCache(
+    address ? (flags.cache ?? address.redisUrl) : cacheSpec(flags.cache, prepared.config),
+    {
+      cwd: process.cwd(),
+      onWarning: (message) => io.stderr(`ot: warning: ${message}\n`),
+    },
+  );
+  const queued = queue
+    ? queuedFlowRunner(queue, {
+        cache: flags.cache ?? null,
+        defaultBackend: prepared.config?.defaultBackend ?? null,
+        signal: controller.signal,
+      })
+    : null;
   const trace = flags.trace ? new TraceWriter(flags.trace) : null;
   const session = new Session({
     cache,
@@ -133,59 +179,90 @@ export async function evalCommand(
       : null;
   progress?.render();
   const createdAt = new Date().toISOString();
+  const scorerNames = prepared.scorers.map((scorer) => scorer.name);
+  // The summary keeps a few numbers per result; whole results (with the calls the page shows)
+  // only for a report; `--out` lines are written as results come; the first failures are named.
+  const builder = new EvalSummaryBuilder(scorerNames);
+  const forReport: EvalResultRow[] | null = flags.report ? [] : null;
+  const failed: EvalResultRow[] = [];
+  let failedCount = 0;
+  let out: ResultLineWriter | null = null;
   try {
+    if (flags.out) out = new ResultLineWriter(flags.out);
     const run = await runEval(prepared, {
       session,
       startedAt: performance.now(),
+      keepCalls: forReport !== null,
+      ...(queued ? { runFlow: queued.runFlow } : {}),
       warn: (message) => {
         progress?.clear();
         io.stderr(`ot: warning: ${message}\n`);
       },
       onCall: (call) => {
         // A report's line may say `null` for unknown usage or cost; the trace leaves them out.
-        const { usage, cost_usd, ...line } = call;
-        trace?.write({
-          ...line,
-          ...(usage ? { usage } : {}),
-          ...(cost_usd != null ? { cost_usd } : {}),
-        });
+        if (trace) {
+          const { usage, cost_usd, ...line } = call;
+          trace.write({
+            ...line,
+            ...(usage ? { usage } : {}),
+            ...(cost_usd != null ? { cost_usd } : {}),
+          });
+        }
         if (call.cached) counts.callsCached++;
         else counts.callsMade++;
         progress?.tick();
       },
-      onResult: (result) => {
+      onResult: (result, calls) => {
+        builder.add(result, calls);
+        out?.write(result);
+        forReport?.push({ ...result, calls: result.calls.map(reportCall) });
         counts.rowsDone++;
-        if (result.error !== undefined && result.error !== null) counts.rowsFailed++;
+        if (result.error !== undefined && result.error !== null) {
+          counts.rowsFailed++;
+          failedCount++;
+          if (failed.length < 5) failed.push({ ...result, calls: [] });
+        }
         if (!controller.signal.aborted) progress?.render();
       },
     });
     progress?.clear();
     if (run.cancelled) {
-      io.stderr('ot: cancelled\n');
+      io.stderr(
+        queue
+          ? `ot: cancelled (the queued runs stay on ${address!.label}: rerun to collect them)\n`
+          : 'ot: cancelled\n',
+      );
       return EXIT_CANCELLED;
     }
-    const scorerNames = prepared.scorers.map((scorer) => scorer.name);
-    const summary = buildEvalSummary(run.results, scorerNames);
-    if (flags.out) writeResultLines(flags.out, run.results);
-    if (flags.report) {
+    if (queued && queue) {
+      const { finished, queued: waiting } = queued.resumed;
+      if (finished + waiting > 0) {
+        io.stderr(
+          `ot: resumed on ${address!.label}: ${finished} runs already finished, ${waiting} already queued\n`,
+        );
+      }
+      // Every result is read: the jobs have served their purpose.
+      await queue.remove(queued.ids);
+    }
+    const summary = builder.build();
+    if (flags.report && forReport) {
       const title = flags.title ?? prepared.checked.description ?? file;
       writeFileSync(
         flags.report,
-        renderEvalReport({ title, created_at: createdAt, summary, results: run.results }),
+        renderEvalReport({ title, created_at: createdAt, summary, results: forReport }),
       );
     }
     if (flags.json) io.stdout(`${JSON.stringify(summary)}\n`);
     else io.stdout(formatEvalTable(summary, scorerNames));
-    const failed = run.results.filter((r) => r.error !== undefined && r.error !== null);
-    for (const result of failed.slice(0, 5)) {
+    for (const result of failed) {
       io.stderr(
         `ot: ${result.flow} on ${result.backend}, row ${result.row}#${result.sample}: ${result.error}\n`,
       );
     }
-    if (failed.length > 5) io.stderr(`ot: … and ${failed.length - 5} more failed results\n`);
+    if (failedCount > 5) io.stderr(`ot: … and ${failedCount - 5} more failed results\n`);
     const wrote = [flags.out, flags.report].filter(Boolean);
     if (wrote.length > 0) io.stderr(`ot: wrote ${wrote.join(', ')}\n`);
-    return failed.length > 0 ? 1 : 0;
+    return failedCount > 0 ? 1 : 0;
   } catch (error) {
     progress?.clear();
     if (controller.signal.aborted) {
@@ -196,7 +273,9 @@ export async function evalCommand(
     return 1;
   } finally {
     process.off('SIGINT', onSigint);
+    out?.close();
     await cache.close();
+    await queue?.close();
     await trace?.close().catch((error: unknown) => {
       io.stderr(`ot: warning: the trace ${flags.trace} is incomplete: ${String(error)}\n`);
     });

@@ -58,11 +58,8 @@ type JobOutcome = { events: TraceEvent[] } & (
   { ok: true; result: RunResult } | { ok: false; error: unknown; cancelled: boolean }
 );
 
-/** The reordering window of `runMany` for a global concurrency cap: rows in flight at most. */
-export function rowWindow(concurrency: number): number {
-  // A few rows per slot keeps every slot busy while a slow row holds back the ones after it.
-  return Math.max(64, 4 * concurrency);
-}
+/** The reordering window of `runMany` for a global concurrency cap (see `rowWindow`). */
+export { rowWindow } from '../../runtime/ordered-pool.js';
 
 /**
  * Runs the rows (read lazily) on every backend, at most `window` rows in flight (one shared

@@ -23,7 +23,11 @@ import { ProgressLine, type ProgressCounts } from './progress-line.js';
 import { streamInputRows, type InputRow } from './read-jsonl.js';
 import type { RunFlagsWithInputs } from './run-flags.js';
 import { formatRunSummary } from './run-summary.js';
-import { emptyUsageTotals } from '../../runtime/usage/usage-totals.js';
+import {
+  addUsageTotals,
+  emptyUsageTotals,
+  type UsageTotals,
+} from '../../runtime/usage/usage-totals.js';
 
 /** Exit code of a run cancelled with Ctrl-C (128 + SIGINT). */
 const EXIT_CANCELLED = 130;
@@ -138,11 +142,18 @@ export async function runQueued(
     callsMade: 0,
     callsCached: 0,
   };
+  // The workers' totals of every row, summed as a local run sums its trace.
+  const calls = emptyUsageTotals();
   const progress =
     process.stderr.isTTY === true && slots.length > 1
       ? new ProgressLine(
           (text) => process.stderr.write(text),
-          () => counts,
+          () => ({
+            ...counts,
+            callsMade: calls.callsMade,
+            callsCached: calls.callsCached,
+            costUsd: calls.costUsd,
+          }),
           process.stderr.columns ?? 80,
         )
       : null;
@@ -166,7 +177,7 @@ export async function runQueued(
         done = { ok: false, error: new Error(slot.row.error) };
       } else {
         try {
-          done = fromOutcome(await queue.outcome(slot.id!), counts);
+          done = fromOutcome(await queue.outcome(slot.id!), calls);
         } catch (error) {
           const reason = error instanceof Error ? error.message : String(error);
           done = { ok: false, error: new Error(queueMessage('OT4027', { reason })) };
@@ -230,13 +241,7 @@ export async function runQueued(
       io.stderr(
         formatRunSummary({
           rows: { ok: rowsOk, failed: rowsFailed },
-          // Workers report how many calls they made and replayed, not their tokens.
-          calls: {
-            ...emptyUsageTotals(),
-            callsMade: counts.callsMade,
-            callsCached: counts.callsCached,
-            callsWithoutUsage: counts.callsMade + counts.callsCached,
-          },
+          calls,
           dryRun: false,
           wallMs: performance.now() - startedAt,
         }),
@@ -250,9 +255,8 @@ export async function runQueued(
 }
 
 /** A worker's answer as the local run's result or error; its calls join the totals. */
-function fromOutcome(outcome: RowOutcome, counts: ProgressCounts): Finished {
-  counts.callsMade += outcome.callsMade;
-  counts.callsCached += outcome.callsCached;
+function fromOutcome(outcome: RowOutcome, calls: UsageTotals): Finished {
+  addUsageTotals(calls, outcome.calls);
   if (outcome.ok) {
     return {
       ok: true,

@@ -54,6 +54,19 @@ export function addToUsageTotals(totals: UsageTotals, event: TraceEvent): void {
   if (event.saved_usd !== undefined) totals.savedUsd = addUsd(totals.savedUsd, event.saved_usd);
 }
 
+/** Adds the totals `more` (another process's, e.g. a queue worker's) to `totals`, in place. */
+export function addUsageTotals(totals: UsageTotals, more: UsageTotals): void {
+  totals.callsMade += more.callsMade;
+  totals.callsCached += more.callsCached;
+  totals.inputTokens += more.inputTokens;
+  totals.outputTokens += more.outputTokens;
+  totals.cachedInputTokens += more.cachedInputTokens;
+  totals.cachedOutputTokens += more.cachedOutputTokens;
+  totals.callsWithoutUsage += more.callsWithoutUsage;
+  if (more.costUsd !== null) totals.costUsd = addUsd(totals.costUsd, more.costUsd);
+  if (more.savedUsd !== null) totals.savedUsd = addUsd(totals.savedUsd, more.savedUsd);
+}
+
 /** The totals of some trace events. */
 export function sumUsage(events: Iterable<TraceEvent>): UsageTotals {
   const totals = emptyUsageTotals();

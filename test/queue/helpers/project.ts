@@ -31,6 +31,8 @@ export function writeQueueProject(
       `    base_url: ${baseUrl}`,
       '    api_key_env: OT_QUEUE_TEST_KEY',
       '    max_retries: 0',
+      // The server reports 5 + 5 tokens a call: $1.00 a call, so sums of costs print exactly.
+      '    price: { input: 100000, output: 100000 }',
       'default_backend: local',
       '',
     ].join('\n'),
