@@ -25,20 +25,15 @@ export function assignStages(calls: PlannedCall[]): PlannedStage[] {
   };
   for (const call of calls) call.stage = stageOf(call.id);
 
-  const stages: PlannedStage[] = [];
+  const byStage = new Map<number, PlannedStage>();
   for (const call of calls) {
-    let entry = stages.find((s) => s.stage === call.stage);
-    if (!entry) {
-      entry = { stage: call.stage, calls: [] };
-      stages.push(entry);
-    }
+    let entry = byStage.get(call.stage);
+    if (!entry) byStage.set(call.stage, (entry = { stage: call.stage, calls: [] }));
     entry.calls.push(call.id);
   }
-  stages.sort((a, b) => a.stage - b.stage);
+  const stages = [...byStage.values()].sort((a, b) => a.stage - b.stage);
   for (const call of calls) {
-    call.sameStage = stages
-      .find((s) => s.stage === call.stage)!
-      .calls.filter((id) => id !== call.id);
+    call.sameStage = byStage.get(call.stage)!.calls.filter((id) => id !== call.id);
   }
   return stages;
 }
