@@ -37,7 +37,6 @@ export function buildPlan(analysis: Analysis): Plan {
       }))
       .sort(byCallId),
     stage: 0,
-    sameStage: [],
     repeat: node.repeat,
     samples: node.samples,
     guards: node.guards,

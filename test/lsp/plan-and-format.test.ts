@@ -65,7 +65,9 @@ describe('the plan beside each call block', () => {
       [8, 'stage 3 · runs alone'],
     ]);
     expect(found[1]!.tooltip).toBe('c2 generate_text: waits for c1 (prefix)');
-    expect(found[2]!.tooltip).toBe('c3 generate_text: waits for c1 (prefix), c2 (prefix)');
+    expect(found[2]!.tooltip).toBe(
+      'c3 generate_text: waits for 2 calls: c1 (prefix) and c2 (prefix)',
+    );
     expect(found[0]!.tooltip).toBe('c1 generate_text: waits for nothing');
   });
 
@@ -76,6 +78,37 @@ describe('the plan beside each call block', () => {
       'stage 1 · runs with 1 other',
       'stage 2 · runs alone',
     ]);
+  });
+
+  test('tooltips and hovers summarise: a few waits named, the rest counted', async () => {
+    // 400 calls, each in the prefix of all later ones: the last waits for 399 calls, and a macro
+    // called 300 times plans its one block 300 times.
+    const lines = ['{% macro ask(n) %}<< generate_text("q" ~ n) >>{% endmacro %}'];
+    for (let i = 0; i < 400; i++) lines.push(`Line ${i}. << generate_text() >>`);
+    for (let i = 0; i < 300; i++) lines.push(`{{ ask(${i}) }}`);
+    const text = `${lines.join('\n')}\n`;
+    const uri = 'untitled:many-calls.ot';
+    await client.open(uri, text, ++version);
+    const found = await client.request<
+      { position: { line: number }; label: string; tooltip: string }[]
+    >('textDocument/inlayHint', {
+      textDocument: { uri },
+      range: { start: { line: 0, character: 0 }, end: { line: lines.length, character: 0 } },
+    });
+    const last = found.find((hint) => hint.position.line === 400)!;
+    expect(last.tooltip).toMatch(
+      /^c\d+ generate_text: waits for \d{3} calls: c\d+ \(prefix\), c\d+ \(prefix\), c\d+ \(prefix\) and \d{3} more$/,
+    );
+    const macroBlock = found.find((hint) => hint.position.line === 0)!;
+    expect(macroBlock.tooltip.split('\n')).toHaveLength(6);
+    expect(macroBlock.tooltip).toMatch(/\nand 295 more calls$/);
+    for (const hint of found) expect(hint.tooltip.length).toBeLessThan(1000);
+    const hover = await client.request<{ contents: { value: string } }>('textDocument/hover', {
+      textDocument: { uri },
+      position: { line: 400, character: text.split('\n')[400]!.indexOf('generate_text') + 2 },
+    });
+    expect(hover === null || hover.contents.value.length < 2000).toBe(true);
+    await client.close(uri);
   });
 
   test('a loop: the call repeats once per item', async () => {
