@@ -201,6 +201,26 @@ describe('formatting through the prettier plugin', () => {
     await client.close(uri);
   });
 
+  test("a range is indented as the whole document is, whatever the editor's tab size", async () => {
+    const uri = fixtureUri('indented-range.ot');
+    const text =
+      '{% if a %}\n    {% set config = {"alpha": 1, "beta": 2, "gamma": 3, "delta": 4, "epsilon": 5, "zeta": 6} %}\n{% endif %}\n';
+    await client.open(uri, text, ++version);
+    const whole = await client.request<TextEdit[]>('textDocument/formatting', {
+      textDocument: { uri },
+      options: { tabSize: 8, insertSpaces: false },
+    });
+    const range = await client.request<TextEdit[]>('textDocument/rangeFormatting', {
+      textDocument: { uri },
+      range: { start: { line: 1, character: 0 }, end: { line: 1, character: 100 } },
+      options: { tabSize: 8, insertSpaces: false },
+    });
+    const formatted = applyEdits(text, whole);
+    expect(formatted).toContain('\n      "alpha": 1,\n');
+    expect(applyEdits(text, range)).toBe(formatted);
+    await client.close(uri);
+  });
+
   test('a file with syntax errors is left alone', async () => {
     const uri = fixtureUri('broken.ot');
     await client.open(uri, '{% if x %}never closed {{ y', ++version);
