@@ -204,7 +204,7 @@ describe('formatting through the prettier plugin', () => {
   test("a range is indented as the whole document is, whatever the editor's tab size", async () => {
     const uri = fixtureUri('indented-range.ot');
     const text =
-      '{% if a %}\n    {% set config = {"alpha": 1, "beta": 2, "gamma": 3, "delta": 4, "epsilon": 5, "zeta": 6} %}\n{% endif %}\n';
+      '{% if a %}\n    {% set config = {"alpha": 1, "beta": 2, "gamma": 3, "delta": 4, "epsilon": 5, "zeta": 6, "eta": 7, "theta": 8, "iota": 9} %}\n{% endif %}\n';
     await client.open(uri, text, ++version);
     const whole = await client.request<TextEdit[]>('textDocument/formatting', {
       textDocument: { uri },
@@ -212,11 +212,12 @@ describe('formatting through the prettier plugin', () => {
     });
     const range = await client.request<TextEdit[]>('textDocument/rangeFormatting', {
       textDocument: { uri },
-      range: { start: { line: 1, character: 0 }, end: { line: 1, character: 100 } },
+      range: { start: { line: 1, character: 0 }, end: { line: 1, character: 130 } },
       options: { tabSize: 8, insertSpaces: false },
     });
     const formatted = applyEdits(text, whole);
-    expect(formatted).toContain('\n      "alpha": 1,\n');
+    // Broken over lines, indented by the config's two spaces past the tag's own indentation.
+    expect(formatted).toMatch(/\n {6}['"]alpha['"]: 1,\n/);
     expect(applyEdits(text, range)).toBe(formatted);
     await client.close(uri);
   });
