@@ -10,6 +10,7 @@ const suites = [
   ['rate limits (rpm, AIMD, Retry-After)', './rate-limit.mjs', 'benchRateLimit'],
   ['compiled modules (ot compile)', './codegen.mjs', 'benchCodegen'],
   ['language server', './lsp.mjs', 'benchLsp'],
+  ['plan analysis (linear in the file)', './plan.mjs', 'benchPlan'],
   ['hostile input (time and peak memory)', './hostile.mjs', 'benchHostile'],
   ['queued runs (ot worker)', './queue.mjs', 'benchQueue'],
 ];

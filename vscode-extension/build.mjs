@@ -82,6 +82,27 @@ const bundledChevrotain = {
   },
 };
 
+/**
+ * Prettier loads its language plugins on demand, when a file of their language is formatted; the
+ * server formats `.ot` files, whose front matter goes through the YAML plugin only. The others
+ * (JavaScript, TypeScript, CSS, HTML, Markdown… about 5 MB) are left out of the `.vsix`; loading
+ * one fails with a message that says so.
+ */
+const unusedPrettierPlugins = {
+  name: 'unused-prettier-plugins',
+  setup(context) {
+    context.onResolve({ filter: /^\.\/plugins\/[a-z-]+\.mjs$/ }, (args) =>
+      /[\\/]prettier$/.test(args.resolveDir) && !args.path.endsWith('/yaml.mjs')
+        ? { path: args.path, namespace: 'unused-prettier-plugin' }
+        : undefined,
+    );
+    context.onLoad({ filter: /.*/, namespace: 'unused-prettier-plugin' }, (args) => ({
+      contents: `throw new Error(${JSON.stringify(`prettier's ${args.path} is not part of the ot extension`)});`,
+      loader: 'js',
+    }));
+  },
+};
+
 await build({
   entryPoints: {
     server: here('./src/server-entry.ts'),
@@ -102,7 +123,7 @@ await build({
   },
   // nunjucks' file watcher is optional and never used here.
   external: ['chokidar', 'fsevents'],
-  plugins: [noEsbuild, bundledChevrotain],
+  plugins: [noEsbuild, bundledChevrotain, unusedPrettierPlugins],
   // Bundled CommonJS packages call require() for Node's modules, which ESM does not have.
   banner: {
     js: "import { createRequire as __otCreateRequire } from 'node:module'; const require = __otCreateRequire(import.meta.url);",

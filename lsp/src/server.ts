@@ -2,6 +2,7 @@ import {
   TextDocuments,
   TextDocumentSyncKind,
   type Connection,
+  type InitializeParams,
   type InitializeResult,
 } from 'vscode-languageserver';
 import { workspaceRoots } from './workspace-roots.js';
@@ -14,37 +15,35 @@ export const defaultDiagnosticsBaseUrl =
   'https://github.com/ot-lang/ot/blob/main/docs/diagnostics.md#';
 
 /**
- * Wires the language server onto a connection: documents kept in sync incrementally, and every
- * feature of `features/` registered with its capabilities. Knows no feature by name.
+ * Wires the language server onto a connection that has answered `initialize` (lsp/src/main.ts
+ * does, before loading this module): documents kept in sync incrementally, and every feature of
+ * `features/` registered. Knows no feature by name. Returns the capabilities the features declare.
  */
-export function startServer(connection: Connection): void {
+export function startServer(
+  connection: Connection,
+  params: InitializeParams,
+): InitializeResult['capabilities'] {
   const documents = new TextDocuments(TextDocument);
   const workspace = new Workspace(documents);
-  connection.onInitialize((params): InitializeResult => {
-    const options = (params.initializationOptions ?? {}) as Partial<ServerSettings>;
-    const settings: ServerSettings = {
-      diagnosticsBaseUrl:
-        typeof options.diagnosticsBaseUrl === 'string'
-          ? options.diagnosticsBaseUrl
-          : defaultDiagnosticsBaseUrl,
-    };
-    const context: FeatureContext = {
-      connection,
-      documents,
-      workspace,
-      settings,
-      client: params.capabilities,
-      roots: workspaceRoots(params),
-    };
-    for (const feature of features) feature.register(context);
-    return {
-      capabilities: Object.assign(
-        { textDocumentSync: TextDocumentSyncKind.Incremental },
-        ...features.map((feature) => feature.capabilities),
-      ),
-      serverInfo: { name: 'ot-language-server' },
-    };
-  });
+  const options = (params.initializationOptions ?? {}) as Partial<ServerSettings>;
+  const settings: ServerSettings = {
+    diagnosticsBaseUrl:
+      typeof options.diagnosticsBaseUrl === 'string'
+        ? options.diagnosticsBaseUrl
+        : defaultDiagnosticsBaseUrl,
+  };
+  const context: FeatureContext = {
+    connection,
+    documents,
+    workspace,
+    settings,
+    client: params.capabilities,
+    roots: workspaceRoots(params),
+  };
+  for (const feature of features) feature.register(context);
   documents.listen(connection);
-  connection.listen();
+  return Object.assign(
+    { textDocumentSync: TextDocumentSyncKind.Incremental },
+    ...features.map((feature) => feature.capabilities),
+  );
 }

@@ -40,7 +40,11 @@ export class Workspace {
   readonly programs = new ProgramService(new URL('./program/program-worker.js', import.meta.url));
 
   constructor(readonly documents: TextDocuments<TextDocument>) {
-    documents.onDidChangeContent(({ document }) => this.scheduleAnalysis(document));
+    documents.onDidChangeContent(({ document }) => {
+      // What runs for the previous version is stale: diagnostics of this one come first.
+      this.programs.supersede(document.uri, document.getText());
+      this.scheduleAnalysis(document);
+    });
     documents.onDidClose(({ document }) => this.forget(document.uri));
   }
 

@@ -22,13 +22,23 @@ export type FormatFileResult =
  * (`.prettierrc`, `.editorconfig`), keeping the file's line endings, and only when the result
  * parses to the same template (same text, same tags modulo whitespace inside them).
  */
-export async function formatFile(path: string, text: string): Promise<FormatFileResult> {
+export async function formatFile(
+  path: string,
+  text: string,
+  /** Only the tags overlapping these offsets (range formatting), with the same config. */
+  range?: { start: number; end: number },
+): Promise<FormatFileResult> {
   const errors = parse(text, { path }).diagnostics.filter((d) => d.severity === 'error');
   if (errors.length > 0) return { status: 'syntax-error', diagnostics: errors };
   if (new Set(text.match(/\r\n|\r|\n/g)).size > 1) return { status: 'mixed-line-endings' };
   const config = (await resolveConfig(path, { editorconfig: true })) ?? {};
   // Line endings are prompt text: `ot fmt` never changes them, whatever the config says.
-  const output = await formatSource(text, { ...config, filepath: path, endOfLine: 'auto' });
+  const output = await formatSource(text, {
+    ...config,
+    filepath: path,
+    endOfLine: 'auto',
+    ...(range ? { rangeStart: range.start, rangeEnd: range.end } : {}),
+  });
   if (!sameTemplate(text, output, path)) return { status: 'changes-template', output };
   return { status: 'formatted', output };
 }

@@ -37,7 +37,6 @@ export function buildPlan(analysis: Analysis): Plan {
       }))
       .sort(byCallId),
     stage: 0,
-    sameStage: [],
     repeat: node.repeat,
     samples: node.samples,
     guards: node.guards,
@@ -108,7 +107,18 @@ function byCallId(
   );
 }
 
-/** Orders ids such as `c2` before `c10`. */
+const ID = /^([a-z]+)(\d+)$/;
+
+/**
+ * Orders ids such as `c2` before `c10`. Plain ids are compared by hand: `localeCompare` with
+ * `numeric` costs microseconds a call, and a plan sorts waits by the hundred thousand.
+ */
 function byNumber(a: string, b: string): number {
+  const x = ID.exec(a);
+  const y = ID.exec(b);
+  if (x && y) {
+    if (x[1] !== y[1]) return x[1]! < y[1]! ? -1 : 1;
+    return Number(x[2]) - Number(y[2]);
+  }
   return a.localeCompare(b, 'en', { numeric: true });
 }

@@ -27,4 +27,6 @@ export { printPlanJson } from './print-json.js';
 export { printPlanMermaid } from './print-mermaid.js';
 export { describeReason, describeDependency, type PlanSources } from './describe.js';
 export { printExpr } from './print-expr.js';
+export { summarizeList, summarizeWaits } from './summarize-waits.js';
+export { sameStageOf } from './stages.js';
 export { compactJson } from './compact-json.js';

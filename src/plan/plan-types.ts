@@ -52,8 +52,6 @@ export interface PlannedCall {
   waitsFor: Dependency[];
   /** 1 for calls that wait for nothing; otherwise one more than the latest call it waits for. */
   stage: number;
-  /** The other calls of the same stage. */
-  sameStage: string[];
   /** How many times the call site runs: the product of the iterations of the loops around it. */
   repeat: Count;
   /** Requests per run of the call site (`generate_texts(samples=N)`), else 1. */

@@ -1,6 +1,6 @@
 import { compactJson } from './compact-json.js';
 import { locate, rangeOf, type PlanSources } from './describe.js';
-import type { Plan } from './plan-types.js';
+import type { Plan, PlannedCall } from './plan-types.js';
 
 /**
  * The plan for tools (`ot plan --format json`, the language server): the plan data with, for
@@ -18,13 +18,31 @@ export function printPlanJson(plan: Plan, sources: PlanSources): string {
     location: locate(sources, item.file, at),
     range: rangeOf(sources, item.file, item.span),
   });
+  const stageCalls = new Map(plan.stages.map((stage) => [stage.stage, stage.calls]));
   const data = {
     ...plan,
-    calls: plan.calls.map((call) => located(call, call.blockSpan.start)),
+    calls: plan.calls.map((call) => located(withSameStage(call, stageCalls), call.blockSpan.start)),
     loops: plan.loops.map((loop) => located(loop)),
     flows: plan.flows.map((flow) => located(flow)),
     guards: plan.guards.map((guard) => located(guard)),
     diagnostics: plan.diagnostics.map((diagnostic) => located(diagnostic)),
   };
   return `${compactJson(data)}\n`;
+}
+
+/** The call with `sameStage` (the other calls of its stage) right after its `stage`. */
+function withSameStage(
+  call: PlannedCall,
+  stageCalls: ReadonlyMap<number, readonly string[]>,
+): PlannedCall & { sameStage: string[] } {
+  const entries: [string, unknown][] = [];
+  for (const [key, value] of Object.entries(call)) {
+    entries.push([key, value]);
+    if (key === 'stage')
+      entries.push([
+        'sameStage',
+        (stageCalls.get(call.stage) ?? []).filter((id) => id !== call.id),
+      ]);
+  }
+  return Object.fromEntries(entries) as unknown as PlannedCall & { sameStage: string[] };
 }

@@ -25,20 +25,20 @@ export function assignStages(calls: PlannedCall[]): PlannedStage[] {
   };
   for (const call of calls) call.stage = stageOf(call.id);
 
-  const stages: PlannedStage[] = [];
+  const byStage = new Map<number, PlannedStage>();
   for (const call of calls) {
-    let entry = stages.find((s) => s.stage === call.stage);
-    if (!entry) {
-      entry = { stage: call.stage, calls: [] };
-      stages.push(entry);
-    }
+    let entry = byStage.get(call.stage);
+    if (!entry) byStage.set(call.stage, (entry = { stage: call.stage, calls: [] }));
     entry.calls.push(call.id);
   }
-  stages.sort((a, b) => a.stage - b.stage);
-  for (const call of calls) {
-    call.sameStage = stages
-      .find((s) => s.stage === call.stage)!
-      .calls.filter((id) => id !== call.id);
-  }
-  return stages;
+  return [...byStage.values()].sort((a, b) => a.stage - b.stage);
+}
+
+/**
+ * The other calls of a call's stage. Not stored on each call: in a stage of n calls that is n²
+ * ids, which made plans of files with thousands of independent calls quadratic.
+ */
+export function sameStageOf(stages: readonly PlannedStage[], call: PlannedCall): string[] {
+  const stage = stages.find((s) => s.stage === call.stage);
+  return stage ? stage.calls.filter((id) => id !== call.id) : [];
 }

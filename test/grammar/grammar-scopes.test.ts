@@ -24,6 +24,19 @@ describe('grammar scopes of the samples', () => {
 });
 
 describe('grammar scopes of constructs', () => {
+  test('`{{ }}` and `<< >>` are punctuation; and/or/not/in/is are keyword operators', async () => {
+    const source =
+      '{{ a and b or not c in d }}{% if x is defined %}<< generate_text() >>{% endif %}';
+    const tokens = (await tokenize(source))[0]!;
+    const last = (text: string) => tokens.find((t) => t.text.trim() === text)?.scopes.at(-1);
+    expect(last('{{')).toMatch(/^punctuation\.definition\.output\.begin/);
+    expect(last('}}')).toMatch(/^punctuation\.definition\.output\.end/);
+    expect(last('<<')).toMatch(/^punctuation\.definition\.call-block\.begin/);
+    expect(last('>>')).toMatch(/^punctuation\.definition\.call-block\.end/);
+    for (const word of ['and', 'or', 'not', 'in', 'is'])
+      expect(last(word)).toMatch(/^keyword\.operator\./);
+  });
+
   test('front matter is embedded YAML only at the start of the file', async () => {
     const source = '---\ninput:\n  q: string\n---\n---\n';
     const lines = await tokenize(source);

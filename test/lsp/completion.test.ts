@@ -161,6 +161,12 @@ describe('completion', () => {
     expect(labels(items)).toEqual(['Person']);
   });
 
+  test('role names in {% role "…" %}', async () => {
+    expect(labels(await complete('{% role "‸'))).toEqual(['system', 'user', 'assistant', 'model']);
+    const typed = await complete('{% role "sy‸" %}hi{% endrole %}');
+    expect(typed.find((item) => item.label === 'system')?.textEdit?.newText).toBe('system');
+  });
+
   test('file paths in include and flow()', async () => {
     const include = labels(await complete('{% include "‸" %}'));
     expect(include).toEqual(expect.arrayContaining(['lib/', 'partial.ot', 'story.ot']));

@@ -65,7 +65,9 @@ describe('the plan beside each call block', () => {
       [8, 'stage 3 · runs alone'],
     ]);
     expect(found[1]!.tooltip).toBe('c2 generate_text: waits for c1 (prefix)');
-    expect(found[2]!.tooltip).toBe('c3 generate_text: waits for c1 (prefix), c2 (prefix)');
+    expect(found[2]!.tooltip).toBe(
+      'c3 generate_text: waits for 2 calls: c1 (prefix) and c2 (prefix)',
+    );
     expect(found[0]!.tooltip).toBe('c1 generate_text: waits for nothing');
   });
 
@@ -76,6 +78,37 @@ describe('the plan beside each call block', () => {
       'stage 1 · runs with 1 other',
       'stage 2 · runs alone',
     ]);
+  });
+
+  test('tooltips and hovers summarise: a few waits named, the rest counted', async () => {
+    // 400 calls, each in the prefix of all later ones: the last waits for 399 calls, and a macro
+    // called 300 times plans its one block 300 times.
+    const lines = ['{% macro ask(n) %}<< generate_text("q" ~ n) >>{% endmacro %}'];
+    for (let i = 0; i < 400; i++) lines.push(`Line ${i}. << generate_text() >>`);
+    for (let i = 0; i < 300; i++) lines.push(`{{ ask(${i}) }}`);
+    const text = `${lines.join('\n')}\n`;
+    const uri = 'untitled:many-calls.ot';
+    await client.open(uri, text, ++version);
+    const found = await client.request<
+      { position: { line: number }; label: string; tooltip: string }[]
+    >('textDocument/inlayHint', {
+      textDocument: { uri },
+      range: { start: { line: 0, character: 0 }, end: { line: lines.length, character: 0 } },
+    });
+    const last = found.find((hint) => hint.position.line === 400)!;
+    expect(last.tooltip).toMatch(
+      /^c\d+ generate_text: waits for \d{3} calls: c\d+ \(prefix\), c\d+ \(prefix\), c\d+ \(prefix\) and \d{3} more$/,
+    );
+    const macroBlock = found.find((hint) => hint.position.line === 0)!;
+    expect(macroBlock.tooltip.split('\n')).toHaveLength(6);
+    expect(macroBlock.tooltip).toMatch(/\nand 295 more calls$/);
+    for (const hint of found) expect(hint.tooltip.length).toBeLessThan(1000);
+    const hover = await client.request<{ contents: { value: string } }>('textDocument/hover', {
+      textDocument: { uri },
+      position: { line: 400, character: text.split('\n')[400]!.indexOf('generate_text') + 2 },
+    });
+    expect(hover === null || hover.contents.value.length < 2000).toBe(true);
+    await client.close(uri);
   });
 
   test('a loop: the call repeats once per item', async () => {
@@ -165,6 +198,27 @@ describe('formatting through the prettier plugin', () => {
     expect(applyEdits(messy, edits)).toBe(
       '{{ x | trim }} and {%if a%}yes{%endif%}\n<< y=generate_text(max_tokens=1) >>\n',
     );
+    await client.close(uri);
+  });
+
+  test("a range is indented as the whole document is, whatever the editor's tab size", async () => {
+    const uri = fixtureUri('indented-range.ot');
+    const text =
+      '{% if a %}\n    {% set config = {"alpha": 1, "beta": 2, "gamma": 3, "delta": 4, "epsilon": 5, "zeta": 6, "eta": 7, "theta": 8, "iota": 9} %}\n{% endif %}\n';
+    await client.open(uri, text, ++version);
+    const whole = await client.request<TextEdit[]>('textDocument/formatting', {
+      textDocument: { uri },
+      options: { tabSize: 8, insertSpaces: false },
+    });
+    const range = await client.request<TextEdit[]>('textDocument/rangeFormatting', {
+      textDocument: { uri },
+      range: { start: { line: 1, character: 0 }, end: { line: 1, character: 130 } },
+      options: { tabSize: 8, insertSpaces: false },
+    });
+    const formatted = applyEdits(text, whole);
+    // Broken over lines, indented by the config's two spaces past the tag's own indentation.
+    expect(formatted).toMatch(/\n {6}['"]alpha['"]: 1,\n/);
+    expect(applyEdits(text, range)).toBe(formatted);
     await client.close(uri);
   });
 

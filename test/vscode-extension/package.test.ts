@@ -1,5 +1,13 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import {
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -113,5 +121,33 @@ describe('the VS Code extension package', () => {
     }
     // Bundled: no node_modules, no sources, no source maps.
     expect(entries.filter((name) => /node_modules|\/src\/|\.map$/.test(name))).toEqual([]);
+  });
+
+  test("the bundled server keeps prettier's YAML plugin and drops the language plugins it never loads", () => {
+    // After the packaging test, which built dist/ through `npm run package`.
+    const serverDir = join(extensionDir, 'dist', 'server');
+    const chunks = readdirSync(serverDir).filter((name) => name.endsWith('.js'));
+    const sizeOf = (prefix: string) =>
+      chunks
+        .filter((name) => name.startsWith(`${prefix}-`))
+        .reduce((sum, name) => sum + statSync(join(serverDir, name)).size, 0);
+    for (const plugin of ['typescript', 'flow', 'babel', 'markdown', 'postcss', 'html', 'glimmer'])
+      expect(sizeOf(plugin), plugin).toBeLessThan(1000);
+    expect(sizeOf('yaml')).toBeGreaterThan(50_000);
+    // Front matter is formatted through that YAML plugin by the bundled CLI.
+    const dir = mkdtempSync(join(tmpdir(), 'ot-vsix-fmt-'));
+    try {
+      const file = join(dir, 'a.ot');
+      writeFileSync(file, '---\ninput:\n    topic:   string\n---\n{%if topic%}Hi{%endif%}\n');
+      const run = spawnSync(process.execPath, [join(serverDir, 'ot.js'), 'fmt', file], {
+        encoding: 'utf8',
+      });
+      expect(run.status, run.stderr).toBe(0);
+      expect(readFileSync(file, 'utf8')).toBe(
+        '---\ninput:\n  topic: string\n---\n{% if topic %}Hi{% endif %}\n',
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

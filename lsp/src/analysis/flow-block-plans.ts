@@ -29,13 +29,18 @@ export function flowBlockPlans(
     byBlock.set(block, [...(byBlock.get(block) ?? []), flow]);
   }
   const calls = new Map(plan.calls.map((call) => [call.id, call]));
+  const stagesByNumber = new Map(plan.stages.map((stage) => [stage.stage, stage]));
   const result: CallBlockPlan[] = [];
   for (const [blockSpan, flows] of byBlock) {
     const own = flows.flatMap((flow) => flow.calls.map((id) => calls.get(id)!)).filter(Boolean);
     if (own.length === 0) continue;
     const ownIds = new Set(own.map((call) => call.id));
     const stages = [...new Set(own.map((call) => call.stage))].sort((a, b) => a - b);
-    const others = new Set(own.flatMap((call) => call.sameStage).filter((id) => !ownIds.has(id)));
+    const others = new Set(
+      stages
+        .flatMap((stage) => stagesByNumber.get(stage)?.calls ?? [])
+        .filter((id) => !ownIds.has(id)),
+    );
     const names = [...new Set(flows.map((flow) => basename(flow.template)))].join(', ');
     const label = [
       `${stages.length > 1 ? 'stages' : 'stage'} ${stages.length > 3 ? `${stages[0]}–${stages.at(-1)}` : stages.join(', ')}`,

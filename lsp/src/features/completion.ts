@@ -227,7 +227,27 @@ function stringItems(
     call?.callee === 'flow' &&
     ((call.keyword === null && call.argIndex === 0) || call.keyword === 'path');
   if (cursor.includePath || flowPath) return pathItems(document, cursor.prefix, range);
+  if (cursor.island === 'tag' && cursor.tag === 'role' && call === null) return roleItems(range);
   return [];
+}
+
+/** The roles of `{% role "…" %}` (LANGUAGE.md §5; `model` is an alias of `assistant`). */
+const ROLES = [
+  ['system', 'instructions for the model'],
+  ['user', "the user's turn (text outside any role block)"],
+  ['assistant', "the model's turn"],
+  ['model', 'an alias of `assistant`'],
+] as const;
+
+function roleItems(range: Range): CompletionItem[] {
+  return ROLES.map(([role, doc], index) => ({
+    label: role,
+    kind: CompletionItemKind.EnumMember,
+    detail: 'role',
+    documentation: { kind: MarkupKind.Markdown, value: doc },
+    sortText: String(index),
+    textEdit: { range, newText: role },
+  }));
 }
 
 /** The `.ot` files and folders next to the path typed so far (relative to the document's folder). */

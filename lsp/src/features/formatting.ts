@@ -1,10 +1,12 @@
 import { MessageType, ShowMessageNotification, type TextEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { assertNever } from '../assert-never.js';
 import { uriToPath } from '../workspace.js';
 import type { Feature, FeatureContext } from './feature.js';
 
 /** The formatter's public entry point; loaded on first use, since it brings prettier with it. */
 type Formatter = typeof import('ot-lang/prettier');
+type FormatFileResult = Awaited<ReturnType<Formatter['formatFile']>>;
 
 let formatter: Promise<Formatter> | undefined;
 const loadFormatter = (): Promise<Formatter> => (formatter ??= import('ot-lang/prettier'));
@@ -23,44 +25,44 @@ export const formattingFeature: Feature = {
       if (!document) return null;
       const { formatFile } = await loadFormatter();
       const text = document.getText();
-      const result = await formatFile(uriToPath(document.uri), text);
-      switch (result.status) {
-        case 'formatted':
-          return minimalEdit(document, text, result.output);
-        case 'syntax-error':
-          return refuse(context, 'the file has syntax errors');
-        case 'changes-template':
-          return refuse(context, 'the result would change what the template renders');
-      }
+      return answer(context, document, text, await formatFile(uriToPath(document.uri), text));
     });
+    // The same config as the whole document (the project's prettier config, not the editor's
+    // tab size), so that a range is indented as formatting the whole file would indent it.
     context.connection.onDocumentRangeFormatting(async (params) => {
       const document = context.documents.get(params.textDocument.uri);
       if (!document) return null;
-      const { formatSource, sameTemplate, OtFormatSyntaxError } = await loadFormatter();
+      const { formatFile } = await loadFormatter();
       const text = document.getText();
-      const path = uriToPath(document.uri);
-      let output: string;
-      try {
-        output = await formatSource(text, {
-          filepath: path,
-          endOfLine: 'auto',
-          tabWidth: params.options.tabSize,
-          useTabs: !params.options.insertSpaces,
-          rangeStart: document.offsetAt(params.range.start),
-          rangeEnd: document.offsetAt(params.range.end),
-        });
-      } catch (error) {
-        if (error instanceof OtFormatSyntaxError)
-          return refuse(context, 'the file has syntax errors');
-        throw error;
-      }
-      if (!sameTemplate(text, output, path)) {
-        return refuse(context, 'the result would change what the template renders');
-      }
-      return minimalEdit(document, text, output);
+      const result = await formatFile(uriToPath(document.uri), text, {
+        start: document.offsetAt(params.range.start),
+        end: document.offsetAt(params.range.end),
+      });
+      return answer(context, document, text, result);
     });
   },
 };
+
+/** The edit of a formatting result, or a warning saying why there is none. */
+function answer(
+  context: FeatureContext,
+  document: TextDocument,
+  text: string,
+  result: FormatFileResult,
+): TextEdit[] {
+  switch (result.status) {
+    case 'formatted':
+      return minimalEdit(document, text, result.output);
+    case 'syntax-error':
+      return refuse(context, 'the file has syntax errors');
+    case 'mixed-line-endings':
+      return refuse(context, 'the file mixes line endings');
+    case 'changes-template':
+      return refuse(context, 'the result would change what the template renders');
+    default:
+      return assertNever(result);
+  }
+}
 
 function refuse(context: FeatureContext, why: string): TextEdit[] {
   // A notification, not `window.showWarningMessage` (a request some clients do not answer).

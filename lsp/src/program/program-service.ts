@@ -1,6 +1,8 @@
-import { Worker } from 'node:worker_threads';
 import type { Plan } from 'ot-lang/tools';
-import type { CheckResult, ProgramJob, ProgramOperation, ProgramReply } from './protocol.js';
+import type { CheckResult, ProgramOperation } from './protocol.js';
+import { WorkerLane } from './worker-lane.js';
+
+export { Superseded } from './worker-lane.js';
 
 /** The result of an operation, typed by operation. */
 type ResultOf<O extends ProgramOperation> = O extends 'check'
@@ -17,46 +19,27 @@ export interface ProgramSnapshot {
   plan?: Plan;
 }
 
-/** The error of a job that a newer version of the same document replaced while it waited. */
-export class Superseded extends Error {
-  constructor() {
-    super('superseded by a newer version of the document');
-  }
-}
-
-interface Caller {
-  resolve: (result: never) => void;
-  reject: (error: unknown) => void;
-}
-
-interface Job {
-  key: string;
-  operation: ProgramOperation;
-  path: string;
-  text: string;
-  files: Record<string, string>;
-  generation: number;
-  callers: Caller[];
-}
-
 /**
- * Runs program jobs on a worker thread, one at a time, so that the thread answering the editor
- * never waits for a check or a plan. Jobs wait in a queue keyed by document and operation: a
+ * Runs program jobs on worker threads so that the thread answering the editor never waits for a
+ * check or a plan. Checks (diagnostics) and plans have a worker each: diagnostics never wait
+ * behind a plan of a large file. In each, jobs wait in a queue keyed by document and operation: a
  * newer text replaces an older one still waiting (whose callers get Superseded), so a burst of
- * edits costs one check, not one per keystroke; identical requests share one job. The results of
- * the latest version stay available for answers that may be a version behind.
+ * edits costs one check, not one per keystroke; identical requests share one job. A new version
+ * of a document cancels the work still running for an older one. The results of the latest
+ * version stay available for answers that may be a version behind.
  */
 export class ProgramService {
-  private worker: Worker | null = null;
-  private nextId = 0;
-  private running: (Job & { id: number }) | null = null;
-  private readonly queue = new Map<string, Job>();
+  private readonly checkLane: WorkerLane;
+  private readonly planLane: WorkerLane;
   private readonly snapshots = new Map<string, ProgramSnapshot>();
   private readonly plans = new Map<string, ProgramSnapshot & { plan: Plan }>();
   /** Bumped when files change on disk: the worker then loads programs again (see ProgramJob). */
   private generation = 0;
 
-  constructor(private readonly workerUrl: URL) {}
+  constructor(workerUrl: URL) {
+    this.checkLane = new WorkerLane(workerUrl);
+    this.planLane = new WorkerLane(workerUrl);
+  }
 
   /**
    * The program's diagnostics and front matter for this version of a document (a negative
@@ -126,6 +109,12 @@ export class ProgramService {
     this.generation++;
   }
 
+  /** Cancels the work waiting or running for other texts of a document than `text`. */
+  supersede(uri: string, text: string): void {
+    this.checkLane.supersede(uri, text);
+    this.planLane.supersede(uri, text);
+  }
+
   /** Forgets a closed document. */
   forget(uri: string): void {
     this.snapshots.delete(uri);
@@ -134,9 +123,7 @@ export class ProgramService {
 
   /** Stops the worker. */
   async dispose(): Promise<void> {
-    const worker = this.worker;
-    this.worker = null;
-    await worker?.terminate();
+    await Promise.all([this.checkLane.dispose(), this.planLane.dispose()]);
   }
 
   private snapshot(uri: string, version: number): ProgramSnapshot | undefined {
@@ -161,75 +148,10 @@ export class ProgramService {
     text: string,
     files: Record<string, string>,
   ): Promise<ResultOf<O>> {
-    const key = `${operation}\0${uri}`;
-    return new Promise<ResultOf<O>>((resolve, reject) => {
-      const caller: Caller = { resolve: resolve as (result: never) => void, reject };
-      const same = (job: Job | null | undefined): boolean =>
-        job?.key === key &&
-        job.generation === this.generation &&
-        job.text === text &&
-        JSON.stringify(job.files) === JSON.stringify(files);
-      if (this.running && same(this.running)) {
-        this.running.callers.push(caller);
-        return;
-      }
-      const waiting = this.queue.get(key);
-      if (waiting && same(waiting)) {
-        waiting.callers.push(caller);
-        return;
-      }
-      for (const stale of waiting?.callers ?? []) stale.reject(new Superseded());
-      const generation = this.generation;
-      this.queue.set(key, { key, operation, path, text, files, generation, callers: [caller] });
-      this.pump();
-    });
-  }
-
-  private pump(): void {
-    if (this.running) return;
-    const next = this.queue.values().next();
-    if (next.done) return;
-    const job = next.value;
-    this.queue.delete(job.key);
-    this.running = { ...job, id: this.nextId++ };
-    const message: ProgramJob = {
-      id: this.running.id,
-      operation: job.operation,
-      path: job.path,
-      text: job.text,
-      files: job.files,
-      generation: job.generation,
-    };
-    this.ensureWorker().postMessage(message);
-  }
-
-  private settle(reply: ProgramReply): void {
-    const job = this.running;
-    if (!job || job.id !== reply.id) return;
-    this.running = null;
-    for (const caller of job.callers) {
-      if (reply.ok) caller.resolve(reply.result as never);
-      else caller.reject(new Error(reply.error));
-    }
-    this.pump();
-  }
-
-  private ensureWorker(): Worker {
-    if (this.worker) return this.worker;
-    const worker = new Worker(this.workerUrl);
-    worker.on('message', (reply: ProgramReply) => this.settle(reply));
-    worker.on('error', (error) => this.crashed(worker, error));
-    worker.on('exit', () => this.crashed(worker, new Error('the program worker stopped')));
-    // The worker must not keep the server alive once the editor has gone.
-    worker.unref();
-    this.worker = worker;
-    return worker;
-  }
-
-  /** A worker that died fails its job; the next job starts a new one. */
-  private crashed(worker: Worker, error: Error): void {
-    if (this.worker !== worker) return;
-    this.worker = null;
-    if (this.running) this.settle({ id: this.running.id, ok: false, error: error.message });
+    // Any job for a text is news that older texts of the document are stale.
+    this.supersede(uri, text);
+    const lane = operation === 'check' ? this.checkLane : this.planLane;
+    const { generation } = this;
+    return lane.run<ResultOf<O>>({ uri, operation, path, text, files, generation });
   }
 }

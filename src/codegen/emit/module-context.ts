@@ -25,6 +25,7 @@ export class ModuleContext {
   private readonly templateNames = new Map<string, TemplateNames>();
   private readonly usedNames = new Set<string>();
   private readonly callsBySite = new Map<string, PlannedCall[]>();
+  private readonly stageCalls = new Map<number, string[]>();
   private nextConstant = 0;
 
   constructor(
@@ -37,8 +38,16 @@ export class ModuleContext {
       this.templateNames.set(path, this.namesFor(path));
     for (const call of plan.calls) {
       const key = `${call.file}:${call.span.start}`;
-      this.callsBySite.set(key, [...(this.callsBySite.get(key) ?? []), call]);
+      const calls = this.callsBySite.get(key);
+      if (calls) calls.push(call);
+      else this.callsBySite.set(key, [call]);
     }
+    for (const stage of plan.stages) this.stageCalls.set(stage.stage, stage.calls);
+  }
+
+  /** The other calls of a call's stage. */
+  sameStage(call: PlannedCall): string[] {
+    return (this.stageCalls.get(call.stage) ?? []).filter((id) => id !== call.id);
   }
 
   /** `SPAN[i]`: a span of `file`, for errors located as the interpreter locates them. */

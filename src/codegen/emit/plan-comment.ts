@@ -1,5 +1,5 @@
 import { formatCount } from '../../plan/count.js';
-import { describeDependency } from '../../plan/describe.js';
+import { summarizeWaits } from '../../plan/summarize-waits.js';
 import type { Plan } from '../../plan/plan-types.js';
 import type { ModuleContext } from './module-context.js';
 
@@ -10,14 +10,15 @@ import type { ModuleContext } from './module-context.js';
 export function describePlan(plan: Plan, module: ModuleContext): string[] {
   if (plan.calls.length === 0) return ['It makes no model calls.', ''];
   const lines = ['Schedule (see `export const plan`): calls of one stage run at the same time.'];
+  const byId = new Map(plan.calls.map((call) => [call.id, call]));
   for (const stage of plan.stages) {
     lines.push(`  stage ${stage.stage}:`);
     for (const id of stage.calls) {
-      const call = plan.calls.find((c) => c.id === id)!;
+      const call = byId.get(id)!;
       const waits =
         call.waitsFor.length === 0
           ? ''
-          : ` after ${call.waitsFor.map(describeDependency).join(', ')}`;
+          : ` after ${summarizeWaits(call.waitsFor).slice('waits for '.length)}`;
       lines.push(
         `    ${call.id} ${call.builtin} at ${module.locate(call.file, call.blockSpan.start)}${waits}`,
       );

@@ -1,11 +1,14 @@
 import { parseOrigin, previousIteration, type Origin } from './origins.js';
 import type { AnalysisState } from './state.js';
+import { beginJournal, endJournal, undoTo } from './journal.js';
 import {
-  joinSnapshots,
-  mapSnapshot,
-  restoreSnapshot,
-  snapshotCovers,
-  takeSnapshot,
+  applyDelta,
+  deltaCovers,
+  deltaSince,
+  joinDeltas,
+  mapDelta,
+  trackedOf,
+  type StoreDelta,
 } from './store.js';
 
 /** Enough passes for a value to travel through a few variables from one iteration to a later one. */
@@ -24,24 +27,32 @@ export function runLoopPasses(
   runBody: (state: AnalysisState) => void,
 ): void {
   const loop = state.analysis.loops.get(loopKey)!;
-  let entry = takeSnapshot(state);
-  let exit = entry;
-  for (let pass = 0; pass < MAX_PASSES; pass++) {
-    restoreSnapshot(state, entry);
-    runBody(state);
-    exit = takeSnapshot(state);
-    const bodyCalls = new Set([...loop.calls].map((key) => state.analysis.calls.get(key)!.id));
-    const marked = mapSnapshot(exit, (origin) =>
-      bodyCalls.has(origin) ? previousIteration(loopKey, origin) : origin,
+  const tracked = trackedOf(state);
+  const mark = beginJournal();
+  try {
+    // Both are differences from the store as the loop found it.
+    let entry: StoreDelta = { vars: new Map(), own: new Set() };
+    let exit = entry;
+    for (let pass = 0; pass < MAX_PASSES; pass++) {
+      applyDelta(state, entry);
+      runBody(state);
+      exit = deltaSince(mark, tracked);
+      undoTo(mark, tracked);
+      const bodyCalls = new Set([...loop.calls].map((key) => state.analysis.calls.get(key)!.id));
+      const marked = mapDelta(exit, (origin) =>
+        bodyCalls.has(origin) ? previousIteration(loopKey, origin) : origin,
+      );
+      const next = joinDeltas([entry, marked], false);
+      if (deltaCovers(entry, next, state.out.own)) break;
+      entry = next;
+    }
+    applyDelta(
+      state,
+      mapDelta(exit, (origin) => unmark(origin, loopKey)),
     );
-    const next = joinSnapshots([entry, marked]);
-    if (snapshotCovers(entry, next)) break;
-    entry = next;
+  } finally {
+    endJournal();
   }
-  restoreSnapshot(
-    state,
-    mapSnapshot(exit, (origin) => unmark(origin, loopKey)),
-  );
 }
 
 function unmark(origin: Origin, loopKey: string): Origin {

@@ -43,7 +43,7 @@ export function registerCall(
   for (const [origin, reasons] of state.ambient)
     for (const reason of reasons) addWait(node, origin, reason);
   if (node.prompt === 'prefix')
-    for (const origin of state.out.prefix()) addWait(node, origin, { kind: 'prefix' });
+    for (const origin of state.out.prefix()) addWait(node, origin, PREFIX);
 
   for (const loopKey of state.loops) {
     const loop = analysis.loops.get(loopKey)!;
@@ -88,12 +88,31 @@ function addWait(node: CallNode, origin: Origin, reason: DependencyReason): void
     wait = { call, previousIteration: loop, reasons: [] };
     node.waits.set(key, wait);
   }
-  const text = JSON.stringify(reason);
-  if (!wait.reasons.some((r) => JSON.stringify(r) === text)) wait.reasons.push(reason);
+  const text = reasonKey(reason);
+  if (!wait.reasons.some((r) => reasonKey(r) === text)) wait.reasons.push(reason);
 }
 
+/** A reason's identity; the common kinds without `JSON.stringify`, which a long chain calls n² times. */
+function reasonKey(reason: DependencyReason): string {
+  switch (reason.kind) {
+    case 'argument':
+    case 'prefix':
+      return reason.kind;
+    case 'variable':
+      return `variable\0${reason.name}`;
+    default:
+      return JSON.stringify(reason);
+  }
+}
+
+/** The reason every prefix wait shares (plain data, never changed once made). */
+const PREFIX: DependencyReason = Object.freeze({ kind: 'prefix' });
+
 function materialiseGuard(state: AnalysisState, guard: GuardNode, branch: number): GuardChoice {
-  guard.id ??= `g${state.analysis.guards.filter((g) => g.id !== null).length + 1}`;
-  if (!state.analysis.guards.includes(guard)) state.analysis.guards.push(guard);
+  // Ids are given here only, as guards join the list: the list's length counts them.
+  if (guard.id === null) {
+    guard.id = `g${state.analysis.guards.length + 1}`;
+    state.analysis.guards.push(guard);
+  }
   return { guard: guard.id, branch };
 }

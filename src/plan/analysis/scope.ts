@@ -1,4 +1,5 @@
 import type { ParamIR, Stmt, TemplateIR } from '../../ir/ir.js';
+import { StoreMap, StoreSet } from './journal.js';
 import type { Origin } from './origins.js';
 
 /** A macro as the analysis knows it: enough to inline its body where it is called. */
@@ -31,7 +32,7 @@ export const KNOWN: AbstractValue = Object.freeze({ origins: new Set<Origin>() }
  * resolution rules, so a `set` reaches the same variable in both.
  */
 export class AbstractFrame {
-  vars = new Map<string, AbstractValue>();
+  vars = new StoreMap();
   topLevel = false;
 
   constructor(
@@ -82,7 +83,7 @@ export class AbstractFrame {
       this.isolateWrites,
     );
     copy.topLevel = this.topLevel;
-    copy.vars = new Map(this.vars);
+    copy.vars = new StoreMap(this.vars);
     copies.set(this, copy);
     return copy;
   }
@@ -97,11 +98,15 @@ export class AbstractFrame {
 
 /** The mirror of the interpreter's `Context`: inputs and top-level variables. */
 export class AbstractContext {
-  constructor(public vars: Map<string, AbstractValue>) {}
+  readonly vars: StoreMap;
+
+  constructor(vars: ReadonlyMap<string, AbstractValue>) {
+    this.vars = new StoreMap(vars);
+  }
 
   /** A copy (includes and deferred statements get one). */
   snapshot(): AbstractContext {
-    return new AbstractContext(new Map(this.vars));
+    return new AbstractContext(this.vars);
   }
 }
 
@@ -110,7 +115,7 @@ export class AbstractContext {
  * far (`own`) depend on. A call's prefix is both.
  */
 export class AbstractBuffer {
-  own = new Set<Origin>();
+  readonly own = new StoreSet();
 
   constructor(readonly before: ReadonlySet<Origin>) {}
 

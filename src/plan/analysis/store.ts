@@ -1,89 +1,100 @@
 import type { Origin } from './origins.js';
-import type { AbstractBuffer, AbstractContext, AbstractFrame, AbstractValue } from './scope.js';
+import { StoreMap, StoreSet, writtenSince } from './journal.js';
+import type { AbstractValue } from './scope.js';
 import type { AnalysisState } from './state.js';
 
+/** The containers an alternative may change and must give back: the frames in reach, the context, the buffer. */
+export function trackedOf(state: AnalysisState): Set<StoreMap | StoreSet> {
+  const tracked = new Set<StoreMap | StoreSet>(state.frame.chain().map((frame) => frame.vars));
+  tracked.add(state.context.vars);
+  tracked.add(state.out.own);
+  return tracked;
+}
+
 /**
- * The mutable part of an analysis state (its frames, context and output buffer) copied out, so
- * that alternatives (branches, loop passes) can each start from the same point and be joined.
+ * What an alternative left, as differences from where it started: for each variable map the
+ * new values of the names it wrote, and the origins its text added.
  */
-export interface StoreSnapshot {
-  frames: Map<AbstractFrame, Map<string, AbstractValue>>;
-  context: Map<string, AbstractValue>;
+export interface StoreDelta {
+  vars: Map<StoreMap, Map<string, AbstractValue>>;
   own: Set<Origin>;
 }
 
-/** Copies the store of `state`. */
-export function takeSnapshot(state: AnalysisState): StoreSnapshot {
-  const frames = new Map<AbstractFrame, Map<string, AbstractValue>>();
-  for (const frame of state.frame.chain()) frames.set(frame, new Map(frame.vars));
-  return { frames, context: new Map(state.context.vars), own: new Set(state.out.own) };
+/** The delta of the writes logged since `mark`, read from the containers as they are now. */
+export function deltaSince(mark: number, tracked: ReadonlySet<StoreMap | StoreSet>): StoreDelta {
+  const delta: StoreDelta = { vars: new Map(), own: new Set() };
+  for (const [target, keys] of writtenSince(mark, tracked)) {
+    if (target instanceof StoreSet) {
+      for (const origin of keys) if (target.has(origin)) delta.own.add(origin);
+      continue;
+    }
+    const values = new Map<string, AbstractValue>();
+    for (const key of keys) {
+      const value = target.get(key);
+      if (value !== undefined) values.set(key, value);
+    }
+    delta.vars.set(target, values);
+  }
+  return delta;
 }
 
-/** Puts a snapshot back into the store of `state`. */
-export function restoreSnapshot(state: AnalysisState, snapshot: StoreSnapshot): void {
-  for (const [frame, vars] of snapshot.frames) frame.vars = new Map(vars);
-  state.context.vars = new Map(snapshot.context);
-  replaceOwn(state.out, snapshot.own);
+/** Writes a delta into the store (logged, so an enclosing alternative can undo it). */
+export function applyDelta(state: AnalysisState, delta: StoreDelta): void {
+  for (const [target, values] of delta.vars)
+    for (const [key, value] of values) target.set(key, value);
+  for (const origin of delta.own) state.out.own.add(origin);
 }
 
 /**
- * The join of alternatives: a variable may hold any of its values (origins united); text may
- * wait for any of the origins. A variable missing from some alternatives keeps the others'.
+ * The join of alternatives' deltas over the store as it is now (where they all started): a
+ * variable may hold any of its values (origins united); text may wait for any of the origins. A
+ * variable missing from some alternatives keeps the others'. With `withStart`, not running any
+ * alternative is one of them. Only the names some alternative wrote are looked at.
  */
-export function joinSnapshots(snapshots: readonly StoreSnapshot[]): StoreSnapshot {
-  const first = snapshots[0]!;
-  const frames = new Map<AbstractFrame, Map<string, AbstractValue>>();
-  for (const frame of first.frames.keys()) {
-    frames.set(frame, joinVars(snapshots.map((s) => s.frames.get(frame) ?? new Map())));
+export function joinDeltas(deltas: readonly StoreDelta[], withStart: boolean): StoreDelta {
+  const joined: StoreDelta = { vars: new Map(), own: new Set() };
+  const targets = new Set(deltas.flatMap((delta) => [...delta.vars.keys()]));
+  for (const target of targets) {
+    const names = new Set(deltas.flatMap((delta) => [...(delta.vars.get(target)?.keys() ?? [])]));
+    const values = new Map<string, AbstractValue>();
+    for (const name of names) {
+      const start = target.get(name);
+      const all: AbstractValue[] = [];
+      for (const delta of deltas) {
+        const value = delta.vars.get(target)?.get(name) ?? start;
+        if (value !== undefined) all.push(value);
+      }
+      if (withStart && start !== undefined) all.push(start);
+      values.set(name, joinValues(all));
+    }
+    joined.vars.set(target, values);
   }
-  return {
-    frames,
-    context: joinVars(snapshots.map((s) => s.context)),
-    own: new Set(snapshots.flatMap((s) => [...s.own])),
-  };
+  for (const delta of deltas) for (const origin of delta.own) joined.own.add(origin);
+  return joined;
 }
 
-/** Rewrites every origin of a snapshot (loop passes mark and unmark previous iterations). */
-export function mapSnapshot(
-  snapshot: StoreSnapshot,
-  map: (origin: Origin) => Origin,
-): StoreSnapshot {
-  const mapVars = (vars: Map<string, AbstractValue>) => {
-    const result = new Map<string, AbstractValue>();
-    for (const [name, value] of vars) result.set(name, mapValue(value, map));
-    return result;
-  };
-  const frames = new Map<AbstractFrame, Map<string, AbstractValue>>();
-  for (const [frame, vars] of snapshot.frames) frames.set(frame, mapVars(vars));
-  return { frames, context: mapVars(snapshot.context), own: new Set([...snapshot.own].map(map)) };
+/** Rewrites every origin of a delta (loop passes mark and unmark previous iterations). */
+export function mapDelta(delta: StoreDelta, map: (origin: Origin) => Origin): StoreDelta {
+  const vars = new Map<StoreMap, Map<string, AbstractValue>>();
+  for (const [target, values] of delta.vars) {
+    const mapped = new Map<string, AbstractValue>();
+    for (const [name, value] of values) mapped.set(name, mapValue(value, map));
+    vars.set(target, mapped);
+  }
+  return { vars, own: new Set([...delta.own].map(map)) };
 }
 
-/** True when `a` holds every origin of `b` (the fixpoint test of loop passes). */
-export function snapshotCovers(a: StoreSnapshot, b: StoreSnapshot): boolean {
-  for (const origin of b.own) if (!a.own.has(origin)) return false;
-  const covers = (x: Map<string, AbstractValue> | undefined, y: Map<string, AbstractValue>) => {
-    for (const [name, value] of y) {
-      const other = x?.get(name);
+/** True when `a` (over the store) holds every origin of `b` (the fixpoint test of loop passes). */
+export function deltaCovers(a: StoreDelta, b: StoreDelta, own: StoreSet): boolean {
+  for (const origin of b.own) if (!a.own.has(origin) && !own.has(origin)) return false;
+  for (const [target, values] of b.vars) {
+    for (const [name, value] of values) {
+      const other = a.vars.get(target)?.get(name) ?? target.get(name);
       if (!other) return false;
       for (const origin of value.origins) if (!other.origins.has(origin)) return false;
     }
-    return true;
-  };
-  if (!covers(a.context, b.context)) return false;
-  for (const [frame, vars] of b.frames) if (!covers(a.frames.get(frame), vars)) return false;
-  return true;
-}
-
-function joinVars(all: readonly Map<string, AbstractValue>[]): Map<string, AbstractValue> {
-  const names = new Set(all.flatMap((vars) => [...vars.keys()]));
-  const result = new Map<string, AbstractValue>();
-  for (const name of names) {
-    const values = all
-      .map((vars) => vars.get(name))
-      .filter((v): v is AbstractValue => v !== undefined);
-    result.set(name, joinValues(values));
   }
-  return result;
+  return true;
 }
 
 /** One value standing for any of several. */
@@ -110,15 +121,6 @@ function mapValue(value: AbstractValue, map: (origin: Origin) => Origin): Abstra
   return { ...value, origins: new Set([...value.origins].map(map)) };
 }
 
-function replaceOwn(buffer: AbstractBuffer, own: Set<Origin>): void {
-  buffer.own = new Set(own);
-}
-
 function sameConstant(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
-}
-
-/** Copies an abstract context's variables (used when the context itself is replaced). */
-export function contextVars(context: AbstractContext): Map<string, AbstractValue> {
-  return new Map(context.vars);
 }

@@ -1,6 +1,6 @@
 import type { BuiltinCallExprIR, CallBlockStmt, Expr } from '../../../ir/ir.js';
 import { forEachNode } from '../../../ir/walk-ir.js';
-import { describeDependency } from '../../../plan/describe.js';
+import { summarizeList, summarizeWaits } from '../../../plan/summarize-waits.js';
 import type { EmitContext } from '../emit-context.js';
 import { jsString } from '../js-literal.js';
 
@@ -63,11 +63,10 @@ function planNotes(stmt: CallBlockStmt, ec: EmitContext): string[] {
       continue;
     }
     for (const planned of ec.module.plannedAt(ec.template.path, call.span)) {
-      const waits =
-        planned.waitsFor.length === 0
-          ? 'waits for nothing'
-          : `waits for ${planned.waitsFor.map(describeDependency).join(', ')}`;
-      const others = planned.sameStage.length === 0 ? '' : `, with ${planned.sameStage.join(', ')}`;
+      // Summaries, not lists: a stage of thousands of calls would make each comment quadratic.
+      const waits = summarizeWaits(planned.waitsFor);
+      const sameStage = ec.module.sameStage(planned);
+      const others = sameStage.length === 0 ? '' : `, with ${summarizeList(sameStage)}`;
       notes.push(`${planned.id}: ${planned.builtin}, stage ${planned.stage}${others}; ${waits}`);
     }
   }
