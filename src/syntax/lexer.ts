@@ -4,6 +4,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { createCappedDiagnostics, type CappedDiagnostics } from '../diagnostics/diagnostic-cap.js';
 import { describeCharacter } from './describe.js';
 import { prepareTokens } from './prepare-tokens.js';
+import { tooManyTokens } from './source-limits.js';
 import { lexerDefinition } from './tokens.js';
 
 /** Tokens of one file plus the problems the lexer alone can see. */
@@ -11,6 +12,8 @@ export interface LexResult {
   tokens: IToken[];
   /** Capped, like every diagnostic list of a file. */
   diagnostics: CappedDiagnostics;
+  /** OT1017 when the file has more than MAX_TOKENS tokens: then `tokens` is empty. */
+  tooManyTokens?: Diagnostic;
 }
 
 let lexer: Lexer | undefined;
@@ -29,6 +32,8 @@ function getLexer(): Lexer {
 export function lex(text: string, path: string): LexResult {
   const result = getLexer().tokenize(text);
   const diagnostics = createCappedDiagnostics();
+  const refused = tooManyTokens(result.tokens, path);
+  if (refused !== undefined) return { tokens: [], diagnostics, tooManyTokens: refused };
   for (const error of result.errors) {
     diagnostics.report(
       'OT1009',
