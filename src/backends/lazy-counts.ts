@@ -10,9 +10,18 @@ export function lazyCounts<K extends string>(
   compute: () => Record<K, number>,
 ): Record<K, number> {
   let counted: Record<K, number> | undefined;
+  // Dropped once counted, so the texts it counts are not kept alive by the counts.
+  let pending: (() => Record<K, number>) | undefined = compute;
+  const read = (): Record<K, number> => {
+    if (pending !== undefined) {
+      counted = pending();
+      pending = undefined;
+    }
+    return counted!;
+  };
   const properties: PropertyDescriptorMap = {};
   for (const key of keys) {
-    properties[key] = { enumerable: true, get: () => (counted ??= compute())[key] };
+    properties[key] = { enumerable: true, get: () => read()[key] };
   }
   const counts = Object.defineProperties({}, properties) as Record<K, number>;
   lazy.add(counts);
