@@ -3,7 +3,7 @@
 // so the figures say what `ot` adds to Node's own start-up on this machine. Runs alternate
 // between the baseline and each command, and the medians are compared.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,7 +21,7 @@ function time(args, cwd, until) {
     if (until) {
       until(child).then(() => {
         const ms = performance.now() - start;
-        cpu.push(cpuMs(child.pid));
+        serverCpuAtAnswer.push(cpuMs(child.pid));
         child.kill();
         resolve(ms);
       }, reject);
@@ -65,8 +65,32 @@ function cpuMs(pid) {
     return Number.NaN;
   }
 }
+
 /** CPU times of the language server at its answer to `initialize`. */
-const cpu = [];
+const serverCpuAtAnswer = [];
+
+const TIME = '/usr/bin/time';
+
+/**
+ * CPU milliseconds (user + sys) of `node ARGS` run to its exit, from GNU time; on a loaded machine
+ * this moves far less than the wall time. Null where /usr/bin/time is missing.
+ */
+function cpu(args, cwd) {
+  if (!existsSync(TIME)) return Promise.resolve(null);
+  return new Promise((resolve, reject) => {
+    const child = spawn(TIME, ['-f', 'OTCPU %U %S', process.execPath, ...args], {
+      cwd,
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (chunk) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', () => {
+      const match = /OTCPU ([\d.]+) ([\d.]+)/.exec(stderr);
+      resolve(match ? (Number(match[1]) + Number(match[2])) * 1000 : null);
+    });
+  });
+}
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
@@ -83,28 +107,46 @@ export async function benchStartup() {
     ['ot lsp answering initialize', [bin, 'lsp', '--stdio'], answersInitialize, 4],
   ];
   const baseline = [];
+  const baselineCpu = [];
   const samples = subjects.map(() => []);
+  const cpuSamples = subjects.map(() => []);
   try {
     for (let run = 0; run < RUNS; run++) {
       baseline.push(await time(['-e', '0'], dir));
+      baselineCpu.push(await cpu(['-e', '0'], dir));
       for (const [index, [, args, until]] of subjects.entries()) {
         samples[index].push(await time(args, dir, until));
+        // The language server runs until stopped: its CPU is not measured here.
+        if (!until) cpuSamples[index].push(await cpu(args, dir));
       }
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
   const base = median(baseline);
+  const baseCpu = median(baselineCpu);
+  const cpuColumns = (values) => {
+    const ms = values.length > 0 && values.every((v) => v !== null) ? median(values) : null;
+    if (ms === null || baseCpu === null) return { 'CPU ms': '', 'CPU ratio': '' };
+    return { 'CPU ms': Math.round(ms), 'CPU ratio': `${(ms / baseCpu).toFixed(2)}×` };
+  };
   return [
-    { measure: 'node -e 0 (baseline)', 'median ms': Math.round(base), ratio: '1.00×', target: '' },
+    {
+      measure: 'node -e 0 (baseline)',
+      'median ms': Math.round(base),
+      ratio: '1.00×',
+      ...cpuColumns(baselineCpu),
+      target: '',
+    },
     ...subjects.map(([measure, , until, target], index) => {
       const ms = median(samples[index]);
       return {
         measure,
         'median ms': Math.round(ms),
         ratio: `${(ms / base).toFixed(2)}×`,
+        ...cpuColumns(cpuSamples[index]),
         target: `≤ ${target}× — ${ms / base <= target ? 'met' : 'not met'}`,
-        ...(until ? { 'CPU ms at answer': Math.round(median(cpu)) } : {}),
+        ...(until ? { 'CPU ms at answer': Math.round(median(serverCpuAtAnswer)) } : {}),
       };
     }),
   ];

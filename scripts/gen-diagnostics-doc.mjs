@@ -243,6 +243,14 @@ const notes = {
     explain:
       'The same note as OT1014 when only warnings were left out: information, not a failure.',
   },
+  OT1016: {
+    explain:
+      'A file longer than 2,000,000 characters is refused before it is read as a template, so a hostile file of any size costs only its reading. Put large text in an input instead.',
+  },
+  OT1017: {
+    explain:
+      'A file of more than 250,000 tokens (a megabyte of ordinary template text is about 100,000; 250 KB of `{` is 250,000) is refused after lexing and before parsing, which keeps memory bounded. Split the template or move text into inputs.',
+  },
   OT2024: {
     explain:
       'An eval file (`ot eval EVAL.yaml`) is not shaped as expected: a missing or mistyped key, or YAML that does not parse.',

@@ -1,5 +1,6 @@
 import { abortableSleep, type Sleep } from './abortable-sleep.js';
 import { BackendError } from './backend-error.js';
+import { onAbort } from './on-abort.js';
 import type { RateGate } from './rate-gate.js';
 
 /**
@@ -127,8 +128,7 @@ async function runAttempt<T>(
   timeoutMs: number | null,
 ): Promise<T> {
   const controller = new AbortController();
-  const onAbort = (): void => controller.abort(signal.reason);
-  signal.addEventListener('abort', onAbort, { once: true });
+  const stopListening = onAbort(signal, () => controller.abort(signal.reason));
   let timedOut = false;
   const timer =
     timeoutMs === null
@@ -150,7 +150,7 @@ async function runAttempt<T>(
     throw error;
   } finally {
     if (timer !== null) clearTimeout(timer);
-    signal.removeEventListener('abort', onAbort);
+    stopListening();
   }
 }
 

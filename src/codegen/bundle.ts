@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Metafile, Plugin } from 'esbuild';
 
@@ -44,7 +45,7 @@ export async function bundleModule(
     minify: options.minify ?? false,
     legalComments: 'none',
     logLevel: 'silent',
-    plugins: [runtimeEntry()],
+    plugins: [runtimeEntry(), bundledAjv()],
     // CommonJS dependencies call `require` for Node's modules; give the ES module one.
     banner: {
       js: "import { createRequire as __otCreateRequire } from 'node:module';\nconst require = __otCreateRequire(import.meta.url);",
@@ -67,6 +68,34 @@ function runtimeEntry(): Plugin {
     name: 'ot-lang-runtime',
     setup(plugin) {
       plugin.onResolve({ filter: /^ot-lang\/runtime$/ }, () => ({ path: runtimeEntryPath() }));
+    },
+  };
+}
+
+/**
+ * src/ir/load-ajv.ts requires ajv at run time from the package's node_modules, which a bundle
+ * does not have: in a bundle it is ajv itself, imported statically.
+ */
+function bundledAjv(): Plugin {
+  const contents = [
+    "import { Ajv } from 'ajv';",
+    "import addFormats from 'ajv-formats';",
+    'export function createAjv(options) { return addFormats(new Ajv(options)); }',
+  ].join('\n');
+  const packageRoot = fileURLToPath(new URL('../../', import.meta.url));
+  return {
+    name: 'bundled-ajv',
+    setup(plugin) {
+      plugin.onResolve({ filter: /load-ajv\.js$/ }, (args) =>
+        /[\\/]ir[\\/]load-ajv\.js$/.test(path.join(args.resolveDir, args.path))
+          ? { path: 'load-ajv', namespace: 'bundled-ajv' }
+          : undefined,
+      );
+      plugin.onLoad({ filter: /.*/, namespace: 'bundled-ajv' }, () => ({
+        contents,
+        resolveDir: packageRoot,
+        loader: 'js',
+      }));
     },
   };
 }

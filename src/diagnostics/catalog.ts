@@ -27,6 +27,14 @@ export const diagnosticCatalog = {
     severity: 'info',
     message: 'and {count} more {what} in this file (only the first {limit} are reported)',
   },
+  OT1016: {
+    severity: 'error',
+    message: 'the file is too large to parse: {size} characters (at most {limit})',
+  },
+  OT1017: {
+    severity: 'error',
+    message: 'the file has too many tokens to parse (more than {limit}); it is not parsed',
+  },
 
   // --- OT2xxx: semantic -----------------------------------------------------------------------
   OT2001: { severity: 'error', message: 'unknown builtin `{name}`' },

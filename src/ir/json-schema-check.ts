@@ -1,5 +1,5 @@
-import { Ajv } from 'ajv';
-import { addStandardFormats } from './ajv-formats.js';
+import type { Ajv } from 'ajv';
+import { createAjv } from './load-ajv.js';
 import type { JsonSchema } from './ir.js';
 
 let shared: Ajv | undefined;
@@ -11,13 +11,7 @@ let shared: Ajv | undefined;
  * an error.
  */
 function ajv(): Ajv {
-  shared ??= addStandardFormats(
-    new Ajv({
-      strict: false,
-      addUsedSchema: false,
-      logger: false,
-    }),
-  );
+  shared ??= createAjv({ strict: false, addUsedSchema: false, logger: false });
   return shared;
 }
 

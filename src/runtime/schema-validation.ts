@@ -1,9 +1,11 @@
-import { Ajv, type ValidateFunction } from 'ajv';
+import type { Ajv, ValidateFunction } from 'ajv';
 import { canonicalJson } from '../cache/canonical-json.js';
 import type { JsonSchema } from '../ir/ir.js';
-import { addStandardFormats } from '../ir/ajv-formats.js';
+import { createAjv } from '../ir/load-ajv.js';
 
-const ajv = addStandardFormats(new Ajv({ allErrors: true, strict: false }));
+let shared: Ajv | undefined;
+/** Made on the first schema: a flow without one does not load ajv. */
+const ajv = (): Ajv => (shared ??= createAjv({ allErrors: true, strict: false }));
 const compiled = new WeakMap<object, ValidateFunction>();
 /**
  * Validators by the schema's text too: an inline schema (`schema={…}`) is a new object at each
@@ -27,7 +29,7 @@ function validatorFor(schema: Exclude<JsonSchema, boolean>): ValidateFunction {
   const text = canonicalJson(schema);
   validate = compiledByText.get(text);
   if (!validate) {
-    validate = ajv.compile(schema);
+    validate = ajv().compile(schema);
     compiledByText.set(text, validate);
   }
   compiled.set(schema, validate);

@@ -5,6 +5,7 @@ import { createBuildContext } from './build-context.js';
 import { buildTemplate } from './build-template.js';
 import type { TemplateCstNode } from './cst.generated.js';
 import { lex } from './lexer.js';
+import { sourceTooLarge } from './source-limits.js';
 import { getParser } from './parser.js';
 import { syntaxErrors } from './syntax-errors.js';
 
@@ -12,6 +13,7 @@ export type * from './ast.js';
 export { MAX_EXPRESSION_DEPTH } from './build-expressions.js';
 export { MAX_BLOCK_DEPTH } from './build-template.js';
 export { MAX_NESTING } from './parser.js';
+export { MAX_SOURCE_LENGTH, MAX_TOKENS } from './source-limits.js';
 
 /** Options of parse(). */
 export interface ParseOptions {
@@ -36,7 +38,10 @@ export interface ParseResult {
 export function parse(text: string, options: ParseOptions = {}): ParseResult {
   const path = options.path ?? '<input>';
   try {
+    const tooLarge = sourceTooLarge(text, path);
+    if (tooLarge !== undefined) return refused(text, tooLarge);
     const lexed = lex(text, path);
+    if (lexed.tooManyTokens !== undefined) return refused(text, lexed.tooManyTokens);
     const parser = getParser();
     const cst = parser.parseTokens(lexed.tokens) as TemplateCstNode;
     const ctx = createBuildContext(path, text);
@@ -51,11 +56,16 @@ export function parse(text: string, options: ParseOptions = {}): ParseResult {
     // parser must surface as a diagnostic rather than an exception.
     const reason = error instanceof Error ? error.message : String(error);
     const span = { start: 0, end: 0 };
-    return {
-      ast: { type: 'Template', frontMatter: null, body: [], span: { start: 0, end: text.length } },
-      diagnostics: [createDiagnostic('OT1013', path, span, { reason })],
-    };
+    return refused(text, createDiagnostic('OT1013', path, span, { reason }));
   }
+}
+
+/** An empty AST over the whole text with the one diagnostic saying why it was not parsed. */
+function refused(text: string, diagnostic: Diagnostic): ParseResult {
+  return {
+    ast: { type: 'Template', frontMatter: null, body: [], span: { start: 0, end: text.length } },
+    diagnostics: [diagnostic],
+  };
 }
 
 /**

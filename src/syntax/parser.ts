@@ -102,11 +102,16 @@ export class OtParser extends CstParser {
   tooDeep: TooDeep[] = [];
   private nesting = 0;
 
-  constructor() {
+  /**
+   * `validate` checks the grammar (ambiguities, left recursion) while recording it: a test does,
+   * and the shared instance skips it, which is a fifth of a run's start-up.
+   */
+  constructor(options: { validate?: boolean } = {}) {
     super(allTokenTypes, {
       recoveryEnabled: true,
       maxLookahead: 2,
       errorMessageProvider: parserErrorMessages,
+      skipValidations: options.validate !== true,
     });
     this.performSelfAnalysis();
   }
@@ -671,7 +676,10 @@ function isCode(token: IToken): boolean {
 
 let parser: OtParser | undefined;
 
-/** The one parser instance; building it analyses the grammar, so it happens once. */
+/**
+ * The one parser instance; building it analyses the grammar, so it happens once, without the
+ * grammar checks (test/syntax/grammar-validation.test.ts runs them).
+ */
 export function getParser(): OtParser {
   parser ??= new OtParser();
   return parser;

@@ -53,3 +53,38 @@ describe('the CLI on hostile input', () => {
     }
   }
 });
+
+describe('the CLI on files past the size limits, with a small heap', () => {
+  // Before the limits, a megabyte of `{` peaked at about 450 MB and ten at 3.8 GB: with the heap
+  // capped at 256 MB these crashed out of memory instead of printing one clear error.
+  const limited = { NODE_OPTIONS: '--max-old-space-size=256' };
+  const cases: Record<string, { text: () => string; where: string; message: RegExp }> = {
+    '10 MB of {': {
+      text: () => '{'.repeat(10_000_000),
+      where: ':1:2000001: error OT1016:',
+      message: /the file is too large to parse: 10,000,000 characters \(at most 2,000,000\)/,
+    },
+    '1 MB of {': {
+      text: () => '{'.repeat(1_000_000),
+      where: ':1:500001: error OT1017:',
+      message: /the file has too many tokens to parse \(more than 250,000\)/,
+    },
+  };
+  for (const [name, { text, where, message }] of Object.entries(cases)) {
+    for (const command of ['check', 'run'] as const) {
+      it(`ot ${command} on ${name} prints one error with a code frame`, async () => {
+        const file = path.join(dir, `limit-${command}-${name.split(' ')[0]}.ot`);
+        writeFileSync(file, text());
+        const args = command === 'run' ? ['run', '--cache', 'off', file] : ['check', file];
+        const result = await runOt(args, { cwd: dir, env: limited });
+        expect(result.code).toBe(1);
+        expect(result.stderr).toContain(`${file}${where}`);
+        expect(result.stderr).toMatch(message);
+        expect(result.stderr.match(/ error OT\d{4}:/g)).toHaveLength(1);
+        // The code frame: the line cut to a window, the caret under the place.
+        expect(result.stderr).toMatch(/\n {2}1 \| …\{+…\n {4}\| +\^/);
+        expect(result.stderr).not.toMatch(/heap|Allocation failed|\n\s+at /);
+      }, 180_000);
+    }
+  }
+});

@@ -65,4 +65,29 @@ describe('start-up', () => {
     // not from its package entry of ~700 modules.
     expect(urls.filter((url) => url.includes('/chevrotain/'))).toEqual([]);
   });
+
+  it('ot run of a fake flow loads the tokenizer only when usage is read', async () => {
+    // The fake backend counts tokens with gpt-tokenizer (a third of a second to load); a run
+    // that prints no summary, writes no trace and keeps no cache entry never reads them.
+    const loads = (name: string): string =>
+      ['load', 'require']
+        .map((log) => readFileSync(path.join(dir, `${log}-${name}.log`), 'utf8'))
+        .join('');
+    const env = (name: string) => ({
+      OT_LOAD_LOG: path.join(dir, `load-${name}.log`),
+      OT_REQUIRE_LOG: path.join(dir, `require-${name}.log`),
+      NODE_OPTIONS: `--import=${tracker}`,
+    });
+    const quiet = await runOt(['run', 'one.ot', '--cache', 'off'], { cwd: dir, env: env('quiet') });
+    expect(quiet.stdout).toBe('Hello world\n');
+    expect(loads('quiet')).not.toMatch(/gpt-tokenizer/);
+    const summary = await runOt(['run', 'one.ot', '--cache', 'off', '--summary'], {
+      cwd: dir,
+      env: env('summary'),
+    });
+    expect(summary.code).toBe(0);
+    expect(loads('summary')).toMatch(/gpt-tokenizer/);
+    // Real counts all the same: "hi" and "world" are one token each in cl100k_base.
+    expect(summary.stderr).toMatch(/tokens: 1 in, 1 out/);
+  });
 });

@@ -144,6 +144,27 @@ describe('ot compile --bundle', () => {
     ).toEqual([]);
   });
 
+  it('validates schemas without node_modules (ajv is bundled, not required at run time)', async () => {
+    const module = await compile('test/fixtures/runtime/object-select/flow.ot', 'schemas', [
+      '--bundle',
+    ]);
+    const good = resolve(repoRoot, 'test/fixtures/runtime/object-select/fake.yaml');
+    const ok = await runNode(module, ['--backend', `fake:${good}`, '--cache', 'off', '--json'], {
+      cwd: scratch,
+    });
+    expect(ok.stderr).toBe('');
+    expect(JSON.parse(ok.stdout)).toMatchObject({ outputs: { person: { name: 'Ada', age: 36 } } });
+    // A reply that breaks the schema fails the way `ot run` says it, through the bundled ajv.
+    const bad = join(scratch, 'bad-schema.fake.yaml');
+    writeFileSync(bad, readFileSync(good, 'utf8').replace('"age": 36', '"age": "old"'));
+    const failed = await runNode(module, ['--backend', `fake:${bad}`, '--cache', 'off'], {
+      cwd: scratch,
+    });
+    expect(failed.code).toBe(1);
+    expect(failed.stderr).toMatch(/age must be integer/);
+    expect(failed.stderr).not.toMatch(/Cannot find (module|package)/);
+  });
+
   it('is minified unless --no-minify, and stays under the size the README gives (1.8 MB)', async () => {
     const minified = readFileSync(await compile(chain, 'minified', ['--bundle']), 'utf8');
     const readable = readFileSync(

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { MAX_DIAGNOSTICS_PER_FILE, noteCounts } from '../../src/diagnostics/index.js';
 import type { Diagnostic } from '../../src/diagnostics/index.js';
 import { lower } from '../../src/ir/lower.js';
-import { parse } from '../../src/syntax/index.js';
+import { MAX_SOURCE_LENGTH, MAX_TOKENS, parse } from '../../src/syntax/index.js';
 
 /** Hostile inputs of about `size` characters, each reporting one problem or more per repeat. */
 const hostile: Record<string, (size: number) => string> = {
@@ -37,8 +37,9 @@ function expectCapped(list: readonly Diagnostic[]): void {
 
 describe('hostile input', () => {
   for (const [name, make] of Object.entries(hostile)) {
-    it(`parses 300 KB of ${name} with a capped diagnostic list`, () => {
-      const text = make(300_000);
+    it(`parses 200 KB of ${name} with a capped diagnostic list`, () => {
+      // 200 KB stays under MAX_TOKENS, so the parser itself meets every one of them.
+      const text = make(200_000);
       const { ast, diagnostics } = parse(text);
       expectCapped(diagnostics);
       expect(diagnostics.length).toBeGreaterThan(0);
@@ -87,5 +88,48 @@ describe('hostile input', () => {
     expect(total(diagnostics)).toBe(150);
     const { diagnostics: only } = parse(`${'{% endif %}'.repeat(150)}{{ a`);
     expect(only.at(-1)).toMatchObject({ code: 'OT1014', severity: 'error' });
+  });
+});
+
+describe('files past the size limits', () => {
+  it('refuses a file longer than MAX_SOURCE_LENGTH before lexing it, with one OT1016', () => {
+    const text = `{{ a }}\n${'{'.repeat(MAX_SOURCE_LENGTH)}`;
+    const { ast, diagnostics } = parse(text, { path: 'big.ot' });
+    expect(diagnostics).toEqual([
+      expect.objectContaining({
+        code: 'OT1016',
+        severity: 'error',
+        file: 'big.ot',
+        span: { start: MAX_SOURCE_LENGTH, end: MAX_SOURCE_LENGTH + 1 },
+        message: 'the file is too large to parse: 2,000,008 characters (at most 2,000,000)',
+      }),
+    ]);
+    expect(ast).toMatchObject({ body: [], span: { start: 0, end: text.length } });
+  });
+
+  it('refuses a file of more than MAX_TOKENS tokens, pointing at the first one past it', () => {
+    // `{{ a }}` is three tokens: 83,333 of them and one more make 250,002 tokens, and token
+    // 250,001 (index MAX_TOKENS) is the `a` of the last one.
+    const repeats = Math.floor(MAX_TOKENS / 3) + 1;
+    const text = '{{ a }}'.repeat(repeats);
+    const { ast, diagnostics } = parse(text);
+    const first = (repeats - 1) * 7 + 3;
+    expect(diagnostics).toEqual([
+      expect.objectContaining({
+        code: 'OT1017',
+        span: { start: first, end: first + 1 },
+        message: 'the file has too many tokens to parse (more than 250,000); it is not parsed',
+      }),
+    ]);
+    expect(ast.body).toEqual([]);
+  });
+
+  it('parses a file right at both limits as usual', () => {
+    const atTokens = '{{ a }}'.repeat(Math.floor(MAX_TOKENS / 3));
+    expect(parse(atTokens).diagnostics).toEqual([]);
+    const atLength = `{{ a }}${' '.repeat(MAX_SOURCE_LENGTH - 7)}`;
+    const { ast, diagnostics } = parse(atLength);
+    expect(diagnostics).toEqual([]);
+    expect(ast.body.length).toBeGreaterThan(0);
   });
 });

@@ -11,9 +11,10 @@ import type {
   GenerationArgs,
   TokenUsage,
 } from '../backend.js';
-import { inputTokens, loadTokenCounter } from '../count-tokens.js';
+import { inputTokens, tokenCounter, tokenCounterAvailable } from '../count-tokens.js';
 import { BackendError } from '../backend-error.js';
 import { excerpt } from '../excerpt.js';
+import { lazyCounts } from '../lazy-counts.js';
 import { checkFakeSpec } from './check-fake-spec.js';
 import { fakeDigest } from './fake-digest.js';
 import type { FakeBackendSpec, FakeReply, FakeUsage } from './fake-spec.js';
@@ -120,7 +121,7 @@ export function createFakeBackend(
         onDelta(word);
       }
     }
-    const usage = await usageOf(request, text, given);
+    const usage = usageOf(request, text, given);
     return { text, finishReason, ...(usage ? { usage } : {}) };
   }
 
@@ -142,17 +143,22 @@ export function createFakeBackend(
 
 /**
  * The rule's given counts, or the request's and reply's tokens counted as a provider would
- * (none when gpt-tokenizer is not there, as in a bundle run outside a project).
+ * (none when gpt-tokenizer is not there, as in a bundle run outside a project), counted when
+ * first read: loading the tokenizer is most of a one-call run's start-up.
  */
-async function usageOf(
+function usageOf(
   request: CompletionRequest,
   reply: string,
   given: FakeUsage | undefined,
-): Promise<TokenUsage | undefined> {
+): TokenUsage | undefined {
   if (given) return { inputTokens: given.input, outputTokens: given.output };
-  const count = await loadTokenCounter();
-  if (!count) return undefined;
-  return { inputTokens: inputTokens(count, request), outputTokens: count(reply) };
+  if (!tokenCounterAvailable()) return undefined;
+  const { prompt, messages } = request;
+  return lazyCounts(['inputTokens', 'outputTokens'], () => {
+    // Found but not loadable (a broken install): count nothing rather than fail a read.
+    const count = tokenCounter() ?? (() => 0);
+    return { inputTokens: inputTokens(count, { prompt, messages }), outputTokens: count(reply) };
+  });
 }
 
 function take(source: ReplySource): Exclude<FakeReply, string[]> {

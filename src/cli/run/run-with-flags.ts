@@ -82,6 +82,11 @@ export async function runWithFlags(
   const many = Boolean(flags.inputs) || backends.length > 1;
   const streaming = !many && !flags.dryRun && (flags.stream ?? process.stderr.isTTY === true);
   const display = streaming ? createStreamDisplay((text) => io.stderr(text)) : null;
+  const showSummary =
+    flags.summary === true || (flags.summary === undefined && process.stderr.isTTY === true);
+  // Totals read every call's tokens; a single run that prints no summary does not need them,
+  // and reading the fake backend's would load its tokenizer (a third of a second).
+  const wantTotals = many || showSummary;
   const dryRunCalls: TraceEvent[] = [];
   const runOne: RunOne = (rowInputs, backend, observe) => {
     const context: RunContext = {
@@ -90,7 +95,7 @@ export async function runWithFlags(
       backendName: backend,
       trace: (event) => {
         trace?.write(event);
-        addToUsageTotals(calls, event);
+        if (wantTotals) addToUsageTotals(calls, event);
         observe?.(event);
         if (flags.dryRun && !many) {
           dryRunCalls.push(event);
@@ -148,7 +153,7 @@ export async function runWithFlags(
     else if (flags.dryRun) io.stdout(printDryRunSummary(dryRunCalls));
     else if (flags.json) io.stdout(`${formatJsonResult(result)}\n`);
     else io.stdout(ensureNewline(formatPlainResult(result, flow.entry.meta.output !== null)));
-    if (flags.summary === true || (flags.summary === undefined && process.stderr.isTTY === true)) {
+    if (showSummary) {
       io.stderr(
         formatRunSummary({
           rows: null,

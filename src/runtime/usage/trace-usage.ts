@@ -1,5 +1,6 @@
 import type { TokenPrice, TokenUsage } from '../../backends/backend.js';
 import type { TraceEvent } from '../trace.js';
+import { isLazyCounts, lazyCounts } from '../../backends/lazy-counts.js';
 import { callCostUsd } from './call-cost.js';
 
 /** The usage and cost fields of a trace line. */
@@ -16,6 +17,15 @@ export function traceUsageFields(
   price: TokenPrice | undefined,
 ): TraceUsageFields {
   if (!usage) return {};
+  if (!price && isLazyCounts(usage)) {
+    // The fake backend counts its tokens only when they are read (see lazyCounts).
+    return {
+      usage: lazyCounts(['input_tokens', 'output_tokens'], () => ({
+        input_tokens: usage.inputTokens,
+        output_tokens: usage.outputTokens,
+      })),
+    };
+  }
   const fields: TraceUsageFields = {
     usage: { input_tokens: usage.inputTokens, output_tokens: usage.outputTokens },
   };

@@ -15,3 +15,16 @@ export async function load(url, context, next) {
 register(`data:text/javascript,${encodeURIComponent(hooks)}`, {
   data: { log: process.env.OT_LOAD_LOG },
 });
+
+// With OT_REQUIRE_LOG=FILE too: appends every id passed to a CommonJS `require` (including one
+// made by createRequire), which the ES loader above does not see.
+if (process.env.OT_REQUIRE_LOG) {
+  const { appendFileSync } = await import('node:fs');
+  const { default: Module } = await import('node:module');
+  const requireLog = process.env.OT_REQUIRE_LOG;
+  const original = Module.prototype.require;
+  Module.prototype.require = function logged(id) {
+    appendFileSync(requireLog, `${id}\n`);
+    return original.call(this, id);
+  };
+}
