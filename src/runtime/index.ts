@@ -44,6 +44,9 @@ export type { OtConfig } from '../config/index.js';
 export { openCache, cacheFromKeyv } from '../cache/index.js';
 export type { CallCache } from '../cache/index.js';
 export { OtError, isOtError } from '../diagnostics/ot-error.js';
+export { CallError } from './call-error.js';
+export type { CallLocation } from './call-error.js';
+export { InvalidReplyError, TruncatedReplyError, UnsupportedArgumentError } from './errors.js';
 /** The machinery generated modules run on (`ot compile`): see src/codegen/runtime. */
 export * as compiledRuntime from '../codegen/runtime/index.js';
 export type { FlowRunOptions } from '../cli/run/run-once.js';

@@ -1,6 +1,7 @@
 import type { GenerationArgs, Message } from '../../backends/backend.js';
 import type { JsonSchema } from '../../ir/ir.js';
 import { CallContext } from '../call-context.js';
+import { CallError } from '../call-error.js';
 import { currentRegistry } from '../registry/current.js';
 import type { BuiltinImplementations, CallInfo, RoutedBuiltin } from '../registry/types.js';
 import type { RunContext } from '../run-context.js';
@@ -25,6 +26,26 @@ function callContextFor(run: RunContext): CallContext {
     }
     return backend;
   });
+}
+
+/**
+ * Runs one builtin call made from TypeScript; a failure becomes a CallError naming the builtin
+ * and the backend, with what failed underneath as its `cause` (as a template call's does).
+ */
+async function callFromTypeScript<T>(
+  builtin: RoutedBuiltin,
+  run: RunContext,
+  body: (context: CallContext) => Promise<T>,
+): Promise<T> {
+  const context = callContextFor(run);
+  try {
+    return await body(context);
+  } catch (error) {
+    if (error instanceof CallError) throw error;
+    const backend =
+      context.backendIfResolved?.name ?? run.backendName ?? run.registry.defaultBackend ?? 'none';
+    throw new CallError({ builtin, backend, site: null, cause: error });
+  }
 }
 
 function infoFor(run: RunContext): CallInfo {
@@ -58,9 +79,8 @@ const generateText = configurable(
   (prompt: Awaitable<string>, options: GenerateOptions = {}) =>
     new Executable<string>(async (run) => {
       const text = await resolveValue(prompt, run);
-      return run.registry.builtins.generate_text(
-        { prompt: text, options, info: infoFor(run) },
-        callContextFor(run),
+      return callFromTypeScript('generate_text', run, (context) =>
+        run.registry.builtins.generate_text({ prompt: text, options, info: infoFor(run) }, context),
       );
     }),
   (impl, defaults) => async (request) =>
@@ -72,9 +92,11 @@ const generateTexts = configurable(
   (prompt: Awaitable<string>, samples: number, options: GenerateOptions = {}) =>
     new Executable<string[]>(async (run) => {
       const text = await resolveValue(prompt, run);
-      return run.registry.builtins.generate_texts(
-        { prompt: text, samples, options, info: infoFor(run) },
-        callContextFor(run),
+      return callFromTypeScript('generate_texts', run, (context) =>
+        run.registry.builtins.generate_texts(
+          { prompt: text, samples, options, info: infoFor(run) },
+          context,
+        ),
       );
     }),
   (impl, defaults) => async (request) =>
@@ -86,9 +108,11 @@ const generateObject = configurable(
   (prompt: Awaitable<string>, schema: JsonSchema, options: GenerateOptions = {}) =>
     new Executable<unknown>(async (run) => {
       const text = await resolveValue(prompt, run);
-      return run.registry.builtins.generate_object(
-        { prompt: text, schema, options, info: infoFor(run) },
-        callContextFor(run),
+      return callFromTypeScript('generate_object', run, (context) =>
+        run.registry.builtins.generate_object(
+          { prompt: text, schema, options, info: infoFor(run) },
+          context,
+        ),
       );
     }),
   (impl, defaults) => async (request) =>
@@ -100,9 +124,11 @@ const select = configurable(
   (prompt: Awaitable<string>, choices: string[], options: GenerateOptions = {}) =>
     new Executable<string>(async (run) => {
       const text = await resolveValue(prompt, run);
-      return run.registry.builtins.select(
-        { prompt: text, choices, options, info: infoFor(run) },
-        callContextFor(run),
+      return callFromTypeScript('select', run, (context) =>
+        run.registry.builtins.select(
+          { prompt: text, choices, options, info: infoFor(run) },
+          context,
+        ),
       );
     }),
   (impl, defaults) => async (request) =>
@@ -115,14 +141,16 @@ const instruct = configurable(
     new Executable<string>(async (run) => {
       const text = await resolveValue(prompt, run);
       const { assistantPrefix, ...rest } = options;
-      return run.registry.builtins.instruct(
-        {
-          prompt: text,
-          assistantPrefix: assistantPrefix ?? null,
-          options: rest,
-          info: infoFor(run),
-        },
-        callContextFor(run),
+      return callFromTypeScript('instruct', run, (context) =>
+        run.registry.builtins.instruct(
+          {
+            prompt: text,
+            assistantPrefix: assistantPrefix ?? null,
+            options: rest,
+            info: infoFor(run),
+          },
+          context,
+        ),
       );
     }),
   (impl, defaults) => async (request) =>
@@ -137,9 +165,8 @@ const chat = configurable(
   (messages: Awaitable<Message[]>, options: GenerateOptions = {}) =>
     new Executable<string>(async (run) => {
       const list = await resolveValue(messages, run);
-      return run.registry.builtins.chat(
-        { messages: list, options, info: infoFor(run) },
-        callContextFor(run),
+      return callFromTypeScript('chat', run, (context) =>
+        run.registry.builtins.chat({ messages: list, options, info: infoFor(run) }, context),
       );
     }),
   (impl, defaults) => async (request) =>
