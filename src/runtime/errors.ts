@@ -13,11 +13,14 @@ export class UnsupportedArgumentError extends Error {
 export class InvalidReplyError extends Error {
   /** The model's reply text, when the check that failed had it. */
   readonly reply: string | null;
+  /** What a Standard Schema's validator found wrong (`path: message`), else empty. */
+  readonly issues: readonly string[];
 
-  constructor(message: string, reply: string | null = null) {
+  constructor(message: string, reply: string | null = null, issues: readonly string[] = []) {
     super(message);
     this.name = 'InvalidReplyError';
     this.reply = reply;
+    this.issues = issues;
   }
 }
 

@@ -6,18 +6,14 @@ export { Executable } from './api/executable.js';
 export type { Awaitable } from './api/executable.js';
 export { run } from './api/run.js';
 export type { RunOptions } from './api/run.js';
-export {
-  parallel,
-  parIter,
-  parIterStream,
-  makeExecutable,
-  repeat,
-} from './api/combinators.js';
+export { parallel, parIter, parIterStream, makeExecutable, repeat } from './api/combinators.js';
 export type { ParIterFunction, ParIterOptions } from './api/combinators.js';
 export { stream } from './api/stream.js';
 export type { StreamEvent } from './api/stream.js';
 export { llm } from './api/llm.js';
-export type { GenerateOptions } from './api/llm.js';
+export type { GenerateOptions, GenerateObjectOptions, InstructOptions } from './api/llm.js';
+export type { ObjectSchema, ObjectOf } from './api/object-schema.js';
+export { optionNames } from '../backends/option-names.js';
 export { compose } from './api/compose.js';
 export { withRegistry, backend } from './api/registry-api.js';
 export { withRegistryContext, copyRegistry, currentRegistry } from './registry/current.js';

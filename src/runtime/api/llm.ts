@@ -1,15 +1,46 @@
-import type { GenerationArgs, Message } from '../../backends/backend.js';
+import type { Message } from '../../backends/backend.js';
+import {
+  fromGenerationArgs,
+  toGenerationArgs,
+  type CamelGenerationArgs,
+} from '../../backends/option-names.js';
 import type { JsonSchema } from '../../ir/ir.js';
 import { CallContext } from '../call-context.js';
 import { CallError } from '../call-error.js';
 import { currentRegistry } from '../registry/current.js';
-import type { BuiltinImplementations, CallInfo, RoutedBuiltin } from '../registry/types.js';
+import type {
+  BuiltinImplementations,
+  CallInfo,
+  GenerateTextRequest,
+  RoutedBuiltin,
+} from '../registry/types.js';
 import type { RunContext } from '../run-context.js';
 import { Executable, resolveValue, type Awaitable } from './executable.js';
+import {
+  isStandardSchema,
+  jsonSchemaOf,
+  syncProblems,
+  validateOutput,
+  type ObjectOf,
+  type ObjectSchema,
+} from './object-schema.js';
 import { withDefaults } from './with-defaults.js';
 
-/** Options of `llm.generateText` and friends: sampling arguments in the language's spelling. */
-export type GenerateOptions = GenerationArgs;
+/**
+ * Options of `llm.generateText` and friends, camelCase (`maxTokens`, `topP`, `topK`); the `.ot`
+ * spelling (`max_tokens`) is a type error here, as `maxTokens` is an OT2008 error in a `.ot`
+ * file. The mapping is src/backends/option-names.ts.
+ */
+export type GenerateOptions = CamelGenerationArgs;
+
+/** `llm.instruct`'s options: a partial assistant reply to continue, besides the sampling ones. */
+export type InstructOptions = GenerateOptions & {
+  assistantPrefix?: string | null;
+  assistant_prefix?: never;
+};
+
+/** `llm.generateObject`'s options: `jsonSchema` sends a schema the Standard Schema cannot give. */
+export type GenerateObjectOptions = GenerateOptions & { jsonSchema?: JsonSchema };
 
 /** The backend a TypeScript call runs on: the run's choice, else the registry's default. */
 function callContextFor(run: RunContext): CallContext {
@@ -53,26 +84,33 @@ function infoFor(run: RunContext): CallInfo {
 }
 
 /** A builtin of `llm` with OneTwo's `configure`. */
-type Configurable<F> = F & {
+type Configurable<F, I> = F & {
   /** Routes this builtin in the current registry to `impl`, with default options under the call's. */
-  configure(impl: ConfiguredImpl<F>, defaults?: GenerationArgs): void;
+  configure(impl: I, defaults?: GenerateOptions): void;
 };
 
-type ConfiguredImpl<F> = F extends (...args: infer A) => Executable<infer R>
-  ? (...args: { [K in keyof A]: Exclude<A[K], Executable<unknown>> }) => Promise<R> | R
-  : never;
-
-function configurable<K extends RoutedBuiltin, F extends (...args: never[]) => Executable<unknown>>(
+function configurable<K extends RoutedBuiltin, F, I>(
   builtin: K,
   fn: F,
-  adapt: (impl: ConfiguredImpl<F>, defaults: GenerationArgs) => BuiltinImplementations[K],
-): Configurable<F> {
-  const result = fn as Configurable<F>;
+  adapt: (impl: I, defaults: GenerateOptions) => BuiltinImplementations[K],
+): Configurable<F, I> {
+  const result = fn as Configurable<F, I>;
   result.configure = (impl, defaults = {}) => {
     currentRegistry().builtins[builtin] = adapt(impl, defaults);
   };
   return result;
 }
+
+/** A configured function's options: its defaults under the call's, in TypeScript spelling. */
+function optionsFor(
+  defaults: GenerateOptions,
+  args: GenerateTextRequest['options'],
+): GenerateOptions {
+  return withDefaults(defaults, fromGenerationArgs(args));
+}
+
+/** What a configured function returns. */
+type Reply<T> = Promise<T> | T;
 
 const generateText = configurable(
   'generate_text',
@@ -80,11 +118,15 @@ const generateText = configurable(
     new Executable<string>(async (run) => {
       const text = await resolveValue(prompt, run);
       return callFromTypeScript('generate_text', run, (context) =>
-        run.registry.builtins.generate_text({ prompt: text, options, info: infoFor(run) }, context),
+        run.registry.builtins.generate_text(
+          { prompt: text, options: toGenerationArgs(options), info: infoFor(run) },
+          context,
+        ),
       );
     }),
-  (impl, defaults) => async (request) =>
-    impl(request.prompt, withDefaults(defaults, request.options)),
+  (impl: (prompt: string, options: GenerateOptions) => Reply<string>, defaults) =>
+    async (request) =>
+      impl(request.prompt, optionsFor(defaults, request.options)),
 );
 
 const generateTexts = configurable(
@@ -94,50 +136,107 @@ const generateTexts = configurable(
       const text = await resolveValue(prompt, run);
       return callFromTypeScript('generate_texts', run, (context) =>
         run.registry.builtins.generate_texts(
-          { prompt: text, samples, options, info: infoFor(run) },
+          { prompt: text, samples, options: toGenerationArgs(options), info: infoFor(run) },
           context,
         ),
       );
     }),
-  (impl, defaults) => async (request) =>
-    impl(request.prompt, request.samples, withDefaults(defaults, request.options)),
+  (
+    impl: (prompt: string, samples: number, options: GenerateOptions) => Reply<string[]>,
+    defaults,
+  ) =>
+    async (request) =>
+      impl(request.prompt, request.samples, optionsFor(defaults, request.options)),
 );
+
+/** Added to the prompt when a Standard Schema gives no JSON Schema to send. */
+const JSON_IN_WORDS = '\n\nReply with one JSON value only, no other text.';
+
+/**
+ * `generate_object` with a typed result: a JSON Schema (`as const`: its type is inferred by
+ * json-schema-to-ts) or a Standard Schema (zod 4, valibot, arktype: its output type, and its
+ * own validator checks the reply before it is cached and again on replay).
+ */
+function generateObjectCall<const S extends ObjectSchema>(
+  prompt: Awaitable<string>,
+  schema: S,
+  options: GenerateObjectOptions = {},
+): Executable<ObjectOf<S>> {
+  return new Executable<ObjectOf<S>>(async (run) => {
+    const text = await resolveValue(prompt, run);
+    const { jsonSchema, ...rest } = options;
+    const args = toGenerationArgs(rest);
+    return callFromTypeScript('generate_object', run, async (context) => {
+      if (!isStandardSchema(schema)) {
+        return (await run.registry.builtins.generate_object(
+          { prompt: text, schema: schema as JsonSchema, options: args, info: infoFor(run) },
+          context,
+        )) as ObjectOf<S>;
+      }
+      const sent = jsonSchema ?? jsonSchemaOf(schema);
+      const value = await run.registry.builtins.generate_object(
+        {
+          prompt: sent === null ? `${text}${JSON_IN_WORDS}` : text,
+          schema: sent,
+          validate: (candidate) => syncProblems(schema, candidate),
+          options: args,
+          info: infoFor(run),
+        },
+        context,
+      );
+      // Again on every result: a replay, an asynchronous validator, a transforming schema.
+      return validateOutput<ObjectOf<S>>(schema, value);
+    });
+  });
+}
 
 const generateObject = configurable(
   'generate_object',
-  (prompt: Awaitable<string>, schema: JsonSchema, options: GenerateOptions = {}) =>
-    new Executable<unknown>(async (run) => {
-      const text = await resolveValue(prompt, run);
-      return callFromTypeScript('generate_object', run, (context) =>
-        run.registry.builtins.generate_object(
-          { prompt: text, schema, options, info: infoFor(run) },
-          context,
-        ),
-      );
-    }),
-  (impl, defaults) => async (request) =>
-    impl(request.prompt, request.schema, withDefaults(defaults, request.options)),
+  generateObjectCall,
+  (
+    impl: (prompt: string, schema: JsonSchema | null, options: GenerateOptions) => Reply<unknown>,
+    defaults,
+  ) =>
+    async (request) =>
+      impl(request.prompt, request.schema, optionsFor(defaults, request.options)),
 );
+
+/** `select` with a typed result: one of `choices` (`as const` not needed: the type is `'a' | 'b'`). */
+function selectCall<const C extends readonly string[]>(
+  prompt: Awaitable<string>,
+  choices: C,
+  options: GenerateOptions = {},
+): Executable<C[number]> {
+  return new Executable<C[number]>(async (run) => {
+    const text = await resolveValue(prompt, run);
+    return callFromTypeScript('select', run, (context) =>
+      run.registry.builtins.select(
+        {
+          prompt: text,
+          choices: [...choices],
+          options: toGenerationArgs(options),
+          info: infoFor(run),
+        },
+        context,
+      ),
+    );
+  });
+}
 
 const select = configurable(
   'select',
-  (prompt: Awaitable<string>, choices: string[], options: GenerateOptions = {}) =>
-    new Executable<string>(async (run) => {
-      const text = await resolveValue(prompt, run);
-      return callFromTypeScript('select', run, (context) =>
-        run.registry.builtins.select(
-          { prompt: text, choices, options, info: infoFor(run) },
-          context,
-        ),
-      );
-    }),
-  (impl, defaults) => async (request) =>
-    impl(request.prompt, request.choices, withDefaults(defaults, request.options)),
+  selectCall,
+  (
+    impl: (prompt: string, choices: string[], options: GenerateOptions) => Reply<string>,
+    defaults,
+  ) =>
+    async (request) =>
+      impl(request.prompt, request.choices, optionsFor(defaults, request.options)),
 );
 
 const instruct = configurable(
   'instruct',
-  (prompt: Awaitable<string>, options: GenerateOptions & { assistantPrefix?: string } = {}) =>
+  (prompt: Awaitable<string>, options: InstructOptions = {}) =>
     new Executable<string>(async (run) => {
       const text = await resolveValue(prompt, run);
       const { assistantPrefix, ...rest } = options;
@@ -146,18 +245,19 @@ const instruct = configurable(
           {
             prompt: text,
             assistantPrefix: assistantPrefix ?? null,
-            options: rest,
+            options: toGenerationArgs(rest),
             info: infoFor(run),
           },
           context,
         ),
       );
     }),
-  (impl, defaults) => async (request) =>
-    impl(request.prompt, {
-      ...withDefaults(defaults, request.options),
-      ...(request.assistantPrefix !== null ? { assistantPrefix: request.assistantPrefix } : {}),
-    }),
+  (impl: (prompt: string, options: InstructOptions) => Reply<string>, defaults) =>
+    async (request) =>
+      impl(request.prompt, {
+        ...optionsFor(defaults, request.options),
+        ...(request.assistantPrefix !== null ? { assistantPrefix: request.assistantPrefix } : {}),
+      }),
 );
 
 const chat = configurable(
@@ -166,11 +266,15 @@ const chat = configurable(
     new Executable<string>(async (run) => {
       const list = await resolveValue(messages, run);
       return callFromTypeScript('chat', run, (context) =>
-        run.registry.builtins.chat({ messages: list, options, info: infoFor(run) }, context),
+        run.registry.builtins.chat(
+          { messages: list, options: toGenerationArgs(options), info: infoFor(run) },
+          context,
+        ),
       );
     }),
-  (impl, defaults) => async (request) =>
-    impl(request.messages, withDefaults(defaults, request.options)),
+  (impl: (messages: Message[], options: GenerateOptions) => Reply<string>, defaults) =>
+    async (request) =>
+      impl(request.messages, optionsFor(defaults, request.options)),
 );
 
 /** The model builtins as executables, in TypeScript spelling (OneTwo's `llm` module). */
