@@ -11,7 +11,15 @@ export type { ParIterFunction, ParIterOptions } from './api/combinators.js';
 export { stream } from './api/stream.js';
 export type { StreamEvent } from './api/stream.js';
 export { llm } from './api/llm.js';
-export type { GenerateOptions, GenerateObjectOptions, InstructOptions } from './api/llm.js';
+export type {
+  ChatMessage,
+  GenerateOptions,
+  GenerateObjectOptions,
+  GenerateTextOptions,
+  InstructOptions,
+} from './api/llm.js';
+export { image } from './api/image.js';
+export type { ImageInput, ImageOptions, ImageSource } from './api/image.js';
 export type { ObjectSchema, ObjectOf } from './api/object-schema.js';
 export { optionNames } from '../backends/option-names.js';
 export { compose } from './api/compose.js';
@@ -33,6 +41,7 @@ export type {
   BackendReply,
   CompletionRequest,
   GenerationArgs,
+  ImageData,
   Message,
   ReplyWithFinish,
   TokenPrice,

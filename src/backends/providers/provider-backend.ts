@@ -28,7 +28,8 @@ export interface ProviderBackendOptions {
 /** A backend that calls a provider model over HTTP under the shared retry policy. */
 export function createProviderBackend(options: ProviderBackendOptions): Backend {
   const { definition, settings } = options;
-  const capabilities = definition.capabilities(settings);
+  // Every AI SDK provider takes image file parts (whether the model can see is the model's).
+  const capabilities = { images: true, ...definition.capabilities(settings) };
   let model: Promise<LanguageModel> | null = null;
 
   async function complete(request: CompletionRequest): Promise<BackendReply> {

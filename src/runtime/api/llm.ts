@@ -7,6 +7,9 @@ import {
 import type { JsonSchema } from '../../ir/ir.js';
 import { CallContext } from '../call-context.js';
 import { CallError } from '../call-error.js';
+import { createDiagnostic } from '../../diagnostics/diagnostic.js';
+import { OtError } from '../../diagnostics/ot-error.js';
+import { loadImage, type ImageInput } from './image.js';
 import { currentRegistry } from '../registry/current.js';
 import type {
   BuiltinImplementations,
@@ -32,6 +35,16 @@ import { withDefaults } from './with-defaults.js';
  * file. The mapping is src/backends/option-names.ts.
  */
 export type GenerateOptions = CamelGenerationArgs;
+
+/** A chat message of the TypeScript API: its images are read when the call runs. */
+export interface ChatMessage {
+  role: Message['role'];
+  content: string;
+  images?: readonly ImageInput[];
+}
+
+/** `llm.generateText`'s options: sampling ones, and images sent after the prompt. */
+export type GenerateTextOptions = GenerateOptions & { images?: readonly ImageInput[] };
 
 /** `llm.instruct`'s options: a partial assistant reply to continue, besides the sampling ones. */
 export type InstructOptions = GenerateOptions & {
@@ -114,15 +127,29 @@ type Reply<T> = Promise<T> | T;
 
 const generateText = configurable(
   'generate_text',
-  (prompt: Awaitable<string>, options: GenerateOptions = {}) =>
+  (prompt: Awaitable<string>, options: GenerateTextOptions = {}) =>
     new Executable<string>(async (run) => {
       const text = await resolveValue(prompt, run);
-      return callFromTypeScript('generate_text', run, (context) =>
-        run.registry.builtins.generate_text(
-          { prompt: text, options: toGenerationArgs(options), info: infoFor(run) },
+      const { images, ...rest } = options;
+      const args = toGenerationArgs(rest);
+      return callFromTypeScript('generate_text', run, async (context) => {
+        if (!images || images.length === 0) {
+          return run.registry.builtins.generate_text(
+            { prompt: text, options: args, info: infoFor(run) },
+            context,
+          );
+        }
+        // A prompt with images is one user message (as any prompt is on a chat model).
+        const messages = await withImages(
+          [{ role: 'user', content: text, images }],
+          'generate_text',
           context,
-        ),
-      );
+        );
+        return run.registry.builtins.chat(
+          { messages, options: args, info: { ...infoFor(run), traceAs: 'generate_text' } },
+          context,
+        );
+      });
     }),
   (impl: (prompt: string, options: GenerateOptions) => Reply<string>, defaults) =>
     async (request) =>
@@ -262,12 +289,16 @@ const instruct = configurable(
 
 const chat = configurable(
   'chat',
-  (messages: Awaitable<Message[]>, options: GenerateOptions = {}) =>
+  (messages: Awaitable<readonly ChatMessage[]>, options: GenerateOptions = {}) =>
     new Executable<string>(async (run) => {
       const list = await resolveValue(messages, run);
-      return callFromTypeScript('chat', run, (context) =>
+      return callFromTypeScript('chat', run, async (context) =>
         run.registry.builtins.chat(
-          { messages: list, options: toGenerationArgs(options), info: infoFor(run) },
+          {
+            messages: await withImages(list, 'chat', context),
+            options: toGenerationArgs(options),
+            info: infoFor(run),
+          },
           context,
         ),
       );
@@ -276,6 +307,37 @@ const chat = configurable(
     async (request) =>
       impl(request.messages, optionsFor(defaults, request.options)),
 );
+
+/**
+ * The messages a backend gets: images read (bytes and digest, or a URL). A backend that does
+ * not declare image support gets none: the call fails with OT4040 instead.
+ */
+async function withImages(
+  messages: readonly ChatMessage[],
+  builtin: string,
+  context: CallContext,
+): Promise<Message[]> {
+  if (messages.some((m) => (m.images?.length ?? 0) > 0) && !context.backend.capabilities.images) {
+    throw new OtError([
+      createDiagnostic(
+        'OT4040',
+        builtin,
+        { start: 0, end: 0 },
+        {
+          builtin,
+          backend: context.backend.name,
+        },
+      ),
+    ]);
+  }
+  return Promise.all(
+    messages.map(async ({ role, content, images }) =>
+      images && images.length > 0
+        ? { role, content, images: await Promise.all(images.map((i) => loadImage(i))) }
+        : { role, content },
+    ),
+  );
+}
 
 /** The model builtins as executables, in TypeScript spelling (OneTwo's `llm` module). */
 export const llm = { generateText, generateTexts, generateObject, select, instruct, chat };
