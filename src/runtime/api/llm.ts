@@ -131,8 +131,8 @@ const generateText = configurable(
     new Executable<string>(async (run) => {
       const text = await resolveValue(prompt, run);
       const { images, ...rest } = options;
-      const args = toGenerationArgs(rest);
       return callFromTypeScript('generate_text', run, async (context) => {
+        const args = toGenerationArgs(rest);
         if (!images || images.length === 0) {
           return run.registry.builtins.generate_text(
             { prompt: text, options: args, info: infoFor(run) },
@@ -192,8 +192,8 @@ function generateObjectCall<const S extends ObjectSchema>(
   return new Executable<ObjectOf<S>>(async (run) => {
     const text = await resolveValue(prompt, run);
     const { jsonSchema, ...rest } = options;
-    const args = toGenerationArgs(rest);
     return callFromTypeScript('generate_object', run, async (context) => {
+      const args = toGenerationArgs(rest);
       if (!isStandardSchema(schema)) {
         return (await run.registry.builtins.generate_object(
           { prompt: text, schema: schema as JsonSchema, options: args, info: infoFor(run) },
