@@ -280,6 +280,14 @@ const notes = {
     explain:
       'A judge flow or `js:` scorer gave something other than a boolean or a number in [0, 1].',
   },
+  OT4040: {
+    explain:
+      'A call carries images (`image(…)` in a message or prompt) and its backend does not declare image support: pick a backend that does (the AI SDK providers and the fake backend do).',
+  },
+  OT4041: {
+    explain:
+      'An image could not be used: a file path outside the project directory, a file that cannot be read, or a source that is neither a URL, a path nor bytes.',
+  },
 };
 
 /** The Markdown of docs/diagnostics.md for the built catalog. */

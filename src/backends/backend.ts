@@ -5,7 +5,17 @@ import type { RateGate, RateLimits } from './rate-gate.js';
 export interface Message {
   role: 'system' | 'user' | 'assistant';
   content: string;
+  /** Images sent after the text (user messages); only to backends with `capabilities.images`. */
+  images?: readonly ImageData[];
 }
+
+/**
+ * An image as a backend receives it: inline bytes (base64) with their sha256, or a URL the
+ * provider fetches. Cache keys hold the digest (or the URL), never the bytes.
+ */
+export type ImageData =
+  | { kind: 'bytes'; mediaType: string; base64: string; sha256: string }
+  | { kind: 'url'; url: string; mediaType: string };
 
 /**
  * What identifies a backend in cache keys: everything that can make it answer differently,
@@ -45,6 +55,8 @@ export interface BackendCapabilities {
   jsonSchema: boolean;
   /** Native choice constraint for `select`. */
   choiceConstraint: boolean;
+  /** Takes images in user messages; absent means no (a call with images is OT4040). */
+  images?: boolean;
 }
 
 /** One request to a backend. Exactly one of `prompt` and `messages` is set. */

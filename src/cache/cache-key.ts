@@ -46,10 +46,7 @@ export function cacheKey(parts: CallKeyParts): string {
  */
 export function keyText(parts: CallKeyParts): string {
   const { provider, model, baseUrl, variant } = parts.backend;
-  const messages =
-    parts.messages === null
-      ? 'null'
-      : canonicalJson(parts.messages.map(({ role, content }) => ({ role, content })));
+  const messages = parts.messages === null ? 'null' : canonicalJson(parts.messages.map(messageKey));
   return (
     `{"args":${canonicalJson(parts.args)}` +
     `,"backend":{"baseUrl":${canonicalJson(baseUrl)},"model":${canonicalJson(model)},"provider":${canonicalJson(provider)}` +
@@ -78,9 +75,26 @@ function keyMaterial(parts: CallKeyParts): Record<string, unknown> {
     backend: { provider, model, baseUrl, variant },
     args: parts.args,
     prompt: parts.prompt,
-    messages: parts.messages?.map(({ role, content }) => ({ role, content })) ?? null,
+    messages: parts.messages?.map(messageKey) ?? null,
     sample: parts.sample,
     extra: parts.extra,
+  };
+}
+
+/**
+ * A message's part of the key: role and content, and its images by digest (or URL), never by
+ * their bytes; a message without images keys as it always did.
+ */
+function messageKey({ role, content, images }: Message): Record<string, unknown> {
+  if (images === undefined || images.length === 0) return { role, content };
+  return {
+    role,
+    content,
+    images: images.map((image) =>
+      image.kind === 'bytes'
+        ? { mediaType: image.mediaType, sha256: image.sha256 }
+        : { mediaType: image.mediaType, url: image.url },
+    ),
   };
 }
 

@@ -123,6 +123,11 @@ export const diagnosticCatalog = {
     message: 'scorer `{name}`: {what} gave {value}; expected a number in [0, 1] or a boolean',
   },
   OT4026: { severity: 'error', message: 'the queue {queue} cannot be reached: {reason}' },
+  OT4040: {
+    severity: 'error',
+    message: '{builtin}: backend `{backend}` does not take images',
+  },
+  OT4041: { severity: 'error', message: 'image `{source}` refused: {reason}' },
   OT4027: { severity: 'error', message: 'the queued run was lost by the workers: {reason}' },
   OT4028: { severity: 'error', message: 'the worker cannot start: {reason}' },
 } as const satisfies Record<string, { severity: Severity; message: string }>;

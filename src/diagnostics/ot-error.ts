@@ -1,3 +1,4 @@
+import type { DiagnosticCode } from './catalog.js';
 import type { Diagnostic } from './diagnostic.js';
 
 /** The one error type public functions throw; it carries every diagnostic that caused it. */
@@ -10,9 +11,17 @@ export class OtError extends Error {
     this.name = 'OtError';
     this.diagnostics = diagnostics;
   }
+
+  /** The code of the first diagnostic (`OT4004` for a failed model call), for `switch`. */
+  get code(): DiagnosticCode | null {
+    return this.diagnostics[0]?.code ?? null;
+  }
 }
 
 /** Narrowing helper that also works across duplicated module copies. */
 export function isOtError(value: unknown): value is OtError {
-  return value instanceof OtError || (value instanceof Error && value.name === 'OtError');
+  return (
+    value instanceof OtError ||
+    (value instanceof Error && (value.name === 'OtError' || value.name === 'CallError'))
+  );
 }

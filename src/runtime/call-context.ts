@@ -295,6 +295,7 @@ export class CallContext {
       if (truncated && this.backend.onTruncation === 'error') {
         throw new TruncatedReplyError(
           `the reply was cut off at the token limit (finish_reason: length), and backend \`${this.backend.name}\` has on_truncation: error; raise max_tokens`,
+          this.backend.name,
         );
       }
       value = this.accept(call, reply.text, expected, truncated);
@@ -337,12 +338,13 @@ export class CallContext {
       value = call.finish(text);
     } catch (error) {
       if (hint !== '' && error instanceof InvalidReplyError) {
-        throw new InvalidReplyError(`${error.message}${hint}`);
+        throw new InvalidReplyError(`${error.message}${hint}`, text);
       }
       throw error;
     }
     const problems = resultProblems(value, expected);
-    if (problems.length > 0) throw new InvalidReplyError(`the reply ${problems.join('; ')}${hint}`);
+    if (problems.length > 0)
+      throw new InvalidReplyError(`the reply ${problems.join('; ')}${hint}`, text);
     return value;
   }
 

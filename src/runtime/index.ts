@@ -6,12 +6,23 @@ export { Executable } from './api/executable.js';
 export type { Awaitable } from './api/executable.js';
 export { run } from './api/run.js';
 export type { RunOptions } from './api/run.js';
-export { parallel, parIter, makeExecutable, repeat } from './api/combinators.js';
+export { parallel, parIter, parIterStream, makeExecutable, repeat } from './api/combinators.js';
+export type { ParIterFunction, ParIterOptions } from './api/combinators.js';
 export { stream } from './api/stream.js';
 export type { StreamEvent } from './api/stream.js';
 export type { CallStreamEvent, CallStreamSink } from './call-stream.js';
 export { llm } from './api/llm.js';
-export type { GenerateOptions } from './api/llm.js';
+export type {
+  ChatMessage,
+  GenerateOptions,
+  GenerateObjectOptions,
+  GenerateTextOptions,
+  InstructOptions,
+} from './api/llm.js';
+export { image } from './api/image.js';
+export type { ImageInput, ImageOptions, ImageSource } from './api/image.js';
+export type { ObjectSchema, ObjectOf } from './api/object-schema.js';
+export { optionNames } from '../backends/option-names.js';
 export { compose } from './api/compose.js';
 export { withRegistry, backend } from './api/registry-api.js';
 export { withRegistryContext, copyRegistry, currentRegistry } from './registry/current.js';
@@ -31,6 +42,7 @@ export type {
   BackendReply,
   CompletionRequest,
   GenerationArgs,
+  ImageData,
   Message,
   ReplyWithFinish,
   TokenPrice,
@@ -45,6 +57,9 @@ export type { OtConfig } from '../config/index.js';
 export { openCache, cacheFromKeyv } from '../cache/index.js';
 export type { CallCache } from '../cache/index.js';
 export { OtError, isOtError } from '../diagnostics/ot-error.js';
+export { CallError } from './call-error.js';
+export type { CallLocation } from './call-error.js';
+export { InvalidReplyError, TruncatedReplyError, UnsupportedArgumentError } from './errors.js';
 /** The machinery generated modules run on (`ot compile`): see src/codegen/runtime. */
 export * as compiledRuntime from '../codegen/runtime/index.js';
 export type { FlowRunOptions } from '../cli/run/run-once.js';

@@ -3,6 +3,7 @@ import { createDiagnostic } from '../diagnostics/diagnostic.js';
 import { isOtError, OtError } from '../diagnostics/ot-error.js';
 import type { ProgramIR, TemplateIR } from '../ir/ir.js';
 import { enterTemplate, type ActiveTemplate } from './active-templates.js';
+import { CallError } from './call-error.js';
 import { CallContext } from './call-context.js';
 import { validateInputs } from './inputs.js';
 import type { BuiltinCall, CallSite, RunServices } from './interpreter/exec-state.js';
@@ -147,15 +148,14 @@ async function callBuiltin(
     });
   } catch (error) {
     if (isOtError(error)) throw error;
-    const cause = error instanceof Error ? error.message : String(error);
     const backendLabel =
       context.backendIfResolved?.name ?? run.backendName ?? owner.meta.backend ?? 'none';
-    const diagnostic = createDiagnostic('OT4004', call.site.file, call.site.span, {
+    throw new CallError({
       builtin: call.builtin,
       backend: backendLabel,
-      cause,
+      site: { file: call.site.file, span: call.site.span, location },
+      cause: error,
     });
-    throw new OtError([diagnostic], { cause: error });
   }
 }
 

@@ -10,7 +10,7 @@ const none = null as unknown as number;
 function configureEcho(): void {
   llm.generateText.configure(async (_prompt, options) => JSON.stringify(options), {
     temperature: 0.5,
-    max_tokens: 7,
+    maxTokens: 7,
   });
 }
 
@@ -18,10 +18,10 @@ describe('none takes the default', () => {
   it('with configure(), from the API: null and undefined keep the configured defaults', async () => {
     const seen = await withRegistryContext(async () => {
       configureEcho();
-      const options: GenerateOptions = { temperature: none, max_tokens: undefined, seed: 3 };
+      const options: GenerateOptions = { temperature: none, maxTokens: undefined, seed: 3 };
       return run(llm.generateText('Hi', options));
     });
-    expect(JSON.parse(seen)).toEqual({ temperature: 0.5, max_tokens: 7, seed: 3 });
+    expect(JSON.parse(seen)).toEqual({ temperature: 0.5, maxTokens: 7, seed: 3 });
   });
 
   it('with configure(), from a template: none keeps front matter defaults, then configured ones', async () => {
@@ -39,14 +39,15 @@ describe('none takes the default', () => {
       configureEcho();
       return run(t.run({}));
     });
-    expect(JSON.parse(result.outputs.a as string)).toEqual({ temperature: 0.5, max_tokens: 9 });
+    // A configured function sees TypeScript spelling, whichever side the call came from.
+    expect(JSON.parse(result.outputs.a as string)).toEqual({ temperature: 0.5, maxTokens: 9 });
   });
 
   it('on a backend: null and undefined keep its configured defaults (and the cache key)', async () => {
     const fake = createFakeBackend({ default: 'ok' }, 'fake', { defaults: { temperature: 0 } });
     const registry = createRegistry([fake]);
     const args: Record<string, unknown>[] = [];
-    await run(llm.generateText('Hi', { temperature: none, top_p: undefined }), {
+    await run(llm.generateText('Hi', { temperature: none, topP: undefined }), {
       registry,
       trace: (e) => args.push(e.args),
     });

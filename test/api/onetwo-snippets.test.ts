@@ -9,7 +9,7 @@ import {
   llm,
   makeExecutable,
   parallel,
-  parIter,
+  parIterStream,
   repeat,
   run,
   stream,
@@ -118,7 +118,7 @@ describe('the OneTwo snippets in TypeScript', () => {
     });
   });
 
-  it('repeat gives each repetition its own sample key; parIter yields in order; stream reports calls', async () => {
+  it('repeat gives each repetition its own sample key; parIterStream yields in order; stream reports calls', async () => {
     const registry = createRegistry([
       createFakeBackend(
         { replies: [{ match: 'joke', reply: ['a', 'b', 'c'] }], default: 'x' },
@@ -136,10 +136,9 @@ describe('the OneTwo snippets in TypeScript', () => {
     const seen: string[] = [];
     await run(
       makeExecutable(async () => {
-        for await (const value of parIter(
-          [1, 2, 3].map((n) => llm.generateText(`n${n}`)),
-          { concurrency: 2 },
-        ))
+        for await (const value of parIterStream([1, 2, 3], (n) => llm.generateText(`n${n}`), {
+          concurrency: 2,
+        }))
           seen.push(value);
       })(),
       { registry },

@@ -198,6 +198,7 @@ describe('fake backend', () => {
       supportedArgs: ['temperature', 'max_tokens', 'stop', 'top_p', 'top_k', 'seed'],
       jsonSchema: false,
       choiceConstraint: false,
+      images: true,
     });
     expect(backend.concurrency).toBe(4);
     expect(backend.defaults).toEqual({ temperature: 0 });

@@ -144,6 +144,7 @@ describe.each(wireFormats)('$provider requests', (wire) => {
       supportedArgs: expected[wire.provider].supported,
       jsonSchema: true,
       choiceConstraint: true,
+      images: true,
     });
     // structured_outputs changes what an openai-compatible server is asked, hence the variant.
     expect(backend.identity).toEqual({

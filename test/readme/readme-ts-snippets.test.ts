@@ -2,10 +2,47 @@
 // another project" and "The TypeScript API", and the keyv cache of "Concurrency, determinism and
 // the cache". (The OneTwo table runs in test/api/onetwo-snippets.test.ts, "Comparing backends" in
 // test/api/compare-backends.test.ts, the compiled module's `run` in test/codegen.)
+//
+// Every ```ts block tagged `run=api` (the TypeScript API section's examples) runs here as a
+// module of its own: `from 'ot-lang'` reads from src/, and the block checks itself with
+// `node:assert`, so a block that drifts from the code fails. A block runs in a fresh scratch
+// directory (its working directory) holding a copy of `samples/`.
+import { cpSync, mkdtempSync, realpathSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { Keyv } from 'keyv';
-import { expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import * as api from '../../src/index.js';
 import * as tools from '../../src/tools.js';
+import { repoRoot } from '../cli/run-ot.js';
+import { fencesOf, read } from './markdown.js';
+
+const apiBlocks = fencesOf(read(join(repoRoot, 'README.md'))).filter(
+  (fence) => fence.lang === 'ts' && fence.attrs.run === 'api',
+);
+
+describe('the README API examples run', () => {
+  test('there are some', () => expect(apiBlocks.length).toBeGreaterThanOrEqual(5));
+  for (const fence of apiBlocks) {
+    test(`README.md:${fence.line}`, async () => {
+      const dir = realpathSync(mkdtempSync(join(tmpdir(), 'ot-readme-ts-')));
+      cpSync(join(repoRoot, 'samples'), join(dir, 'samples'), { recursive: true });
+      const source = fence.lines
+        .join('\n')
+        .replace(/from 'ot-lang'/g, `from ${JSON.stringify(join(repoRoot, 'src', 'index.ts'))}`);
+      const file = join(dir, 'snippet.ts');
+      writeFileSync(file, source);
+      const cwd = process.cwd();
+      process.chdir(dir);
+      try {
+        await import(pathToFileURL(file).href);
+      } finally {
+        process.chdir(cwd);
+      }
+    });
+  }
+});
 
 test('the names the README imports exist where it imports them from', () => {
   for (const name of ['template', 'loadTemplate', 'run', 'parallel', 'llm', 'cacheFromKeyv']) {

@@ -38,6 +38,7 @@ export const fakeCapabilities: BackendCapabilities = {
   supportedArgs: ['temperature', 'max_tokens', 'stop', 'top_p', 'top_k', 'seed'],
   jsonSchema: false,
   choiceConstraint: false,
+  images: true,
 };
 
 /** Where replies come from: one rule (or the default) and how far through its list we are. */

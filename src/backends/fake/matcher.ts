@@ -1,4 +1,4 @@
-import type { CompletionRequest } from '../backend.js';
+import type { CompletionRequest, ImageData } from '../backend.js';
 
 /** A compiled `match`: a substring, or a regular expression written `/source/flags`. */
 export type Matcher = { kind: 'substring'; text: string } | { kind: 'regex'; regex: RegExp };
@@ -23,10 +23,22 @@ export function matches(matcher: Matcher, text: string): boolean {
   return matcher.kind === 'substring' ? text.includes(matcher.text) : matcher.regex.test(text);
 }
 
-/** The text rules match: the prompt, or for chat calls the messages as `role: content` lines. */
+/**
+ * The text rules match: the prompt, or for chat calls the messages as `role: content` lines,
+ * each image of a message after its text as ` [image image/png sha256:<first 12 hex>]` (or
+ * ` [image <url>]`), so a rule can match a picture by its digest.
+ */
 export function matchText(request: Pick<CompletionRequest, 'prompt' | 'messages'>): string {
   if (request.prompt !== null) return request.prompt;
-  return (request.messages ?? []).map((m) => `${m.role}: ${m.content}`).join('\n');
+  return (request.messages ?? [])
+    .map((m) => `${m.role}: ${m.content}${(m.images ?? []).map(imageText).join('')}`)
+    .join('\n');
+}
+
+function imageText(image: ImageData): string {
+  return image.kind === 'bytes'
+    ? ` [image ${image.mediaType} sha256:${image.sha256.slice(0, 12)}]`
+    : ` [image ${image.url}]`;
 }
 
 /**

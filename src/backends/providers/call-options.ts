@@ -1,5 +1,5 @@
 import type { JsonSchema } from '../../ir/ir.js';
-import type { BackendCapabilities, CompletionRequest, Message } from '../backend.js';
+import type { BackendCapabilities, CompletionRequest, ImageData, Message } from '../backend.js';
 import type { CallOptions, ModelPrompt, SdkJsonSchema } from './language-model.js';
 import { appendInstruction, instructionFor } from './instructions.js';
 import type { ProviderDefinition } from './provider-definition.js';
@@ -49,8 +49,20 @@ export function toModelPrompt(
   return messages.map((message) =>
     message.role === 'system'
       ? { role: 'system', content: message.content }
-      : { role: message.role, content: [{ type: 'text', text: message.content }] },
+      : message.role === 'user' && message.images && message.images.length > 0
+        ? {
+            role: 'user',
+            content: [{ type: 'text', text: message.content }, ...message.images.map(imagePart)],
+          }
+        : { role: message.role, content: [{ type: 'text', text: message.content }] },
   );
+}
+
+/** An image as the AI SDK's file part: inline base64, or a URL the provider passes on. */
+function imagePart(image: ImageData): { type: 'file'; data: string | URL; mediaType: string } {
+  return image.kind === 'bytes'
+    ? { type: 'file', data: image.base64, mediaType: image.mediaType }
+    : { type: 'file', data: new URL(image.url), mediaType: image.mediaType };
 }
 
 /** The JSON schema that makes a model answer `{"choice": <one of the options>}`. */

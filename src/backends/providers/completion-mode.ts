@@ -20,10 +20,13 @@ export function modeCapabilities(
   definition: ProviderDefinition,
   settings: Pick<ModelSettings, 'structuredOutputs' | 'mode'>,
 ): BackendCapabilities {
-  const capabilities = definition.capabilities(settings);
+  // Every AI SDK chat model takes image file parts (whether it can see is the model's affair);
+  // a completions request is text only.
+  const capabilities = { images: true, ...definition.capabilities(settings) };
   if (settings.mode === 'chat') return capabilities;
   return {
     ...capabilities,
+    images: false,
     textCompletion: true,
     chat: false,
     jsonSchema: false,

@@ -7,6 +7,16 @@ import { staticValueOfExpr } from '../static-value.js';
 import { unknownSchemaArgs } from '../unknown-schema-args.js';
 import type { CheckContext, TemplateCheck } from './check.js';
 import { walkAst } from './ast-walk.js';
+import { assistantPrefixNames, optionNames } from '../../backends/option-names.js';
+
+/** `maxTokens` in a `.ot` file: the TypeScript spelling of `max_tokens`. */
+function spellingHint(name: string): string {
+  const table: Record<string, string> = { ...optionNames, ...assistantPrefixNames };
+  const snake = Object.hasOwn(table, name) ? table[name] : undefined;
+  return snake !== undefined && snake !== name
+    ? ` (\`${name}\` is the TypeScript spelling; a .ot file writes \`${snake}\`)`
+    : '';
+}
 
 /**
  * OT2008: a builtin call whose arguments do not fit its signature (LANGUAGE.md §6): too many
@@ -50,7 +60,7 @@ function checkCall(call: CallExpr, builtin: BuiltinName, ctx: CheckContext): voi
     if (!known && !signature.inputKeywords) {
       fail(
         kwarg.name.span,
-        `unknown argument \`${name}\`; expected ${Object.keys(signature.keywords).join(', ')}`,
+        `unknown argument \`${name}\`; expected ${Object.keys(signature.keywords).join(', ')}${spellingHint(name)}`,
       );
       continue;
     }

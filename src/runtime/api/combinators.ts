@@ -39,24 +39,67 @@ export function repeat<T>(executable: Executable<T>, times: number): Executable<
   );
 }
 
+/** What `parIter` and `parIterStream` call on each item: an executable, a promise or a value. */
+export type ParIterFunction<I, R> = (item: I, index: number) => Awaitable<R> | Promise<R>;
+
+/** Options of `parIter` and `parIterStream`. */
+export interface ParIterOptions {
+  /** Most items in progress at once; default 16. */
+  concurrency?: number;
+}
+
 /**
- * Executes executables with at most `concurrency` at once and yields their results in input
- * order, each as soon as it and those before it are done (OneTwo's `par_iter`).
+ * An executable of `fn` applied to every item, at most `concurrency` at once, the results in
+ * input order (OneTwo's `par_iter`); the first failure fails it and starts nothing more.
+ * `parIterStream` gives the same results one by one as they are ready.
  */
-export async function* parIter<T>(
-  executables: Iterable<Executable<T>>,
-  options: { concurrency?: number } = {},
-): AsyncGenerator<T> {
-  const limit = Math.max(1, options.concurrency ?? 16);
+export function parIter<I, R>(
+  items: Iterable<I>,
+  fn: ParIterFunction<I, R>,
+  options: ParIterOptions = {},
+): Executable<R[]> {
+  return new Executable(async (context) => {
+    const results: R[] = [];
+    for await (const value of inOrder(items, fn, options, (e) => e.execute(context)))
+      results.push(value);
+    return results;
+  }, true);
+}
+
+/**
+ * `parIter` as an async iterator: yields each result in input order as soon as it and those
+ * before it are done. Inside a run (a `makeExecutable` body) the calls join that run; outside
+ * one, each item's executable is run on its own with default options.
+ */
+export function parIterStream<I, R>(
+  items: Iterable<I>,
+  fn: ParIterFunction<I, R>,
+  options: ParIterOptions = {},
+): AsyncGenerator<R> {
   const context = activeRunContext();
-  const start = (e: Executable<T>): Promise<T> => (context ? e.execute(context) : run(e));
-  const iterator = executables[Symbol.iterator]();
-  const window: Promise<T>[] = [];
+  return inOrder(items, fn, options, (e) => (context ? e.execute(context) : run(e)));
+}
+
+async function* inOrder<I, R>(
+  items: Iterable<I>,
+  fn: ParIterFunction<I, R>,
+  options: ParIterOptions,
+  execute: (e: Executable<R>) => Promise<R>,
+): AsyncGenerator<R> {
+  const limit = Math.max(1, options.concurrency ?? 16);
+  const iterator = items[Symbol.iterator]();
+  const window: Promise<R>[] = [];
+  let index = 0;
+  const start = async (item: I, at: number): Promise<R> => {
+    // Checked before awaiting: an executable is a thenable, and awaiting it would start a run.
+    const value = fn(item, at);
+    return value instanceof Executable ? execute(value) : value;
+  };
   const fill = () => {
     while (window.length < limit) {
       const next = iterator.next();
       if (next.done) return;
-      const started = start(next.value);
+      const started = start(next.value, index++);
       started.catch(() => undefined); // Reported when its turn to be yielded comes.
       window.push(started);
     }

@@ -1,14 +1,59 @@
-import type { GenerationArgs, Message } from '../../backends/backend.js';
+import type { Message } from '../../backends/backend.js';
+import {
+  fromGenerationArgs,
+  toGenerationArgs,
+  type CamelGenerationArgs,
+} from '../../backends/option-names.js';
 import type { JsonSchema } from '../../ir/ir.js';
 import { CallContext } from '../call-context.js';
+import { CallError } from '../call-error.js';
+import { createDiagnostic } from '../../diagnostics/diagnostic.js';
+import { OtError } from '../../diagnostics/ot-error.js';
+import { loadImage, type ImageInput } from './image.js';
 import { currentRegistry } from '../registry/current.js';
-import type { BuiltinImplementations, CallInfo, RoutedBuiltin } from '../registry/types.js';
+import type {
+  BuiltinImplementations,
+  CallInfo,
+  GenerateTextRequest,
+  RoutedBuiltin,
+} from '../registry/types.js';
 import type { RunContext } from '../run-context.js';
 import { Executable, resolveValue, type Awaitable } from './executable.js';
+import {
+  isStandardSchema,
+  jsonSchemaOf,
+  syncProblems,
+  validateOutput,
+  type ObjectOf,
+  type ObjectSchema,
+} from './object-schema.js';
 import { withDefaults } from './with-defaults.js';
 
-/** Options of `llm.generateText` and friends: sampling arguments in the language's spelling. */
-export type GenerateOptions = GenerationArgs;
+/**
+ * Options of `llm.generateText` and friends, camelCase (`maxTokens`, `topP`, `topK`); the `.ot`
+ * spelling (`max_tokens`) is a type error here, as `maxTokens` is an OT2008 error in a `.ot`
+ * file. The mapping is src/backends/option-names.ts.
+ */
+export type GenerateOptions = CamelGenerationArgs;
+
+/** A chat message of the TypeScript API: its images are read when the call runs. */
+export interface ChatMessage {
+  role: Message['role'];
+  content: string;
+  images?: readonly ImageInput[];
+}
+
+/** `llm.generateText`'s options: sampling ones, and images sent after the prompt. */
+export type GenerateTextOptions = GenerateOptions & { images?: readonly ImageInput[] };
+
+/** `llm.instruct`'s options: a partial assistant reply to continue, besides the sampling ones. */
+export type InstructOptions = GenerateOptions & {
+  assistantPrefix?: string | null;
+  assistant_prefix?: never;
+};
+
+/** `llm.generateObject`'s options: `jsonSchema` sends a schema the Standard Schema cannot give. */
+export type GenerateObjectOptions = GenerateOptions & { jsonSchema?: JsonSchema };
 
 /** The backend a TypeScript call runs on: the run's choice, else the registry's default. */
 function callContextFor(run: RunContext): CallContext {
@@ -27,44 +72,88 @@ function callContextFor(run: RunContext): CallContext {
   });
 }
 
+/**
+ * Runs one builtin call made from TypeScript; a failure becomes a CallError naming the builtin
+ * and the backend, with what failed underneath as its `cause` (as a template call's does).
+ */
+async function callFromTypeScript<T>(
+  builtin: RoutedBuiltin,
+  run: RunContext,
+  body: (context: CallContext) => Promise<T>,
+): Promise<T> {
+  const context = callContextFor(run);
+  try {
+    return await body(context);
+  } catch (error) {
+    if (error instanceof CallError) throw error;
+    const backend =
+      context.backendIfResolved?.name ?? run.backendName ?? run.registry.defaultBackend ?? 'none';
+    throw new CallError({ builtin, backend, site: null, cause: error });
+  }
+}
+
 function infoFor(run: RunContext): CallInfo {
   return { sample: run.sample, location: '' };
 }
 
 /** A builtin of `llm` with OneTwo's `configure`. */
-type Configurable<F> = F & {
+type Configurable<F, I> = F & {
   /** Routes this builtin in the current registry to `impl`, with default options under the call's. */
-  configure(impl: ConfiguredImpl<F>, defaults?: GenerationArgs): void;
+  configure(impl: I, defaults?: GenerateOptions): void;
 };
 
-type ConfiguredImpl<F> = F extends (...args: infer A) => Executable<infer R>
-  ? (...args: { [K in keyof A]: Exclude<A[K], Executable<unknown>> }) => Promise<R> | R
-  : never;
-
-function configurable<K extends RoutedBuiltin, F extends (...args: never[]) => Executable<unknown>>(
+function configurable<K extends RoutedBuiltin, F, I>(
   builtin: K,
   fn: F,
-  adapt: (impl: ConfiguredImpl<F>, defaults: GenerationArgs) => BuiltinImplementations[K],
-): Configurable<F> {
-  const result = fn as Configurable<F>;
+  adapt: (impl: I, defaults: GenerateOptions) => BuiltinImplementations[K],
+): Configurable<F, I> {
+  const result = fn as Configurable<F, I>;
   result.configure = (impl, defaults = {}) => {
     currentRegistry().builtins[builtin] = adapt(impl, defaults);
   };
   return result;
 }
 
+/** A configured function's options: its defaults under the call's, in TypeScript spelling. */
+function optionsFor(
+  defaults: GenerateOptions,
+  args: GenerateTextRequest['options'],
+): GenerateOptions {
+  return withDefaults(defaults, fromGenerationArgs(args));
+}
+
+/** What a configured function returns. */
+type Reply<T> = Promise<T> | T;
+
 const generateText = configurable(
   'generate_text',
-  (prompt: Awaitable<string>, options: GenerateOptions = {}) =>
+  (prompt: Awaitable<string>, options: GenerateTextOptions = {}) =>
     new Executable<string>(async (run) => {
       const text = await resolveValue(prompt, run);
-      return run.registry.builtins.generate_text(
-        { prompt: text, options, info: infoFor(run) },
-        callContextFor(run),
-      );
+      const { images, ...rest } = options;
+      return callFromTypeScript('generate_text', run, async (context) => {
+        const args = toGenerationArgs(rest);
+        if (!images || images.length === 0) {
+          return run.registry.builtins.generate_text(
+            { prompt: text, options: args, info: infoFor(run) },
+            context,
+          );
+        }
+        // A prompt with images is one user message (as any prompt is on a chat model).
+        const messages = await withImages(
+          [{ role: 'user', content: text, images }],
+          'generate_text',
+          context,
+        );
+        return run.registry.builtins.chat(
+          { messages, options: args, info: { ...infoFor(run), traceAs: 'generate_text' } },
+          context,
+        );
+      });
     }),
-  (impl, defaults) => async (request) =>
-    impl(request.prompt, withDefaults(defaults, request.options)),
+  (impl: (prompt: string, options: GenerateOptions) => Reply<string>, defaults) =>
+    async (request) =>
+      impl(request.prompt, optionsFor(defaults, request.options)),
 );
 
 const generateTexts = configurable(
@@ -72,79 +161,183 @@ const generateTexts = configurable(
   (prompt: Awaitable<string>, samples: number, options: GenerateOptions = {}) =>
     new Executable<string[]>(async (run) => {
       const text = await resolveValue(prompt, run);
-      return run.registry.builtins.generate_texts(
-        { prompt: text, samples, options, info: infoFor(run) },
-        callContextFor(run),
+      return callFromTypeScript('generate_texts', run, (context) =>
+        run.registry.builtins.generate_texts(
+          { prompt: text, samples, options: toGenerationArgs(options), info: infoFor(run) },
+          context,
+        ),
       );
     }),
-  (impl, defaults) => async (request) =>
-    impl(request.prompt, request.samples, withDefaults(defaults, request.options)),
+  (
+    impl: (prompt: string, samples: number, options: GenerateOptions) => Reply<string[]>,
+    defaults,
+  ) =>
+    async (request) =>
+      impl(request.prompt, request.samples, optionsFor(defaults, request.options)),
 );
+
+/** Added to the prompt when a Standard Schema gives no JSON Schema to send. */
+const JSON_IN_WORDS = '\n\nReply with one JSON value only, no other text.';
+
+/**
+ * `generate_object` with a typed result: a JSON Schema (`as const`: its type is inferred by
+ * json-schema-to-ts) or a Standard Schema (zod 4, valibot, arktype: its output type, and its
+ * own validator checks the reply before it is cached and again on replay).
+ */
+function generateObjectCall<const S extends ObjectSchema>(
+  prompt: Awaitable<string>,
+  schema: S,
+  options: GenerateObjectOptions = {},
+): Executable<ObjectOf<S>> {
+  return new Executable<ObjectOf<S>>(async (run) => {
+    const text = await resolveValue(prompt, run);
+    const { jsonSchema, ...rest } = options;
+    return callFromTypeScript('generate_object', run, async (context) => {
+      const args = toGenerationArgs(rest);
+      if (!isStandardSchema(schema)) {
+        return (await run.registry.builtins.generate_object(
+          { prompt: text, schema: schema as JsonSchema, options: args, info: infoFor(run) },
+          context,
+        )) as ObjectOf<S>;
+      }
+      const sent = jsonSchema ?? jsonSchemaOf(schema);
+      const value = await run.registry.builtins.generate_object(
+        {
+          prompt: sent === null ? `${text}${JSON_IN_WORDS}` : text,
+          schema: sent,
+          validate: (candidate) => syncProblems(schema, candidate),
+          options: args,
+          info: infoFor(run),
+        },
+        context,
+      );
+      // Again on every result: a replay, an asynchronous validator, a transforming schema.
+      return validateOutput<ObjectOf<S>>(schema, value);
+    });
+  });
+}
 
 const generateObject = configurable(
   'generate_object',
-  (prompt: Awaitable<string>, schema: JsonSchema, options: GenerateOptions = {}) =>
-    new Executable<unknown>(async (run) => {
-      const text = await resolveValue(prompt, run);
-      return run.registry.builtins.generate_object(
-        { prompt: text, schema, options, info: infoFor(run) },
-        callContextFor(run),
-      );
-    }),
-  (impl, defaults) => async (request) =>
-    impl(request.prompt, request.schema, withDefaults(defaults, request.options)),
+  generateObjectCall,
+  (
+    impl: (prompt: string, schema: JsonSchema | null, options: GenerateOptions) => Reply<unknown>,
+    defaults,
+  ) =>
+    async (request) =>
+      impl(request.prompt, request.schema, optionsFor(defaults, request.options)),
 );
+
+/** `select` with a typed result: one of `choices` (`as const` not needed: the type is `'a' | 'b'`). */
+function selectCall<const C extends readonly string[]>(
+  prompt: Awaitable<string>,
+  choices: C,
+  options: GenerateOptions = {},
+): Executable<C[number]> {
+  return new Executable<C[number]>(async (run) => {
+    const text = await resolveValue(prompt, run);
+    return callFromTypeScript('select', run, (context) =>
+      run.registry.builtins.select(
+        {
+          prompt: text,
+          choices: [...choices],
+          options: toGenerationArgs(options),
+          info: infoFor(run),
+        },
+        context,
+      ),
+    );
+  });
+}
 
 const select = configurable(
   'select',
-  (prompt: Awaitable<string>, choices: string[], options: GenerateOptions = {}) =>
-    new Executable<string>(async (run) => {
-      const text = await resolveValue(prompt, run);
-      return run.registry.builtins.select(
-        { prompt: text, choices, options, info: infoFor(run) },
-        callContextFor(run),
-      );
-    }),
-  (impl, defaults) => async (request) =>
-    impl(request.prompt, request.choices, withDefaults(defaults, request.options)),
+  selectCall,
+  (
+    impl: (prompt: string, choices: string[], options: GenerateOptions) => Reply<string>,
+    defaults,
+  ) =>
+    async (request) =>
+      impl(request.prompt, request.choices, optionsFor(defaults, request.options)),
 );
 
 const instruct = configurable(
   'instruct',
-  (prompt: Awaitable<string>, options: GenerateOptions & { assistantPrefix?: string } = {}) =>
+  (prompt: Awaitable<string>, options: InstructOptions = {}) =>
     new Executable<string>(async (run) => {
       const text = await resolveValue(prompt, run);
       const { assistantPrefix, ...rest } = options;
-      return run.registry.builtins.instruct(
-        {
-          prompt: text,
-          assistantPrefix: assistantPrefix ?? null,
-          options: rest,
-          info: infoFor(run),
-        },
-        callContextFor(run),
+      return callFromTypeScript('instruct', run, (context) =>
+        run.registry.builtins.instruct(
+          {
+            prompt: text,
+            assistantPrefix: assistantPrefix ?? null,
+            options: toGenerationArgs(rest),
+            info: infoFor(run),
+          },
+          context,
+        ),
       );
     }),
-  (impl, defaults) => async (request) =>
-    impl(request.prompt, {
-      ...withDefaults(defaults, request.options),
-      ...(request.assistantPrefix !== null ? { assistantPrefix: request.assistantPrefix } : {}),
-    }),
+  (impl: (prompt: string, options: InstructOptions) => Reply<string>, defaults) =>
+    async (request) =>
+      impl(request.prompt, {
+        ...optionsFor(defaults, request.options),
+        ...(request.assistantPrefix !== null ? { assistantPrefix: request.assistantPrefix } : {}),
+      }),
 );
 
 const chat = configurable(
   'chat',
-  (messages: Awaitable<Message[]>, options: GenerateOptions = {}) =>
+  (messages: Awaitable<readonly ChatMessage[]>, options: GenerateOptions = {}) =>
     new Executable<string>(async (run) => {
       const list = await resolveValue(messages, run);
-      return run.registry.builtins.chat(
-        { messages: list, options, info: infoFor(run) },
-        callContextFor(run),
+      return callFromTypeScript('chat', run, async (context) =>
+        run.registry.builtins.chat(
+          {
+            messages: await withImages(list, 'chat', context),
+            options: toGenerationArgs(options),
+            info: infoFor(run),
+          },
+          context,
+        ),
       );
     }),
-  (impl, defaults) => async (request) =>
-    impl(request.messages, withDefaults(defaults, request.options)),
+  (impl: (messages: Message[], options: GenerateOptions) => Reply<string>, defaults) =>
+    async (request) =>
+      impl(request.messages, optionsFor(defaults, request.options)),
 );
+
+/**
+ * The messages a backend gets: images read (bytes and digest, or a URL). A backend that does
+ * not declare image support gets none: the call fails with OT4040 instead.
+ */
+async function withImages(
+  messages: readonly ChatMessage[],
+  builtin: string,
+  context: CallContext,
+): Promise<Message[]> {
+  if (messages.some((m) => (m.images?.length ?? 0) > 0) && !context.backend.capabilities.images) {
+    throw new OtError([
+      createDiagnostic(
+        'OT4040',
+        builtin,
+        { start: 0, end: 0 },
+        {
+          builtin,
+          backend: context.backend.name,
+        },
+      ),
+    ]);
+  }
+  return Promise.all(
+    messages.map(async ({ role, content, images }) =>
+      images && images.length > 0
+        ? { role, content, images: await Promise.all(images.map((i) => loadImage(i))) }
+        : { role, content },
+    ),
+  );
+}
 
 /** The model builtins as executables, in TypeScript spelling (OneTwo's `llm` module). */
 export const llm = { generateText, generateTexts, generateObject, select, instruct, chat };

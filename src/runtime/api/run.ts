@@ -1,4 +1,4 @@
-import { openCache } from '../../cache/open-cache.js';
+import { createMemoryCache } from '../../cache/memory-cache.js';
 import type { CallCache } from '../../cache/call-cache.js';
 import type { CallStreamSink } from '../call-stream.js';
 import { currentRegistry } from '../registry/current.js';
@@ -16,7 +16,11 @@ export interface RunOptions {
   registry?: Registry;
   /** A backend name of the registry, above the template's `backend:` and the registry's default. */
   backend?: string;
-  /** The call cache; default an in-memory cache for this run (the CLI uses `.ot-cache/`). */
+  /**
+   * The call cache; default one in-memory cache shared by every run of this process that passes
+   * none, so running the same flow twice replays (as OneTwo's default cache does). The CLI uses
+   * `.ot-cache/`; `await openCache('memory', { cwd })` gives a run a fresh one.
+   */
   cache?: CallCache;
   /** Share the scheduler, cache and single flight of other runs (the CLI's `--inputs` rows). */
   session?: Session;
@@ -40,16 +44,16 @@ export interface RunOptions {
   onUsage?: (totals: UsageTotals) => void;
 }
 
+/** The cache of runs given none: for the life of the process, never closed. */
+let processCache: CallCache | null = null;
+
 /** Executes an executable and returns its result (OneTwo's `executing.run`). */
 export async function run<T>(executable: Executable<T>, options: RunOptions = {}): Promise<T> {
   const warn =
     options.onWarning ?? ((message: string) => process.emitWarning(message, 'OtWarning'));
-  let ownCache: CallCache | null = null;
   let session = options.session;
   if (!session) {
-    const cache =
-      options.cache ??
-      (ownCache = await openCache('memory', { cwd: process.cwd(), onWarning: warn }));
+    const cache = options.cache ?? (processCache ??= createMemoryCache('the process memory cache'));
     session = new Session({
       cache,
       ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}),
@@ -71,7 +75,6 @@ export async function run<T>(executable: Executable<T>, options: RunOptions = {}
     return await executable.execute(context);
   } finally {
     await session.writesSettled();
-    await ownCache?.close();
     usage.finish();
   }
 }

@@ -1,5 +1,6 @@
 import type { CallContext } from '../call-context.js';
 import type { GenerateObjectRequest } from '../registry/types.js';
+import { InvalidReplyError } from '../errors.js';
 import { parseJsonReply } from './parse-json-reply.js';
 
 /**
@@ -18,6 +19,18 @@ export function generateObject(
     responseSchema: request.schema,
     extra: { schema: request.schema },
     info: request.info,
-    finish: parseJsonReply,
+    finish: (reply) => {
+      const value = parseJsonReply(reply);
+      // A Standard Schema's validator runs before the reply is cached, so no invalid one is.
+      const issues = request.validate?.(value) ?? [];
+      if (issues.length > 0) {
+        throw new InvalidReplyError(
+          `the reply does not match the schema: ${issues.join('; ')}`,
+          reply,
+          issues,
+        );
+      }
+      return value;
+    },
   });
 }

@@ -11,6 +11,6 @@ export function parseJsonReply(reply: string): unknown {
     return JSON.parse(text);
   } catch {
     const excerpt = reply.length > 80 ? `${reply.slice(0, 80)}…` : reply;
-    throw new InvalidReplyError(`the reply is not JSON: ${JSON.stringify(excerpt)}`);
+    throw new InvalidReplyError(`the reply is not JSON: ${JSON.stringify(excerpt)}`, reply);
   }
 }

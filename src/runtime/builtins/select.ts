@@ -27,6 +27,7 @@ export function matchChoice(reply: string, choices: readonly string[]): string {
   if (match === undefined) {
     throw new InvalidReplyError(
       `the reply ${JSON.stringify(reply.trim())} is not one of the options ${choices.map((c) => JSON.stringify(c)).join(', ')}`,
+      reply,
     );
   }
   return match;

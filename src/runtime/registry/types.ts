@@ -34,7 +34,10 @@ export interface GenerateTextsRequest {
 /** `generate_object`: a value validating against `schema`. */
 export interface GenerateObjectRequest {
   prompt: string;
-  schema: JsonSchema;
+  /** Null when a Standard Schema offers no JSON Schema: the prompt asks for JSON in words. */
+  schema: JsonSchema | null;
+  /** A TypeScript schema's own validator: problems, empty when the value is valid. */
+  validate?: (value: unknown) => readonly string[];
   options: GenerationArgs;
   info: CallInfo;
 }

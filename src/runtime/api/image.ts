@@ -1,0 +1,114 @@
+import { createHash } from 'node:crypto';
+import { readFile, realpath } from 'node:fs/promises';
+import { extname, isAbsolute, relative, resolve } from 'node:path';
+import type { ImageData } from '../../backends/backend.js';
+import { createDiagnostic } from '../../diagnostics/diagnostic.js';
+import { OtError } from '../../diagnostics/ot-error.js';
+
+/** What `image()` takes: an `http(s):`/`data:` URL, a file path inside the project, or bytes. */
+export type ImageSource = string | URL | Uint8Array;
+
+/** An image placed in a message or prompt; nothing is read until the call runs. */
+export interface ImageInput {
+  readonly type: 'image';
+  readonly source: ImageSource;
+  /** The media type; default guessed from the bytes (PNG, JPEG, GIF, WebP) or the file name. */
+  readonly mediaType?: string;
+}
+
+/** Options of `image()`. */
+export interface ImageOptions {
+  mediaType?: string;
+}
+
+/**
+ * An image for `llm.chat` messages (`{ role: 'user', content, images: [image(…)] }`) and
+ * `llm.generateText(prompt, { images })`. A file path is read when the call runs, relative to
+ * the working directory and only inside it (as a flow's includes stay inside the project).
+ */
+export function image(source: ImageSource, options: ImageOptions = {}): ImageInput {
+  return {
+    type: 'image',
+    source,
+    ...(options.mediaType !== undefined ? { mediaType: options.mediaType } : {}),
+  };
+}
+
+/** Reads an image for a backend: bytes with their digest, or a URL passed on. */
+export async function loadImage(input: ImageInput, root = process.cwd()): Promise<ImageData> {
+  const { source } = input;
+  if (source instanceof Uint8Array) return bytesImage(source, input.mediaType ?? null, null);
+  const text = source instanceof URL ? source.href : source;
+  const data = /^data:([^;,]+)?(;base64)?,(.*)$/s.exec(text);
+  if (data) {
+    const bytes = data[2]
+      ? Buffer.from(data[3]!, 'base64')
+      : Buffer.from(decodeURIComponent(data[3]!), 'utf8');
+    return bytesImage(bytes, input.mediaType ?? data[1] ?? null, null);
+  }
+  if (/^https?:\/\//i.test(text)) {
+    return { kind: 'url', url: text, mediaType: input.mediaType ?? mediaTypeOfName(text) };
+  }
+  if (/^[a-z][a-z0-9+.-]+:/i.test(text) && !/^[a-z]:[\\/]/i.test(text)) {
+    refuse(text, 'only http(s) and data URLs, file paths inside the project, and bytes are images');
+  }
+  return bytesImage(await readInside(text, root), input.mediaType ?? null, text);
+}
+
+/** Reads `path` if it resolves (links followed) inside `root`; data never picks another file. */
+async function readInside(path: string, root: string): Promise<Buffer> {
+  const target = resolve(root, path);
+  let real: string;
+  let realRoot: string;
+  try {
+    [real, realRoot] = await Promise.all([realpath(target), realpath(root)]);
+  } catch (error) {
+    return refuse(path, error instanceof Error ? error.message : String(error));
+  }
+  const inside = relative(realRoot, real);
+  if (inside === '' || inside.startsWith('..') || isAbsolute(inside)) {
+    refuse(path, `it is outside the project directory ${realRoot}`);
+  }
+  return readFile(real);
+}
+
+function refuse(source: string, reason: string): never {
+  throw new OtError([
+    createDiagnostic('OT4041', 'image()', { start: 0, end: 0 }, { source, reason }),
+  ]);
+}
+
+function bytesImage(bytes: Uint8Array, mediaType: string | null, name: string | null): ImageData {
+  return {
+    kind: 'bytes',
+    mediaType:
+      mediaType ??
+      sniffMediaType(bytes) ??
+      (name ? mediaTypeOfName(name) : 'application/octet-stream'),
+    base64: Buffer.from(bytes).toString('base64'),
+    sha256: createHash('sha256').update(bytes).digest('hex'),
+  };
+}
+
+/** The media type the first bytes announce, for the formats every vision model takes. */
+function sniffMediaType(bytes: Uint8Array): string | null {
+  const starts = (...magic: number[]) => magic.every((b, i) => bytes[i] === b);
+  if (starts(0x89, 0x50, 0x4e, 0x47)) return 'image/png';
+  if (starts(0xff, 0xd8, 0xff)) return 'image/jpeg';
+  if (starts(0x47, 0x49, 0x46, 0x38)) return 'image/gif';
+  if (starts(0x52, 0x49, 0x46, 0x46) && String.fromCharCode(...bytes.slice(8, 12)) === 'WEBP') {
+    return 'image/webp';
+  }
+  return null;
+}
+
+function mediaTypeOfName(name: string): string {
+  const types: Record<string, string> = {
+    '.png': 'image/png',
+    '.jpg': 'image/jpeg',
+    '.jpeg': 'image/jpeg',
+    '.gif': 'image/gif',
+    '.webp': 'image/webp',
+  };
+  return types[extname(new URL(name, 'file:///').pathname).toLowerCase()] ?? 'image/*';
+}
