@@ -1,3 +1,4 @@
+import { createMemoryCache } from '../../src/cache/memory-cache.js';
 import { isOtError } from '../../src/diagnostics/ot-error.js';
 import { createFakeBackend } from '../../src/backends/fake/fake-backend.js';
 import type { FakeBackendSpec } from '../../src/backends/fake/fake-spec.js';
@@ -37,6 +38,8 @@ export async function renderOutcome(
   try {
     const result = await run(template(source, { path }).run(options.inputs ?? {}), {
       registry,
+      // A cache of its own: the process's shared one would replay the run being compared with.
+      cache: createMemoryCache('render-outcome'),
       trace: (event) => trace.push(event),
       onWarning: () => {},
     });
