@@ -52,7 +52,7 @@ export type {
 export { BackendError } from '../backends/backend-error.js';
 export { createFakeBackend } from '../backends/fake/fake-backend.js';
 export { loadFakeSpec } from '../backends/fake/load-fake-spec.js';
-export { findConfig, loadConfig, createBackend } from '../config/index.js';
+export { cacheSettingSpec, findConfig, loadConfig, createBackend } from '../config/index.js';
 export type { OtConfig } from '../config/index.js';
 export { openCache, cacheFromKeyv } from '../cache/index.js';
 export type { CallCache } from '../cache/index.js';

@@ -57,7 +57,7 @@ export async function runPreview(job: PreviewJob): Promise<PreviewPromptsResult>
     const config = configPath ? ot.loadConfig(configPath) : null;
     const registry = ot.createRegistry();
     registry.defaultBackend = config?.defaultBackend ?? null;
-    cache = await ot.openCache(cacheSpec(config), { cwd: job.cwd, onWarning });
+    cache = await ot.openCache(ot.cacheSettingSpec(config?.cache), { cwd: job.cwd, onWarning });
     const session = new ot.Session({ cache, signal: job.signal, dryRun: !job.run });
     const events: TraceEvent[] = [];
     const template = new ot.Template(loaded.program, loaded.sources, loaded.diagnostics, config);
@@ -108,20 +108,6 @@ function previewCall(event: TraceEvent, run: boolean): PreviewCall {
     reply: event.result,
     ...(event.error !== undefined ? { error: event.error } : {}),
   };
-}
-
-/** The config's `cache:` as `openCache` reads it; undefined: `.ot-cache/` in the working directory. */
-function cacheSpec(config: OtConfig | null): string | undefined {
-  const setting = config?.cache;
-  if (!setting) return undefined;
-  switch (setting.kind) {
-    case 'off':
-      return 'off';
-    case 'directory':
-      return setting.path;
-    case 'redis':
-      return setting.url;
-  }
 }
 
 /** Whether an input's schema takes a string, so a placeholder text may stand for it. */

@@ -1,4 +1,5 @@
 import { dirname } from 'node:path';
+import { cacheSettingSpec } from '../../config/cache-setting.js';
 import { findConfig } from '../../config/find-config.js';
 import { loadConfig } from '../../config/load-config.js';
 import type { OtConfig } from '../../config/config-types.js';
@@ -39,15 +40,5 @@ export function setUpBackends(
 
 /** `--cache` wins over the config's `cache:`; neither means `.ot-cache/` in the working directory. */
 export function cacheSpec(flag: string | undefined, config: OtConfig | null): string | undefined {
-  if (flag !== undefined) return flag;
-  const setting = config?.cache;
-  if (!setting) return undefined;
-  switch (setting.kind) {
-    case 'off':
-      return 'off';
-    case 'directory':
-      return setting.path;
-    case 'redis':
-      return setting.url;
-  }
+  return flag ?? cacheSettingSpec(config?.cache);
 }
