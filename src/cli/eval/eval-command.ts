@@ -25,6 +25,7 @@ import { openRowQueue, type RowQueue } from '../../queue/row-queue.js';
 import { ProgressLine, type ProgressCounts } from '../run/progress-line.js';
 import { cacheSpec } from '../run/run-setup.js';
 import { TraceWriter } from '../run/trace-writer.js';
+import { queuedFlagsProblem } from '../queued-flags.js';
 import { formatEvalTable } from './eval-table.js';
 import { ResultLineWriter } from './write-results.js';
 
@@ -77,17 +78,8 @@ export async function evalCommand(
 
   const address = flags.queue === undefined ? null : parseQueueUrl(flags.queue);
   if (address && 'error' in address) return usageError(io, address.error);
-  if (address) {
-    for (const [flag, set, why] of [
-      ['--trace', flags.trace, 'the calls are made on the workers'],
-      ['--concurrency', flags.concurrency, 'give it to each `ot worker`'],
-    ] as const) {
-      if (set) return usageError(io, `${flag} cannot be used with --queue (${why})`);
-    }
-    if (flags.cache !== undefined && !/^(rediss?:\/\/|off$)/i.test(flags.cache)) {
-      return usageError(io, `with --queue, --cache must be redis://… or off, got ${flags.cache}`);
-    }
-  }
+  const queueProblem = address ? queuedFlagsProblem(flags) : null;
+  if (queueProblem) return usageError(io, queueProblem);
 
   const sources: Record<string, SourceFile> = {};
   let prepared: PreparedEval;

@@ -22,6 +22,7 @@ import { errorSummary, formatJsonResult, formatPlainResult } from './format-resu
 import { ProgressLine, type ProgressCounts } from './progress-line.js';
 import { streamInputRows, type InputRow } from './read-jsonl.js';
 import type { RunFlagsWithInputs } from './run-flags.js';
+import { queuedFlagsProblem } from '../queued-flags.js';
 import { formatRunSummary } from './run-summary.js';
 import {
   addUsageTotals,
@@ -62,16 +63,8 @@ export async function runQueued(
   const entry = program.templates[program.entry]!;
   const address = parseQueueUrl(flags.queue);
   if ('error' in address) return usageError(io, address.error);
-  for (const [flag, set, why] of [
-    ['--dry-run', flags.dryRun, 'a dry run makes no call: run it locally'],
-    ['--trace', flags.trace, 'the calls are made on the workers'],
-    ['--concurrency', flags.concurrency, 'give it to each `ot worker`'],
-  ] as const) {
-    if (set) return usageError(io, `${flag} cannot be used with --queue (${why})`);
-  }
-  if (flags.cache !== undefined && !/^(rediss?:\/\/|off$)/i.test(flags.cache)) {
-    return usageError(io, `with --queue, --cache must be redis://… or off, got ${flags.cache}`);
-  }
+  const queueProblem = queuedFlagsProblem(flags);
+  if (queueProblem) return usageError(io, queueProblem);
   const coerced = coerceTextInputs(flagInputs, textInputNames(flags.input), entry.meta.inputs);
   if (!coerced.ok) return usageError(io, coerced.error);
 
