@@ -18,10 +18,10 @@ import type { SourceFile } from '../../source/source-file.js';
 import type { CliIO } from '../io.js';
 import { outputPathProblem } from '../output-path.js';
 import { reportError } from '../report-error.js';
-import { queueMessage } from '../../queue/queue-error.js';
 import { parseQueueUrl } from '../../queue/queue-url.js';
 import { queuedFlowRunner } from '../../queue/queued-flow-runner.js';
-import { openRowQueue, type RowQueue } from '../../queue/row-queue.js';
+import type { RowQueue } from '../../queue/row-queue.js';
+import { openQueueOrReport } from '../open-queue.js';
 import { ProgressLine, type ProgressCounts } from '../run/progress-line.js';
 import { cacheSpec } from '../run/run-setup.js';
 import { TraceWriter } from '../run/trace-writer.js';
@@ -114,13 +114,8 @@ export async function evalCommand(
 
   let queue: RowQueue | null = null;
   if (address) {
-    try {
-      queue = await openRowQueue(address);
-    } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
-      io.stderr(`ot: error: ${queueMessage('OT4026', { queue: address.label, reason })}\n`);
-      return 1;
-    }
+    queue = await openQueueOrReport(address, io);
+    if (!queue) return 1;
   }
   const controller = new AbortController();
   const onSigint = () => {

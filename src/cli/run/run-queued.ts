@@ -11,7 +11,7 @@ import {
   type RowJob,
   type RowOutcome,
 } from '../../queue/row-job.js';
-import { openRowQueue, type RowQueue } from '../../queue/row-queue.js';
+import { openQueueOrReport } from '../open-queue.js';
 import type { RunResult } from '../../runtime/run-program.js';
 import type { SourceFile } from '../../source/source-file.js';
 import { coerceTextInputs } from '../coerce-inputs.js';
@@ -109,14 +109,8 @@ export async function runQueued(
   });
 
   const startedAt = performance.now();
-  let queue: RowQueue;
-  try {
-    queue = await openRowQueue(address);
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    io.stderr(`ot: error: ${queueMessage('OT4026', { queue: address.label, reason })}\n`);
-    return 1;
-  }
+  const queue = await openQueueOrReport(address, io);
+  if (!queue) return 1;
 
   const controller = new AbortController();
   const onSigint = () => {
