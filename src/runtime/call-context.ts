@@ -94,6 +94,7 @@ export class CallContext {
       builtin: call.info.traceAs ?? call.traceBuiltin ?? call.builtin,
       location: call.info.location ?? '',
       backend: backend.name,
+      order: (call.info.order ?? this.run.session.order.root).take(),
     });
     try {
       return await this.completeOnce(call, live);

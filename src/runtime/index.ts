@@ -11,6 +11,7 @@ export type { ParIterFunction, ParIterOptions } from './api/combinators.js';
 export { stream } from './api/stream.js';
 export type { StreamEvent } from './api/stream.js';
 export type { CallStreamEvent, CallStreamSink } from './call-stream.js';
+export { compareOrder, type OrderKey } from './source-order.js';
 export { llm } from './api/llm.js';
 export type {
   ChatMessage,

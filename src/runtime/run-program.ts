@@ -95,18 +95,24 @@ export async function runProgram(
     };
     return services;
   };
-  const services = servicesFor([{ kind: 'entry', path: entry.path }]);
+  // The entry's walk has its place in the session's source order, open while it runs.
+  const order = run.session.order.root.open();
+  const services = { ...servicesFor([{ kind: 'entry', path: entry.path }]), order };
 
   let result: RunResult | undefined;
   try {
-    const rendered = await (hooks.render ?? interpretTemplate)(
+    const rendering = (hooks.render ?? interpretTemplate)(
       entry,
       checked.values,
       services,
       run.sample,
     );
+    // The walk is synchronous: what it defers has its own places, opened as it went.
+    order.close();
+    const rendered = await rendering;
     result = { ...rendered, result: resultOf(entry, rendered) };
   } catch (error) {
+    order.close();
     fail(error);
   }
   // Everything started must settle before the run ends: its results are cached as they come.
@@ -142,7 +148,7 @@ async function callBuiltin(
   try {
     return await templateBuiltins[call.builtin](call, {
       registry: run.registry,
-      info: { sample: call.sample, location },
+      info: { sample: call.sample, location, order: call.order },
       callContext: () => context,
       runFlow: (flowCall, path, flowInputs) => runFlow(flowCall, path, flowInputs, services, hooks),
     });
@@ -179,7 +185,8 @@ async function runFlow(
   const template = call.resolved
     ? services.program.templates[call.resolved]!
     : hooks.loadTemplate(path, call.template, call.site, 'flow');
-  const inner = enterTemplate(services, 'flow', template, call.site);
+  // The sub-flow's calls stand where the `flow()` call does.
+  const inner = { ...enterTemplate(services, 'flow', template, call.site), order: call.order };
   const checked = validateInputs(template, inputs);
   if (checked.diagnostics.length > 0) throw new OtError(checked.diagnostics);
   const rendered = await (hooks.render ?? interpretTemplate)(

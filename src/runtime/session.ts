@@ -3,6 +3,7 @@ import type { Backend, TokenUsage } from '../backends/backend.js';
 import type { CachedEntry, CallCache } from '../cache/call-cache.js';
 import { BackendLimiter } from './backend-limiter.js';
 import { Semaphore } from './semaphore.js';
+import { OrderBook } from './source-order.js';
 
 /** Options of a session: what every run in it shares. */
 export interface SessionOptions {
@@ -30,6 +31,8 @@ export class Session {
     string,
     Promise<{ value: unknown; finishReason?: string; usage?: TokenUsage }>
   >();
+  /** Where each call stands in source order, for a display that shows calls in that order. */
+  readonly order = new OrderBook();
   private readonly warned = new Set<string>();
   private callIds = 0;
   // A counter, not a set: only the moment the last write settles matters.

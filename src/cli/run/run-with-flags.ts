@@ -81,7 +81,7 @@ export async function runWithFlags(
   const calls = emptyUsageTotals();
   const many = Boolean(flags.inputs) || backends.length > 1;
   const streaming = !many && !flags.dryRun && (flags.stream ?? process.stderr.isTTY === true);
-  const display = streaming ? createStreamDisplay((text) => io.stderr(text)) : null;
+  const display = streaming ? createStreamDisplay((text) => io.stderr(text), session.order) : null;
   const showSummary =
     flags.summary === true || (flags.summary === undefined && process.stderr.isTTY === true);
   // Totals read every call's tokens; a single run that prints no summary does not need them,
@@ -105,7 +105,7 @@ export async function runWithFlags(
       startedAt: performance.now(),
       sample: '',
       warn: (message) => io.stderr(`ot: warning: ${message}\n`),
-      ...(display ? { stream: display } : {}),
+      ...(display ? { stream: display.sink } : {}),
     };
     return flow.run(rowInputs, context, resolveBackend);
   };
@@ -148,7 +148,7 @@ export async function runWithFlags(
       }
       return outcome.rowsFailed > 0 ? 1 : 0;
     }
-    const result = await runOne(inputs, backends[0]!);
+    const result = await runOne(inputs, backends[0]!).finally(() => display?.finish());
     if (flags.dryRun && flags.json) io.stdout(`${JSON.stringify({ calls: dryRunCalls })}\n`);
     else if (flags.dryRun) io.stdout(printDryRunSummary(dryRunCalls));
     else if (flags.json) io.stdout(`${formatJsonResult(result)}\n`);

@@ -1,6 +1,8 @@
 import type { CallStreamEvent, CallStreamSink } from '../../runtime/call-stream.js';
+import { compareOrder, type OrderBook, type OrderKey } from '../../runtime/source-order.js';
 
 interface ShownCall {
+  order: OrderKey;
   header: string;
   /** Text received while an earlier call was still being shown. */
   pending: string;
@@ -9,70 +11,110 @@ interface ShownCall {
   ending: string | null;
 }
 
-/**
- * `ot run --stream`: each call's reply as it is generated, in the order the flow issues its
- * calls (source order). The first unfinished call is shown live; a later call's text is held
- * back and appears, all at once and then live, when every call before it has ended. A replayed
- * or joined call shows its whole result when its turn comes.
- */
-export function createStreamDisplay(write: (text: string) => void): CallStreamSink {
-  const calls = new Map<number, ShownCall>();
-  let current = 0;
+/** `ot run --stream`'s display: the sink the run reports to, and `finish` for its end. */
+export interface StreamDisplay {
+  sink: CallStreamSink;
+  /** Shows what is still held back (the run is over: no earlier call can start any more). */
+  finish(): void;
+}
 
-  const show = (call: ShownCall): void => {
-    write(call.header + call.pending);
-    call.pending = '';
+/**
+ * `ot run --stream`: each call's reply as it is generated, in source order (the order a
+ * sequential run makes the calls in, `order` on each call's start), whatever order the calls
+ * start and end in. The first unfinished call is shown live; a later call's text is held back
+ * and appears, all at once and then live, when its turn comes: every call before it has ended
+ * and no call before it can still start (`book`: the walk's stretches still open). A replayed
+ * or joined call shows its whole result in its turn; a failed one, its error.
+ */
+export function createStreamDisplay(
+  write: (text: string) => void,
+  book: OrderBook | null,
+): StreamDisplay {
+  const calls = new Map<number, ShownCall>();
+  /** Started calls whose turn has not come, in no particular order. */
+  let waiting: ShownCall[] = [];
+  let current: ShownCall | null = null;
+
+  const nextWaiting = (): ShownCall | null => {
+    let first: ShownCall | null = null;
+    for (const call of waiting)
+      if (!first || compareOrder(call.order, first.order) < 0) first = call;
+    return first;
   };
-  const advance = (): void => {
-    for (;;) {
-      const call = calls.get(current);
-      if (!call || call.ending === null) return;
-      write(call.ending);
-      calls.delete(current);
-      current++;
-      const next = calls.get(current);
-      if (next) show(next);
+  /** Shows calls whose turn has come, up to the first one still running. */
+  const advance = (force: boolean): void => {
+    while (current === null) {
+      const next = nextWaiting();
+      if (!next || (!force && book?.waitsBefore(next.order))) return;
+      waiting = waiting.filter((call) => call !== next);
+      write(next.header + next.pending);
+      next.pending = '';
+      if (next.ending === null) current = next;
+      else write(next.ending);
     }
   };
+  const unsubscribe = book?.onClose(() => advance(false)) ?? null;
 
-  return (event: CallStreamEvent) => {
+  const ended = (call: ShownCall, ending: string): void => {
+    call.ending = ending;
+    if (call !== current) return;
+    write(ending);
+    current = null;
+    advance(false);
+  };
+
+  const sink = (event: CallStreamEvent): void => {
     switch (event.type) {
       case 'start': {
         const where = event.location === '' ? '' : ` at ${event.location}`;
         const call: ShownCall = {
+          order: event.order,
           header: `── ${event.builtin}${where} (${event.backend})\n`,
           pending: '',
           streamed: false,
           ending: null,
         };
         calls.set(event.id, call);
-        if (event.id === current) show(call);
+        waiting.push(call);
+        advance(false);
         return;
       }
       case 'delta': {
         const call = calls.get(event.id);
         if (!call) return;
         call.streamed = true;
-        if (event.id === current) write(event.text);
+        if (call === current) write(event.text);
         else call.pending += event.text;
         return;
       }
       case 'end': {
         const call = calls.get(event.id);
         if (!call) return;
-        const text = call.streamed ? '' : resultText(event.result);
-        call.ending = `${text}\n`;
-        if (event.id === current) advance();
+        calls.delete(event.id);
+        ended(call, `${call.streamed ? '' : resultText(event.result)}\n`);
         return;
       }
       case 'error': {
         const call = calls.get(event.id);
         if (!call) return;
-        call.ending = `${call.streamed ? '\n' : ''}[failed: ${event.message}]\n`;
-        if (event.id === current) advance();
+        calls.delete(event.id);
+        ended(call, `${call.streamed ? '\n' : ''}[failed: ${event.message}]\n`);
         return;
       }
     }
+  };
+
+  return {
+    sink,
+    finish() {
+      unsubscribe?.();
+      // Every call has ended by now; one that never said so must not hold back the rest.
+      if (current !== null) {
+        write('\n');
+        current = null;
+      }
+      advance(true);
+    },
   };
 }
 

@@ -119,7 +119,9 @@ export class ExprEmitter {
           ...expr.kwargs.map((k) => this.emit(k.value, s)),
         ];
         const { args, kwargs } = this.spread(v, 1, expr.args.length, expr.kwargs);
-        return `whenAllKnown([${values.join(', ')}], (${v}) => call(${s}, ${v}[0], ${args}, ${kwargs}, ${jsString(describeCallee(expr.callee))}, ${this.at(expr)}))`;
+        // A macro called once its arguments are known runs at its place in source order.
+        const later = this.scope.param();
+        return `walkWhenAllKnown(${s}, [${values.join(', ')}], (${later}, ${v}) => call(${later}, ${v}[0], ${args}, ${kwargs}, ${jsString(describeCallee(expr.callee))}, ${this.at(expr)}))`;
       }
       case 'filter': {
         const v = this.scope.param();
@@ -145,10 +147,15 @@ export class ExprEmitter {
       }
       case 'binary': {
         const v = this.scope.param();
-        if (expr.operator === 'and')
-          return `whenKnown(${this.emit(expr.left, s)}, (${v}) => (isTruthy(${v}) ? ${this.emit(expr.right, s)} : ${v}))`;
-        if (expr.operator === 'or')
-          return `whenKnown(${this.emit(expr.left, s)}, (${v}) => (isTruthy(${v}) ? ${v} : ${this.emit(expr.right, s)}))`;
+        if (expr.operator === 'and' || expr.operator === 'or') {
+          // The right operand is evaluated later, at the place in source order taken now.
+          const later = this.scope.param();
+          const left = this.emit(expr.left, s);
+          const right = this.emit(expr.right, later);
+          return expr.operator === 'and'
+            ? `walkWhenKnown(${s}, ${left}, (${later}, ${v}) => (isTruthy(${v}) ? ${right} : ${v}))`
+            : `walkWhenKnown(${s}, ${left}, (${later}, ${v}) => (isTruthy(${v}) ? ${v} : ${right}))`;
+        }
         return `whenAllKnown([${this.emit(expr.left, s)}, ${this.emit(expr.right, s)}], (${v}) => binaryOp(${jsString(expr.operator)}, ${v}[0], ${v}[1]))`;
       }
       case 'compare': {
@@ -161,8 +168,10 @@ export class ExprEmitter {
       }
       case 'conditional': {
         const v = this.scope.param();
-        const otherwise = expr.otherwise ? this.emit(expr.otherwise, s) : "''";
-        return `whenKnown(${this.emit(expr.test, s)}, (${v}) => (isTruthy(${v}) ? ${this.emit(expr.then, s)} : ${otherwise}))`;
+        const later = this.scope.param();
+        const test = this.emit(expr.test, s);
+        const otherwise = expr.otherwise ? this.emit(expr.otherwise, later) : "''";
+        return `walkWhenKnown(${s}, ${test}, (${later}, ${v}) => (isTruthy(${v}) ? ${this.emit(expr.then, later)} : ${otherwise}))`;
       }
       case 'builtinCall':
         return this.builtinCall(expr, s);
@@ -178,11 +187,10 @@ export class ExprEmitter {
     if (!operands.some((operand) => this.mayPend(operand))) {
       return `startCall(${s}, ${site}, [${this.list(expr.args, s)}], ${this.keywords(expr.kwargs, s)})`;
     }
-    const v = this.scope.param();
-    const { args, kwargs } = this.spread(v, 0, expr.args.length, expr.kwargs);
-    // The call's place in the text is taken before its arguments are waited for (see startBuiltinCall).
-    const here = this.scope.param();
-    return `((${here}) => whenAllKnown([${operands.map((operand) => this.emit(operand, s)).join(', ')}], (${v}) => startCall(${s}, ${site}, ${args}, ${kwargs}, ${here})))(${s}.out.here())`;
+    // The call's place in the text is taken before its arguments are evaluated and waited for,
+    // its place in source order after them (see startBuiltinCall).
+    const names = jsLiteral(expr.kwargs.map((k) => k.name));
+    return `startCallWhenKnown(${s}, ${site}, ${s}.out.here(), [${operands.map((operand) => this.emit(operand, s)).join(', ')}], ${names})`;
   }
 
   private list(exprs: readonly Expr[], s: string): string {

@@ -1,11 +1,12 @@
 import type { BuiltinCallExprIR, BuiltinName } from '../../ir/ir.js';
 import { assignVariable } from '../../runtime/interpreter/assign.js';
-import { startBuiltinCall } from '../../runtime/interpreter/builtin-call.js';
+import { placeCall, startBuiltinCall } from '../../runtime/interpreter/builtin-call.js';
 import type { ExecState, Value } from '../../runtime/interpreter/exec-state.js';
 import type { PrefixRef } from '../../runtime/interpreter/output-buffer.js';
 import { whenAllKnown, whenKnown } from '../../runtime/interpreter/pending.js';
 import { bindOutput as recordOutput } from '../../runtime/interpreter/stmts/for.js';
 import { renderCallTerm } from '../../runtime/interpreter/values.js';
+import { splitValues } from './values.js';
 
 /**
  * Where a builtin call stands: what `startBuiltinCall` reads of the call's IR node (its name,
@@ -29,6 +30,26 @@ export function startCall(
   here: PrefixRef = state.out.here(),
 ): Value {
   return startBuiltinCall(site, args, kwargs, state, here);
+}
+
+/**
+ * Starts a builtin call once `values` (its positional, then keyword argument values; `kwargNames`
+ * name the keywords) are known, at the place in the text (`here`) and in source order taken
+ * now, where the call stands (as the interpreter's `evalBuiltinCall`).
+ */
+export function startCallWhenKnown(
+  state: ExecState,
+  site: BuiltinCallExprIR,
+  here: PrefixRef,
+  values: readonly Value[],
+  kwargNames: readonly string[],
+): Value {
+  return placeCall(state, (order) =>
+    whenAllKnown(values, (known) => {
+      const { args, kwargs } = splitValues(known, kwargNames);
+      return startBuiltinCall(site, args, kwargs, state, here, order);
+    }),
+  );
 }
 
 /**

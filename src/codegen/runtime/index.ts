@@ -12,6 +12,7 @@ export {
   resolveDeep,
   Pending,
 } from '../../runtime/interpreter/pending.js';
+export { walkWhenKnown, walkWhenAllKnown } from '../../runtime/interpreter/walk-later.js';
 export { assignVariable } from '../../runtime/interpreter/assign.js';
 export { lookupName } from '../../runtime/interpreter/frame.js';
 export { locateError } from '../../runtime/interpreter/runtime-error.js';
@@ -26,7 +27,14 @@ export {
 } from '../../runtime/interpreter/values.js';
 export { compareChain } from '../../runtime/jinja/compare.js';
 export { lookup, member, index, call, filter, test, dict, splitValues } from './values.js';
-export { callSite, startCall, writeTerm, joinTerms, bindOutput } from './call-block.js';
+export {
+  callSite,
+  startCall,
+  startCallWhenKnown,
+  writeTerm,
+  joinTerms,
+  bindOutput,
+} from './call-block.js';
 export { writeText } from './text.js';
 export { deferral } from './deferral.js';
 export { ifChain, forLoop, type Body } from './control.js';

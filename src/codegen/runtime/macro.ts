@@ -7,7 +7,8 @@ import {
   type MacroFunction,
 } from '../../runtime/interpreter/macro.js';
 import { ownText } from '../../runtime/interpreter/output-buffer.js';
-import { whenAllKnown, whenKnown } from '../../runtime/interpreter/pending.js';
+import { whenKnown } from '../../runtime/interpreter/pending.js';
+import { walkWhenAllKnown } from '../../runtime/interpreter/walk-later.js';
 import { withSpan } from '../../runtime/interpreter/runtime-error.js';
 import {
   callValue,
@@ -94,12 +95,12 @@ export function callTag(
     deriveState(state, { inLoop: true }),
     true,
   );
-  const result = whenAllKnown(values, (known) => {
+  const result = walkWhenAllKnown(state, values, (later, known) => {
     const [callee, ...rest] = known;
     const { args, kwargs } = splitValues(rest, kwargNames);
     const withCaller = { ...(kwargs ?? {}), caller };
-    if (isMacro(callee)) return callee[invokeMacro](args, withCaller, state);
-    return withSpan(span, state, () => callValue(callee, args, withCaller, 'caller'));
+    if (isMacro(callee)) return callee[invokeMacro](args, withCaller, later);
+    return withSpan(span, later, () => callValue(callee, args, withCaller, 'caller'));
   });
   state.out.write(whenKnown(result, renderOutput));
 }

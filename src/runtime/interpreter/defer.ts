@@ -23,15 +23,26 @@ export function deferStatement<T>(
   const frame = state.frame.snapshot(copies);
   const context = state.context.snapshot();
   const lexical = state.lexical ? state.lexical.snapshot() : null;
-  const deferredState: ExecState = deriveState(state, { frame, context, out: child, lexical });
+  // Its calls sort where it stands in the source, though they start after later statements'.
+  const order = state.order.open();
+  const deferredState: ExecState = deriveState(state, {
+    frame,
+    context,
+    out: child,
+    lexical,
+    order,
+  });
 
   const finished = waitFor.promise.then((value) => {
     try {
       continuation(deferredState, value);
     } finally {
       child.close();
+      order.close();
     }
   });
+  // If it never runs (what it waits for failed), no call will come from it.
+  finished.catch(order.close);
   state.run.track(finished);
 
   for (const name of assignedNamesOf(stmt)) {

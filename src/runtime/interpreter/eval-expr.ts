@@ -12,7 +12,8 @@ import type {
 import type { Span } from '../../source/span.js';
 import type { ExecState, Value } from './exec-state.js';
 import { lookupVariable } from './lookup-variable.js';
-import { startBuiltinCall } from './builtin-call.js';
+import { placeCall, startBuiltinCall } from './builtin-call.js';
+import { walkWhenAllKnown, walkWhenKnown } from './walk-later.js';
 import { Pending, whenKnown, whenAllKnown } from './pending.js';
 import {
   applyFilter,
@@ -138,7 +139,7 @@ export function evalExpr(expr: Expr, state: ExecState): Value {
     case 'conditional': {
       const testValue = evalExpr(expr.test, state);
       if (testValue instanceof Pending) {
-        return whenKnown(testValue, (known) => chooseBranch(expr, known, state));
+        return walkWhenKnown(state, testValue, (later, known) => chooseBranch(expr, known, later));
       }
       return chooseBranch(expr, testValue, state);
     }
@@ -226,13 +227,13 @@ function evalBinary(
 ): Value {
   // `and`/`or` short-circuit and return an operand, like the JavaScript nunjucks emits.
   if (operator === 'and') {
-    return whenKnown(evalExpr(leftExpr, state), (left) =>
-      isTruthy(left) ? evalExpr(rightExpr, state) : left,
+    return walkWhenKnown(state, evalExpr(leftExpr, state), (later, left) =>
+      isTruthy(left) ? evalExpr(rightExpr, later) : left,
     );
   }
   if (operator === 'or') {
-    return whenKnown(evalExpr(leftExpr, state), (left) =>
-      isTruthy(left) ? left : evalExpr(rightExpr, state),
+    return walkWhenKnown(state, evalExpr(leftExpr, state), (later, left) =>
+      isTruthy(left) ? left : evalExpr(rightExpr, later),
     );
   }
   const left = evalExpr(leftExpr, state);
@@ -255,8 +256,8 @@ function evalCall(
   if (!(callee instanceof Pending) && !anyPending(argValues)) {
     return invoke(callee, argValues, calleeExpr, kwargExprs, state, span);
   }
-  return whenAllKnown([callee, ...argValues], ([known, ...rest]) =>
-    invoke(known, rest, calleeExpr, kwargExprs, state, span),
+  return walkWhenAllKnown(state, [callee, ...argValues], (later, [known, ...rest]) =>
+    invoke(known, rest, calleeExpr, kwargExprs, later, span),
   );
 }
 
@@ -278,12 +279,16 @@ function invoke(
 }
 
 function evalBuiltinCall(expr: BuiltinCallExprIR, state: ExecState): Value {
-  // The call's place in the text, before anything it waits for can move the output on.
+  // The call's place in the text, before anything it waits for can move the output on; its
+  // place in source order after the calls in its arguments (a sequential run makes them first).
   const here = state.out.here();
-  return whenAllKnown(evalArgs(expr.args, expr.kwargs, state), (values) => {
-    const { args, kwargs } = splitArgs(values, expr.kwargs);
-    return startBuiltinCall(expr, args, kwargs, state, here);
-  });
+  const values = evalArgs(expr.args, expr.kwargs, state);
+  return placeCall(state, (order) =>
+    whenAllKnown(values, (known) => {
+      const { args, kwargs } = splitArgs(known, expr.kwargs);
+      return startBuiltinCall(expr, args, kwargs, state, here, order);
+    }),
+  );
 }
 
 /** Evaluates positional then keyword argument values, in source order. */

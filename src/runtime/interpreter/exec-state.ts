@@ -6,6 +6,7 @@ import type { Context, Frame } from './frame.js';
 import type { LexicalScope } from './lexical-scope.js';
 import type { OutputBuffer } from './output-buffer.js';
 import type { MaybePending } from './pending.js';
+import type { OrderCursor } from '../source-order.js';
 
 /** Where a call block stands in the source, for errors and traces. */
 export interface CallSite {
@@ -32,6 +33,8 @@ export interface BuiltinCall {
   template: TemplateIR;
   /** For `flow`: the key of the called template in the program, when its path is a literal. */
   resolved: string | null;
+  /** The call's place in source order, open until the call settles (its model calls take keys). */
+  order: OrderCursor;
 }
 
 /** What the interpreter needs from the run around it: calls, flows, and failure handling. */
@@ -54,6 +57,8 @@ export interface RunServices {
   readonly active?: readonly ActiveTemplate[];
   /** These services inside `active` (so `flow()` calls made there know it; see enterTemplate). */
   withActive?(active: readonly ActiveTemplate[]): RunServices;
+  /** Where the rendering's calls stand in the run's source order (absent: nowhere tracked). */
+  readonly order?: OrderCursor;
 }
 
 /** Names bound by call blocks, per scope; loops collect one entry per iteration. */
@@ -81,6 +86,8 @@ export interface ExecState {
   readonly callBlock?: Span | null;
   /** Loop targets and positional macro parameters in scope (see LexicalScope). */
   readonly lexical?: LexicalScope | null;
+  /** Hands out the source-order places of the calls the walk reaches here (source-order.ts). */
+  readonly order: OrderCursor;
 }
 
 /** Shorthand for an evaluated value that may still be pending. */
@@ -103,5 +110,6 @@ export function deriveState(state: ExecState, changes: Partial<ExecState>): Exec
     inLoop: changes.inLoop ?? state.inLoop,
     callBlock: 'callBlock' in changes ? changes.callBlock : (state.callBlock ?? null),
     lexical: 'lexical' in changes ? changes.lexical : (state.lexical ?? null),
+    order: changes.order ?? state.order,
   };
 }

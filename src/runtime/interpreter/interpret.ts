@@ -5,6 +5,7 @@ import { Context, Frame } from './frame.js';
 import { collectText, OutputBuffer } from './output-buffer.js';
 import { Pending, resolveDeep } from './pending.js';
 import { createGlobals } from './values.js';
+import { OrderBook } from '../source-order.js';
 
 /** The result of rendering one template: its text and the names its call blocks bound. */
 export interface RenderResult {
@@ -83,6 +84,9 @@ export function renderSyncWith(
  */
 const GLOBALS = createGlobals();
 
+/** The source order of renderings outside a run (nothing listens to it, so it keeps nothing). */
+const UNTRACKED = new OrderBook();
+
 /** Runs the synchronous walk over the template body from a fresh top-level scope. */
 function walk(
   template: TemplateIR,
@@ -107,6 +111,7 @@ function walk(
     inLoop: false,
     callBlock: null,
     lexical: null,
+    order: run.order ?? UNTRACKED.root,
   };
   renderBody(state);
   return { out, outputs };

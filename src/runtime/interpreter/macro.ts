@@ -97,6 +97,8 @@ export function makeMacro(
         signature.positional,
         bound.values.slice(0, signature.positional.length),
       ),
+      // The body's calls stand where the macro is called.
+      order: caller.order,
     };
     for (let i = 0; i < names.length; i++) {
       const value = bound.values[i];

@@ -1,6 +1,7 @@
 import type { Backend, GenerationArgs, Message } from '../../backends/backend.js';
 import type { JsonSchema } from '../../ir/ir.js';
 import type { CallContext } from '../call-context.js';
+import type { OrderCursor } from '../source-order.js';
 
 /** Where a call comes from: its sample key and, for template calls, its `file:line:col`. */
 export interface CallInfo {
@@ -14,6 +15,8 @@ export interface CallInfo {
    * reply (what a fake backend's `match_last` sees). Absent: the prompt was given explicitly.
    */
   lastTurn?: string;
+  /** Where the call stands in the flow's source order (absent: calls from TypeScript). */
+  order?: OrderCursor;
 }
 
 /** `generate_text`: a raw completion of `prompt`. */

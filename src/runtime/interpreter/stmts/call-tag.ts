@@ -3,7 +3,8 @@ import { evalArgs, evalExpr, splitArgs } from '../eval-expr.js';
 import type { ExecState } from '../exec-state.js';
 import { deriveState } from '../exec-state.js';
 import { createMacro, isMacro, invokeMacro } from '../macro.js';
-import { whenKnown, whenAllKnown } from '../pending.js';
+import { whenKnown } from '../pending.js';
+import { walkWhenAllKnown } from '../walk-later.js';
 import { callValue, renderOutput } from '../values.js';
 import { withSpan } from '../runtime-error.js';
 
@@ -16,14 +17,15 @@ export function execCallTag(stmt: CallTagStmt, state: ExecState): void {
     true,
   );
   const { callee: calleeExpr, args: argExprs, kwargs: kwargExprs } = stmt.call;
-  const result = whenAllKnown(
+  const result = walkWhenAllKnown(
+    state,
     [evalExpr(calleeExpr, state), ...evalArgs(argExprs, kwargExprs, state)],
-    (values) => {
+    (later, values) => {
       const [callee, ...rest] = values;
       const { args, kwargs } = splitArgs(rest, kwargExprs);
       const withCaller = { ...(kwargs ?? {}), caller };
-      if (isMacro(callee)) return callee[invokeMacro](args, withCaller, state);
-      return withSpan(stmt.span, state, () => callValue(callee, args, withCaller, 'caller'));
+      if (isMacro(callee)) return callee[invokeMacro](args, withCaller, later);
+      return withSpan(stmt.span, later, () => callValue(callee, args, withCaller, 'caller'));
     },
   );
   state.out.write(whenKnown(result, renderOutput));
