@@ -202,3 +202,111 @@ describe('streamed replies (Anthropic Messages SSE)', () => {
     expect(server.requests[0]!.body).toMatchObject({ stream: true });
   });
 });
+
+describe('streamed replies (Gemini streamGenerateContent SSE)', () => {
+  let server: SseServer | null = null;
+  afterEach(async () => {
+    await server?.close();
+    server = null;
+  });
+
+  /** One `streamGenerateContent` chunk: a candidate carrying `text`, maybe finished. */
+  const geminiChunk = (text: string, finishReason?: string): object => ({
+    candidates: [
+      {
+        content: { parts: [{ text }], role: 'model' },
+        index: 0,
+        ...(finishReason ? { finishReason } : {}),
+      },
+    ],
+    usageMetadata: { promptTokenCount: 5, candidatesTokenCount: 3, totalTokenCount: 8 },
+    modelVersion: 'gemini-2.5-flash',
+  });
+
+  const gemini = (url: string): Backend =>
+    createBackend(
+      'g',
+      parseConfig(
+        [
+          'backends:',
+          '  g:',
+          '    provider: google',
+          '    model: gemini-2.5-flash',
+          `    base_url: ${url}/v1beta`,
+          '    max_retries: 0',
+        ].join('\n'),
+        '/project/ot.config.yaml',
+      ),
+      { GEMINI_API_KEY: 'g-test' },
+    );
+
+  it('passes each text delta on and reports the usage', async () => {
+    server = await startSseServer((stream) => {
+      stream.send(geminiChunk('Bue'));
+      stream.send(geminiChunk('nos '));
+      stream.send(geminiChunk('días', 'STOP'));
+      stream.end(false);
+    });
+    const { deltas, request } = streamed();
+    const reply = await gemini(server.url).complete(request);
+    expect(deltas).toEqual(['Bue', 'nos ', 'días']);
+    expect(reply).toEqual({
+      text: 'Buenos días',
+      finishReason: 'stop',
+      usage: { inputTokens: 5, outputTokens: 3 },
+    });
+    expect(server.requests[0]!.path).toBe(
+      '/v1beta/models/gemini-2.5-flash:streamGenerateContent?alt=sse',
+    );
+    expect(server.requests[0]!.body).toMatchObject({
+      contents: [{ role: 'user', parts: [{ text: 'Tell me' }] }],
+    });
+  });
+
+  it('reports a reply cut at the token limit as truncated', async () => {
+    server = await startSseServer((stream) => {
+      stream.send(geminiChunk('Once upon'));
+      stream.send(geminiChunk(' a', 'MAX_TOKENS'));
+      stream.end(false);
+    });
+    const { deltas, request } = streamed();
+    const reply = await gemini(server.url).complete(request);
+    expect(deltas).toEqual(['Once upon', ' a']);
+    expect(reply).toMatchObject({ text: 'Once upon a', finishReason: 'length' });
+  });
+
+  it('fails a stream blocked without any text, as an unstreamed reply without text fails', async () => {
+    server = await startSseServer((stream) => {
+      stream.send({
+        candidates: [{ finishReason: 'SAFETY', index: 0 }],
+        usageMetadata: { promptTokenCount: 5, totalTokenCount: 5 },
+      });
+      stream.end(false);
+    });
+    const { deltas, request } = streamed();
+    await expect(gemini(server.url).complete(request)).rejects.toThrow(
+      /no reply text \(finish reason: SAFETY\)/,
+    );
+    expect(deltas).toEqual([]);
+  });
+
+  it('keeps a genuinely empty streamed reply (finished, no text)', async () => {
+    server = await startSseServer((stream) => {
+      stream.send(geminiChunk('', 'STOP'));
+      stream.end(false);
+    });
+    const { request } = streamed();
+    expect(await gemini(server.url).complete(request)).toMatchObject({ text: '' });
+  });
+
+  it('fails a stream that breaks off after text was passed on, without retrying', async () => {
+    server = await startSseServer((stream) => {
+      stream.send(geminiChunk('Half'));
+      setTimeout(() => stream.drop(), 50);
+    });
+    const { deltas, request } = streamed();
+    await expect(gemini(server.url).complete(request)).rejects.toThrow();
+    expect(deltas).toEqual(['Half']);
+    expect(server.requests).toHaveLength(1);
+  });
+});

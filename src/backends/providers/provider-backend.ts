@@ -16,7 +16,7 @@ import { instructionFor } from './instructions.js';
 import type { LanguageModel } from './language-model.js';
 import type { ModelSettings, ProviderDefinition } from './provider-definition.js';
 import { providerIdentity } from './provider-identity.js';
-import { replyText, unwrapChoice } from './reply-text.js';
+import { replyText, streamedReplyText } from './reply-text.js';
 import { reportedUsage } from './reported-usage.js';
 import { streamedUsage, streamReply } from './stream-reply.js';
 
@@ -86,7 +86,7 @@ export function createProviderBackend(options: ProviderBackendOptions): Backend 
             );
             const usage = streamedUsage(streamed);
             if (usage) request.rate?.record(usage.inputTokens + usage.outputTokens);
-            const text = constrained ? unwrapChoice(streamed.text) : streamed.text;
+            const text = streamedReplyText(streamed, constrained);
             return finished(text, streamed.finishReason.unified, usage);
           }
           const result = await loaded.doGenerate({ ...callOptions, abortSignal: signal });

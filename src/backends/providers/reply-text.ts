@@ -29,6 +29,22 @@ export function replyText(
   return constrainedToChoices ? unwrapChoice(text) : text;
 }
 
+/**
+ * The reply text of a streamed reply, as `replyText` reads a generated one: a stream that gave
+ * no text and did not finish normally (blocked by a safety filter, ended without a finish) is an
+ * error naming its finish reason, not an empty reply to cache.
+ */
+export function streamedReplyText(
+  streamed: { text: string; finishReason: GenerateResult['finishReason'] },
+  constrainedToChoices: boolean,
+): string {
+  const { unified, raw } = streamed.finishReason;
+  if (streamed.text === '' && unified !== 'stop' && unified !== 'length') {
+    throw new BackendError(`the response has no reply text (finish reason: ${raw ?? unified})`);
+  }
+  return constrainedToChoices ? unwrapChoice(streamed.text) : streamed.text;
+}
+
 /** The option of a `{"choice": …}` reply; anything else as it is, for the runtime to reject. */
 export function unwrapChoice(text: string): string {
   try {
