@@ -111,16 +111,20 @@ describe('ot run --stream', () => {
         }
       });
       const dir = project(server.url, flow);
-      const result = await runOt(
-        ['run', 'flow.ot', '--backend', 'local', '--cache', 'off', '--stream'],
-        { cwd: dir },
-      );
+      const cache = mkdtempSync(join(tmpdir(), 'ot-stream-cache-'));
+      const args = ['run', 'flow.ot', '--backend', 'local', '--cache', cache, '--stream'];
+      const result = await runOt(args, { cwd: dir });
       expect(result.code).toBe(0);
       expect(result.stdout).toBe('Z|A1A2|B1B2\n');
       // The server saw `second` before `first`: the display reorders them.
       const seen = server.requests.map((r) => userText(r.body).split(' ')[0]);
       expect(seen.indexOf('second')).toBeLessThan(seen.indexOf('first'));
       expect(shownCalls(result.stderr)).toEqual(['Z', 'A1A2', 'B1B2']);
+
+      // Replayed, each call shows whole in its turn (`second`'s replay is ready first).
+      const replay = await runOt(args, { cwd: dir });
+      expect(server.requests).toHaveLength(3);
+      expect(shownCalls(replay.stderr)).toEqual(['Z', 'A1A2', 'B1B2']);
     },
   );
 
