@@ -19,8 +19,8 @@ export function compareOrder(a: OrderKey, b: OrderKey): number {
  * calls. A stretch that runs later (a statement deferred until a call's result is known, a call
  * waiting for its arguments, a `flow()` sub-flow) is opened as a child when the walk reaches it,
  * so its calls sort where they stand in the source even though they start after later ones.
- * An open cursor is listed in its book until it is closed: until then, a call before its
- * `frontier` may still start.
+ * An open cursor is listed in its book (when someone listens) until it is closed: until then,
+ * it may still hand out a key before a call that has started (`mayPrecede`).
  */
 export class OrderCursor {
   private next = 0;
