@@ -66,6 +66,24 @@ describe('start-up', () => {
     expect(urls.filter((url) => url.includes('/chevrotain/'))).toEqual([]);
   });
 
+  it('ot run of one flow with the cache off loads no cache store and no multi-run, trace or dry-run code', async () => {
+    const { packages, urls } = await loadedBy(['run', 'one.ot', '--cache', 'off']);
+    expect(packages.has('keyv'), 'keyv').toBe(false);
+    for (const module of [
+      '/dist/cache/disk-store.js',
+      '/dist/cli/run/run-many.js',
+      '/dist/cli/run/trace-writer.js',
+      '/dist/cli/run/dry-run.js',
+      '/dist/cli/run/stream-display.js',
+      '/dist/cli/run/run-summary.js',
+    ]) {
+      expect(
+        urls.some((url) => url.endsWith(module)),
+        module,
+      ).toBe(false);
+    }
+  });
+
   it('ot run of a fake flow loads the tokenizer only when usage is read', async () => {
     // The fake backend counts tokens with gpt-tokenizer (a third of a second to load); a run
     // that prints no summary, writes no trace and keeps no cache entry never reads them.
