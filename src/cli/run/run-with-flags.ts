@@ -7,7 +7,6 @@ import { coerceTextInputs } from '../coerce-inputs.js';
 import { textInputNames } from '../inputs.js';
 import type { CliIO } from '../io.js';
 import { outputPathProblem } from '../output-path.js';
-import { reportError } from '../report-error.js';
 import { formatJsonResult, formatPlainResult } from './format-result.js';
 import type { RunFlagsWithInputs } from './run-flags.js';
 import { addToUsageTotals, emptyUsageTotals } from '../../runtime/usage/usage-totals.js';
@@ -50,7 +49,7 @@ export async function runWithFlags(
   try {
     setup = setUpBackends(flow, flags.config, backends);
   } catch (error) {
-    reportError(io, error, flow.sources, verbose);
+    await reportError(io, error, flow.sources, verbose);
     return 1;
   }
   const { config, registry, resolveBackend } = setup;
@@ -174,7 +173,7 @@ export async function runWithFlags(
       io.stderr('ot: cancelled\n');
       return EXIT_CANCELLED;
     }
-    reportError(io, error, flow.sources, verbose);
+    await reportError(io, error, flow.sources, verbose);
     return 1;
   } finally {
     process.off('SIGINT', onSigint);
@@ -185,6 +184,16 @@ export async function runWithFlags(
     });
     if (controller.signal.aborted) process.exitCode = EXIT_CANCELLED;
   }
+}
+
+/** Prints a failure with its code frames; the printer is loaded only when a run fails. */
+async function reportError(
+  io: CliIO,
+  error: unknown,
+  sources: RunnableFlow['sources'],
+  verbose: boolean,
+): Promise<void> {
+  (await import('../report-error.js')).reportError(io, error, sources, verbose);
 }
 
 function usageError(io: CliIO, message: string): number {
