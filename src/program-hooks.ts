@@ -11,7 +11,10 @@ import type { CallSite } from './runtime/interpreter/exec-state.js';
 import type { ProgramHooks } from './runtime/run-program.js';
 import { formatLocation, type SourceFile } from './source/source-file.js';
 
-/** Loads a template reached at run time (`loadProgram`, passed in so callers choose when to import the parser). */
+/**
+ * Loads a template reached only at run time: `loadProgram`, passed in so that a caller chooses
+ * when to import the parser (`ot run` does not, for a program from the flow cache).
+ */
 export type LoadAtRunTime = (path: string, options: { access: PathAccess }) => LoadedProgram;
 
 /**

@@ -90,6 +90,7 @@ export function readCachedFlow(slot: FlowCacheSlot): CachedProgram | null {
     const entry = deserialize(payload) as Entry;
     if (entry.format !== FORMAT || entry.key !== slot.key || !Array.isArray(entry.reads))
       return null;
+    if (typeof entry.loaded !== 'object' || entry.loaded === null) return null;
     for (const [file, digest, outside] of entry.reads) {
       if (outsideRoots(file, slot.access) !== outside) return null;
       if (digestOf(readFileOrUndefined(file)) !== digest) return null;
