@@ -1,17 +1,13 @@
-import { readFileSync } from 'node:fs';
-import { dirname } from 'node:path';
 import type { Diagnostic } from './diagnostics/diagnostic.js';
-import { createDiagnostic, hasErrors } from './diagnostics/diagnostic.js';
+import { hasErrors } from './diagnostics/diagnostic.js';
 import { OtError } from './diagnostics/ot-error.js';
 import type { ProgramIR, TemplateIR } from './ir/ir.js';
 import { loadProgram } from './ir/load-program.js';
-import { directoryAccess, describeRoots, outsideRoots } from './ir/path-access.js';
-import { resolveTemplatePath } from './ir/resolve-path.js';
 import { projectAccess } from './config/project-access.js';
-import { formatLocation, type SourceFile } from './source/source-file.js';
+import { createProgramHooks } from './program-hooks.js';
+import type { SourceFile } from './source/source-file.js';
 import { Executable } from './runtime/api/executable.js';
 import { createBackendResolver, type BackendResolver } from './runtime/backend-resolver.js';
-import type { CallSite } from './runtime/interpreter/exec-state.js';
 import { runProgram, type ProgramHooks, type RunResult } from './runtime/run-program.js';
 import type { OtConfig } from './config/config-types.js';
 
@@ -94,44 +90,5 @@ export function programHooks(
   sources: Record<string, SourceFile>,
   resolveBackend: BackendResolver,
 ): ProgramHooks {
-  return {
-    locate(site: CallSite) {
-      const file = sources[site.file];
-      return file ? formatLocation(file, site.span.start) : site.file;
-    },
-    loadTemplate(path: string, from: TemplateIR, site: CallSite, kind: 'include' | 'flow') {
-      // Computed paths only reach here: data must not choose a file unless the config says so,
-      // and never one outside the project's roots.
-      const access = program.access ?? directoryAccess(dirname(program.entry));
-      const refuse = (reason: string): never => {
-        const what = kind === 'include' ? 'include' : 'flow()';
-        throw new OtError([
-          createDiagnostic('OT4016', site.file, site.span, { what, path, reason }),
-        ]);
-      };
-      if (!access.allowDynamicPaths) {
-        refuse(
-          'a computed path may choose a file only when ot.config.yaml sets `allow_dynamic_paths: true`',
-        );
-      }
-      const target = resolveTemplatePath(from.path, path);
-      const outside = outsideRoots(target, access);
-      if (outside !== null) refuse(`\`${outside}\` is outside ${describeRoots(access)}`);
-      const known = program.templates[target];
-      if (known) return known;
-      let loaded: ReturnType<typeof loadProgram>;
-      try {
-        readFileSync(target);
-        loaded = loadProgram(target, { access });
-      } catch (error) {
-        const reason = error instanceof Error ? error.message : String(error);
-        throw new OtError([createDiagnostic('OT2013', site.file, site.span, { path, reason })]);
-      }
-      if (hasErrors(loaded.diagnostics)) throw new OtError(loaded.diagnostics);
-      Object.assign(program.templates, loaded.program.templates);
-      Object.assign(sources, loaded.sources);
-      return loaded.program.templates[loaded.program.entry]!;
-    },
-    resolveBackend,
-  };
+  return createProgramHooks(program, sources, resolveBackend, loadProgram);
 }

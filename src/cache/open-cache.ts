@@ -1,13 +1,10 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Keyv } from 'keyv';
 import { assertNever } from '../assert-never.js';
 import type { CacheWarningHandler, CallCache } from './call-cache.js';
 import { cacheFromKeyv, createOffCache, distinctWarnings } from './call-cache.js';
 import { CACHE_HMAC_KEY_ENV, withEntryHmac } from './cache-hmac.js';
-import { DiskStore } from './disk-store.js';
 import { createMemoryCache } from './memory-cache.js';
-import { keyvOptions } from './keyv-options.js';
 
 /** The default cache directory, relative to the working directory. */
 export const DEFAULT_CACHE_DIR = '.ot-cache';
@@ -81,6 +78,13 @@ async function openStore(
 ): Promise<CallCache> {
   switch (parsed.kind) {
     case 'disk': {
+      // keyv and the disk store (with zlib) are loaded only for a disk cache, so a run with the
+      // cache off or in memory starts quicker.
+      const [{ Keyv }, { DiskStore }, { keyvOptions }] = await Promise.all([
+        import('keyv'),
+        import('./disk-store.js'),
+        import('./keyv-options.js'),
+      ]);
       const store = new DiskStore({ dir: parsed.dir });
       return cacheFromKeyv(new Keyv(store, keyvOptions), {
         description: `disk cache at ${parsed.dir}`,

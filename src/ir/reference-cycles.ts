@@ -1,4 +1,4 @@
-import { createDiagnostic, type Diagnostic } from '../diagnostics/index.js';
+import { createDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { TemplateReference } from './template-references.js';
 
 /**

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -169,8 +169,8 @@ describe('a reply cut off at the token limit (finish_reason: length)', () => {
     expect(result.stderr).toMatch(
       /OT4004.*generate_text on backend `strict` failed: the reply was cut off at the token limit \(finish_reason: length\), and backend `strict` has on_truncation: error/s,
     );
-    // The disk store creates its directory on the first write: there was none.
-    expect(existsSync(join(dir, '.ot-cache'))).toBe(false);
+    // Nothing was stored: the cache directory holds only the flow cache (.ot-cache/flows/).
+    expect(readdirSync(join(dir, '.ot-cache')).sort()).toEqual(['.gitignore', 'flows']);
   });
 
   it('a config with another on_truncation value is refused', async () => {

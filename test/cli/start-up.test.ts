@@ -23,9 +23,12 @@ beforeAll(() => {
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+let logs = 0;
+
 /** The packages (and chevrotain's files) an `ot` command loaded. */
 async function loadedBy(args: string[]): Promise<{ packages: Set<string>; urls: string[] }> {
-  const log = path.join(dir, `load-${args[0]}.log`);
+  // One log per run: the loader hook appends, and several tests run `ot run`.
+  const log = path.join(dir, `load-${args[0]}-${(logs += 1)}.log`);
   const run = await runOt(args, {
     cwd: dir,
     env: { OT_LOAD_LOG: log, NODE_OPTIONS: `--import=${tracker}` },
@@ -64,6 +67,29 @@ describe('start-up', () => {
     // chevrotain comes from its single-file build (required, so the ES loader does not log it),
     // not from its package entry of ~700 modules.
     expect(urls.filter((url) => url.includes('/chevrotain/'))).toEqual([]);
+  });
+
+  it('ot run of one flow with the cache off loads no cache store, printer, multi-run, trace or dry-run code', async () => {
+    // The second run takes the flow from the flow cache (the parser's modules use the printer).
+    await loadedBy(['run', 'one.ot', '--cache', 'off']);
+    const { packages, urls } = await loadedBy(['run', 'one.ot', '--cache', 'off']);
+    expect(urls.some((url) => url.includes('/dist/syntax/'))).toBe(false);
+    expect(packages.has('keyv'), 'keyv').toBe(false);
+    for (const module of [
+      '/dist/cache/disk-store.js',
+      '/dist/cli/run/run-many.js',
+      '/dist/cli/run/trace-writer.js',
+      '/dist/cli/run/dry-run.js',
+      '/dist/cli/run/stream-display.js',
+      '/dist/cli/run/run-summary.js',
+      // Diagnostics and failures only: the code-frame printer.
+      '/dist/diagnostics/printer.js',
+    ]) {
+      expect(
+        urls.some((url) => url.endsWith(module)),
+        module,
+      ).toBe(false);
+    }
   });
 
   it('ot run of a fake flow loads the tokenizer only when usage is read', async () => {

@@ -1,10 +1,9 @@
 import { hasErrors } from '../../diagnostics/diagnostic.js';
-import { printDiagnostics } from '../../diagnostics/printer.js';
-import { configFileAccess } from '../../config/project-access.js';
-import { loadProgram } from '../../ir/load-program.js';
+import { configFileAccess, projectAccess } from '../../config/project-access.js';
+import { createProgramHooks } from '../../program-hooks.js';
 import { runProgram } from '../../runtime/run-program.js';
-import { programHooks } from '../../template.js';
 import type { CliIO } from '../io.js';
+import { loadFlow } from './load-flow.js';
 import type { RunFlagsWithInputs } from './run-flags.js';
 import { runWithFlags } from './run-with-flags.js';
 import type { RunnableFlow } from './runnable-flow.js';
@@ -13,8 +12,9 @@ export type { RunFlags } from './run-flags.js';
 export type { RunOne } from './run-many.js';
 
 /**
- * `ot run FILE`: loads and checks the flow (every diagnostic printed, errors stop it before any
- * call), then runs it with the interpreter through `runWithFlags`.
+ * `ot run FILE`: loads and checks the flow, or takes it from the flow cache (every diagnostic
+ * printed, errors stop it before any call), then runs it with the interpreter through
+ * `runWithFlags`.
  */
 export async function runFlowCommand(
   file: string,
@@ -24,14 +24,16 @@ export async function runFlowCommand(
   verbose: boolean,
 ): Promise<number> {
   // `--config` also says where includes and flows may read (else the config above the flow).
-  const loaded = loadProgram(file, flags.config ? { access: configFileAccess(flags.config) } : {});
+  const access = flags.config ? configFileAccess(flags.config) : projectAccess(file);
+  const loaded = await loadFlow(file, access, process.cwd());
   if (loaded.diagnostics.length > 0) {
+    const { printDiagnostics } = await import('../../diagnostics/printer.js');
     io.stderr(
       `${printDiagnostics(loaded.diagnostics, (path) => loaded.sources[path], { color: io.stderrColor })}\n`,
     );
   }
   if (hasErrors(loaded.diagnostics)) return 1;
-  const { program, sources } = loaded;
+  const { program, sources, loadAtRunTime } = loaded;
   if (flags.queue !== undefined) {
     // Loaded here so that a local run never loads BullMQ.
     const { runQueued } = await import('./run-queued.js');
@@ -41,7 +43,12 @@ export async function runFlowCommand(
     entry: program.templates[program.entry]!,
     sources,
     run: (inputs, context, resolveBackend) =>
-      runProgram(program, inputs, context, programHooks(program, sources, resolveBackend)),
+      runProgram(
+        program,
+        inputs,
+        context,
+        createProgramHooks(program, sources, resolveBackend, loadAtRunTime),
+      ),
   };
   return runWithFlags(flow, flagInputs, flags, io, verbose);
 }

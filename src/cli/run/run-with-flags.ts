@@ -7,17 +7,12 @@ import { coerceTextInputs } from '../coerce-inputs.js';
 import { textInputNames } from '../inputs.js';
 import type { CliIO } from '../io.js';
 import { outputPathProblem } from '../output-path.js';
-import { reportError } from '../report-error.js';
-import { printDryRunCall, printDryRunSummary } from './dry-run.js';
 import { formatJsonResult, formatPlainResult } from './format-result.js';
 import type { RunFlagsWithInputs } from './run-flags.js';
 import { addToUsageTotals, emptyUsageTotals } from '../../runtime/usage/usage-totals.js';
-import { rowWindow, runMany, type RunOne } from './run-many.js';
-import { formatRunSummary } from './run-summary.js';
+import type { RunOne } from './run-many.js';
 import { cacheSpec, setUpBackends, type RunBackends } from './run-setup.js';
 import type { RunnableFlow } from './runnable-flow.js';
-import { createStreamDisplay } from './stream-display.js';
-import { TraceWriter } from './trace-writer.js';
 
 /** Exit code of a run cancelled with Ctrl-C (128 + SIGINT). */
 const EXIT_CANCELLED = 130;
@@ -54,7 +49,7 @@ export async function runWithFlags(
   try {
     setup = setUpBackends(flow, flags.config, backends);
   } catch (error) {
-    reportError(io, error, flow.sources, verbose);
+    await reportError(io, error, flow.sources, verbose);
     return 1;
   }
   const { config, registry, resolveBackend } = setup;
@@ -71,7 +66,11 @@ export async function runWithFlags(
     cwd: process.cwd(),
     onWarning: (message) => io.stderr(`ot: warning: ${message}\n`),
   });
-  const trace = flags.trace ? new TraceWriter(flags.trace) : null;
+  // What only some runs use is loaded when they do (trace, dry run, streaming, several runs,
+  // summary), so a plain run starts quicker.
+  const trace = flags.trace
+    ? new (await import('./trace-writer.js')).TraceWriter(flags.trace)
+    : null;
   const session = new Session({
     cache,
     signal: controller.signal,
@@ -81,12 +80,19 @@ export async function runWithFlags(
   const calls = emptyUsageTotals();
   const many = Boolean(flags.inputs) || backends.length > 1;
   const streaming = !many && !flags.dryRun && (flags.stream ?? process.stderr.isTTY === true);
-  const display = streaming ? createStreamDisplay((text) => io.stderr(text), session.order) : null;
+  const display = streaming
+    ? (await import('./stream-display.js')).createStreamDisplay(
+        (text) => io.stderr(text),
+        session.order,
+      )
+    : null;
   const showSummary =
     flags.summary === true || (flags.summary === undefined && process.stderr.isTTY === true);
   // Totals read every call's tokens; a single run that prints no summary does not need them,
   // and reading the fake backend's would load its tokenizer (a third of a second).
   const wantTotals = many || showSummary;
+  const summary = showSummary || flags.inputs ? await import('./run-summary.js') : null;
+  const dryRun = flags.dryRun ? await import('./dry-run.js') : null;
   const dryRunCalls: TraceEvent[] = [];
   const runOne: RunOne = (rowInputs, backend, observe) => {
     const context: RunContext = {
@@ -97,9 +103,9 @@ export async function runWithFlags(
         trace?.write(event);
         if (wantTotals) addToUsageTotals(calls, event);
         observe?.(event);
-        if (flags.dryRun && !many) {
+        if (dryRun && !many) {
           dryRunCalls.push(event);
-          if (!flags.json) io.stdout(printDryRunCall(event));
+          if (!flags.json) io.stdout(dryRun.printDryRunCall(event));
         }
       },
       startedAt: performance.now(),
@@ -112,6 +118,7 @@ export async function runWithFlags(
 
   try {
     if (many) {
+      const { rowWindow, runMany } = await import('./run-many.js');
       const outcome = await runMany({
         file: flags.inputs ?? null,
         flagInputs: inputs,
@@ -136,9 +143,9 @@ export async function runWithFlags(
         io.stderr('ot: cancelled\n');
         return EXIT_CANCELLED;
       }
-      if (flags.inputs) {
+      if (flags.inputs && summary) {
         io.stderr(
-          formatRunSummary({
+          summary.formatRunSummary({
             rows: { ok: outcome.rowsOk, failed: outcome.rowsFailed },
             calls,
             dryRun: flags.dryRun === true,
@@ -149,13 +156,13 @@ export async function runWithFlags(
       return outcome.rowsFailed > 0 ? 1 : 0;
     }
     const result = await runOne(inputs, backends[0]!).finally(() => display?.finish());
-    if (flags.dryRun && flags.json) io.stdout(`${JSON.stringify({ calls: dryRunCalls })}\n`);
-    else if (flags.dryRun) io.stdout(printDryRunSummary(dryRunCalls));
+    if (dryRun && flags.json) io.stdout(`${JSON.stringify({ calls: dryRunCalls })}\n`);
+    else if (dryRun) io.stdout(dryRun.printDryRunSummary(dryRunCalls));
     else if (flags.json) io.stdout(`${formatJsonResult(result)}\n`);
     else io.stdout(ensureNewline(formatPlainResult(result, flow.entry.meta.output !== null)));
-    if (showSummary) {
+    if (showSummary && summary) {
       io.stderr(
-        formatRunSummary({
+        summary.formatRunSummary({
           rows: null,
           calls,
           dryRun: flags.dryRun === true,
@@ -169,7 +176,7 @@ export async function runWithFlags(
       io.stderr('ot: cancelled\n');
       return EXIT_CANCELLED;
     }
-    reportError(io, error, flow.sources, verbose);
+    await reportError(io, error, flow.sources, verbose);
     return 1;
   } finally {
     process.off('SIGINT', onSigint);
@@ -180,6 +187,16 @@ export async function runWithFlags(
     });
     if (controller.signal.aborted) process.exitCode = EXIT_CANCELLED;
   }
+}
+
+/** Prints a failure with its code frames; the printer is loaded only when a run fails. */
+async function reportError(
+  io: CliIO,
+  error: unknown,
+  sources: RunnableFlow['sources'],
+  verbose: boolean,
+): Promise<void> {
+  (await import('../report-error.js')).reportError(io, error, sources, verbose);
 }
 
 function usageError(io: CliIO, message: string): number {
