@@ -288,6 +288,18 @@ const notes = {
     explain:
       'An image could not be used: a file path outside the project directory, a file that cannot be read, or a source that is neither a URL, a path nor bytes.',
   },
+  OT4045: {
+    explain:
+      "A `.ot` image (`image(…)`) reached a place that needs text: a `set` block, a macro's output, a filter block, `~`/`+`, a filter, `tojson`. Place an image only with `{{ image(…) }}` in the flow's text or a role block.",
+  },
+  OT4046: {
+    explain:
+      'The file an `image(…)` in a `.ot` file names cannot be read (missing, a directory, unreadable). Paths are relative to the file that calls `image()`.',
+  },
+  OT4047: {
+    explain:
+      'An image is in the prefix of a call that cannot send it: only `generate_text` and `chat` send images, and only in user messages (text outside role blocks, or `role user`).',
+  },
 };
 
 /** The Markdown of docs/diagnostics.md for the built catalog. */

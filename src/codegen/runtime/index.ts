@@ -28,6 +28,7 @@ export { compareChain } from '../../runtime/jinja/compare.js';
 export { lookup, member, index, call, filter, test, dict, splitValues } from './values.js';
 export { callSite, startCall, writeTerm, joinTerms, bindOutput } from './call-block.js';
 export { writeText } from './text.js';
+export { outputPiece } from '../../runtime/interpreter/placed-image.js';
 export { deferral } from './deferral.js';
 export { ifChain, forLoop, type Body } from './control.js';
 export { forkBranches, forkLoop } from './fork.js';

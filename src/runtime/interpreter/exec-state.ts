@@ -6,6 +6,7 @@ import type { Context, Frame } from './frame.js';
 import type { LexicalScope } from './lexical-scope.js';
 import type { OutputBuffer } from './output-buffer.js';
 import type { MaybePending } from './pending.js';
+import type { PlacedImage } from './placed-image.js';
 
 /** Where a call block stands in the source, for errors and traces. */
 export interface CallSite {
@@ -22,6 +23,8 @@ export interface BuiltinCall {
   kwargs: Record<string, unknown>;
   /** The prefix as text (roles ignored); computed only if the builtin asks for it. */
   prefixText: () => Promise<string>;
+  /** The images placed in the prefix (`{{ image(…) }}`), read, in order. */
+  prefixImages: () => Promise<PlacedImage[]>;
   /** The end of the prefix rendered since the last call block's reply (all of it if none). */
   prefixSinceLastCall: () => Promise<string>;
   /** The prefix as chat messages grouped by role. */
