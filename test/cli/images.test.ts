@@ -63,6 +63,17 @@ describe('ot run with image() against the fake backend', () => {
     });
   });
 
+  it('--dry-run shows each image by media type, size and digest', async () => {
+    const dir = project({ 'flow.ot': userBlockFlow, 'logo.png': png, 'fake.yaml': 'default: x\n' });
+    const result = await runOt(
+      ['run', 'flow.ot', '--backend', 'fake:fake.yaml', '--cache', 'off', '--dry-run'],
+      { cwd: dir },
+    );
+    expect(result.stdout).toContain(
+      `[user] Which logo is this?  [image image/png, ${png.length} bytes, sha256:${digest(png).slice(0, 12)}]`,
+    );
+  });
+
   it('a compiled module sends the same image', async () => {
     const fake = `replies:\n  - match: "sha256:${digest(png).slice(0, 12)}]"\n    reply: "the ot logo"\n`;
     const dir = project({ 'flow.ot': userBlockFlow, 'logo.png': png, 'fake.yaml': fake });
