@@ -139,9 +139,14 @@ const notes = {
     explain: 'Reading a reserved name as a variable; refused by the sandbox.',
     check: '{{ constructor }}',
   },
+  OT2027: {
+    explain:
+      'A literal `image("…")` path in a `.ot` file names a file that does not exist or cannot be read (paths are relative to the file that calls `image()`). A path leaving the project is OT2018.',
+    check: '{{ image("missing.png") }}',
+  },
   OT2018: {
     explain:
-      'An `include` or `flow()` path that leaves the project root and the `include_roots` of ot.config.yaml (`../` escapes, absolute paths, symlinks pointing outside).',
+      'An `include`, `flow()` or literal `image()` path that leaves the project root and the `include_roots` of ot.config.yaml (`../` escapes, absolute paths, symlinks pointing outside).',
     check: '{% include "../outside.ot" %}',
   },
   OT2019: {

@@ -78,6 +78,7 @@ export const diagnosticCatalog = {
   OT2024: { severity: 'error', message: 'invalid eval file: {reason}' },
   OT2025: { severity: 'error', message: 'scorer `{name}`: {reason}' },
   OT2026: { severity: 'error', message: 'cannot read {what} `{path}`: {reason}' },
+  OT2027: { severity: 'error', message: 'cannot read image `{path}`: {reason}' },
 
   // --- OT3xxx: plan and code generation -------------------------------------------------------
   OT3001: {

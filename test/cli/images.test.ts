@@ -203,24 +203,47 @@ describe('image() failures are diagnostics with file:line:col and a code frame',
     return { dir, stderr: result.stderr };
   }
 
-  it('a missing file is OT4046 at the image() call', async () => {
-    const { stderr } = await failure('Look:\n{{ image("missing.png") }} << generate_text() >>\n');
-    expect(stderr).toContain(
-      'flow.ot:2:4: error OT4046: image `missing.png` cannot be read: there is no file',
+  it('a literal path is checked before any call: OT2027 for a missing file, OT2018 outside', async () => {
+    const missing = await failure('Look:\n{{ image("missing.png") }} << generate_text() >>\n');
+    expect(missing.stderr).toContain(
+      'flow.ot:2:10: error OT2027: cannot read image `missing.png`: no such file',
     );
-    expect(stderr).toContain('  2 | {{ image("missing.png") }} << generate_text() >>');
-    expect(stderr).toContain('^^^^^^^^^^^^^^^^^^^^');
+    expect(missing.stderr).toContain('  2 | {{ image("missing.png") }} << generate_text() >>');
+    expect(missing.stderr).toContain('^^^^^^^^^^^^^');
+    const outside = await failure('{{ image("../outside.png") }} << generate_text() >>\n');
+    expect(outside.stderr).toContain(
+      'flow.ot:1:10: error OT2018: image() path `../outside.png` leaves the project:',
+    );
+    const check = await runOt(['check', 'flow.ot'], { cwd: outside.dir });
+    expect(check.code).toBe(1);
+    expect(check.stderr + check.stdout).toContain('error OT2018');
   });
 
-  it('a path outside the project is OT4041, in the interpreter and a compiled module', async () => {
-    const flow = '{{ image("../outside.png") }} << generate_text() >>\n';
-    const { dir, stderr } = await failure(flow);
-    expect(stderr).toContain('flow.ot:1:4: error OT4041: image `../outside.png` refused:');
-    expect(stderr).toContain('is outside');
+  it('a computed path to a missing file is OT4046 at the image() call when it runs', async () => {
+    const flow =
+      '---\ninput:\n  picture: string\n---\nLook:\n{{ image(picture) }} << generate_text() >>\n';
+    const { stderr } = await failure(flow, { 'ot.config.yaml': 'allow_dynamic_paths: true\n' }, [
+      '--input',
+      'picture=missing.png',
+    ]);
+    expect(stderr).toContain(
+      'flow.ot:6:4: error OT4046: image `missing.png` cannot be read: there is no file',
+    );
+    expect(stderr).toContain('  6 | {{ image(picture) }} << generate_text() >>');
+    expect(stderr).toContain('^^^^^^^^^^^^^^');
+  });
+
+  it('a compiled module refuses a computed path as the interpreter does', async () => {
+    const flow =
+      '---\ninput:\n  picture: string\n---\n{{ image(picture) }} << generate_text() >>\n';
+    const { dir, stderr } = await failure(flow, {}, ['--input', 'picture=logo.png']);
+    expect(stderr).toContain('flow.ot:5:4: error OT4041: image `logo.png` refused:');
     await runOt(['compile', 'flow.ot', '-o', 'flow.mjs', '--bundle'], { cwd: dir });
-    const compiled = await runNode('flow.mjs', ['--backend', 'fake:fake.yaml', '--cache', 'off'], {
-      cwd: dir,
-    });
+    const compiled = await runNode(
+      'flow.mjs',
+      ['--backend', 'fake:fake.yaml', '--cache', 'off', '--input', 'picture=logo.png'],
+      { cwd: dir },
+    );
     expect(compiled.stderr).toBe(stderr);
   });
 
