@@ -19,6 +19,7 @@ export async function readTemplateImage(
   image: TemplateImage,
   site: ImageSite,
   program: ProgramIR,
+  locateFile: (path: string) => string = (path) => path,
 ): Promise<ImageData> {
   const { source } = image;
   const fail = (code: 'OT4041' | 'OT4046', reason: string): never => {
@@ -29,14 +30,14 @@ export async function readTemplateImage(
   if (hasOtherScheme(source)) {
     fail('OT4041', 'only http(s) and data URLs and file paths inside the project are images');
   }
-  const access = program.access ?? directoryAccess(dirname(program.entry));
+  const access = program.access ?? directoryAccess(locateFile(dirname(program.entry)));
   if (!site.literal && !access.allowDynamicPaths) {
     fail(
       'OT4041',
       'a computed path may choose a file only when ot.config.yaml sets `allow_dynamic_paths: true`',
     );
   }
-  const target = resolveTemplatePath(site.file, source);
+  const target = locateFile(resolveTemplatePath(site.file, source));
   const outside = outsideRoots(target, access);
   if (outside !== null) fail('OT4041', `\`${outside}\` is outside ${describeRoots(access)}`);
   let bytes: Buffer;

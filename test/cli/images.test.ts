@@ -74,24 +74,24 @@ describe('ot run with image() against the fake backend', () => {
     );
   });
 
-  it('a compiled module sends the same image', async () => {
+  it('a compiled module sends the same image, from any working directory', async () => {
     const fake = `replies:\n  - match: "sha256:${digest(png).slice(0, 12)}]"\n    reply: "the ot logo"\n`;
-    const dir = project({ 'flow.ot': userBlockFlow, 'logo.png': png, 'fake.yaml': fake });
-    // Bundled: the module runs in a scratch directory without node_modules.
+    const flow = `---\nbackend: fake:fake.yaml\n---\n${userBlockFlow}`;
+    const dir = project({ 'flow.ot': flow, 'logo.png': png, 'fake.yaml': fake });
+    // Bundled: the module needs no node_modules where it runs.
     const compiled = await runOt(['compile', 'flow.ot', '-o', 'flow.mjs', '--bundle'], {
       cwd: dir,
     });
     expect(compiled.code).toBe(0);
-    const result = await runOt(
-      ['run', 'flow.ot', '--backend', 'fake:fake.yaml', '--json', '--cache', 'off'],
-      { cwd: dir },
-    );
-    const viaModule = await runNode('flow.mjs', ['--backend', 'fake:fake.yaml', '--json'], {
-      cwd: dir,
-    });
-    expect(viaModule.stderr).toBe('');
-    expect(JSON.parse(viaModule.stdout)).toEqual(JSON.parse(result.stdout));
+    const result = await runOt(['run', 'flow.ot', '--json', '--cache', 'off'], { cwd: dir });
     expect(JSON.parse(result.stdout).outputs).toEqual({ name: 'the ot logo' });
+    for (const cwd of [dir, tmpdir()]) {
+      const viaModule = await runNode(join(dir, 'flow.mjs'), ['--json', '--cache', 'off'], {
+        cwd,
+      });
+      expect({ cwd, stderr: viaModule.stderr }).toEqual({ cwd, stderr: '' });
+      expect(JSON.parse(viaModule.stdout)).toEqual(JSON.parse(result.stdout));
+    }
   });
 });
 

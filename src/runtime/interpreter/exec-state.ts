@@ -53,6 +53,11 @@ export interface RunServices {
     site: CallSite,
     kind: 'include' | 'flow',
   ): TemplateIR;
+  /**
+   * Where a path relative to the program's template keys is on disk (an image file): a compiled
+   * module's keys start from the directory it was compiled in. Absent: the working directory.
+   */
+  locateFile?(path: string): string;
   /** The templates being rendered at this point, outermost first (absent: only the entry). */
   readonly active?: readonly ActiveTemplate[];
   /** These services inside `active` (so `flow()` calls made there know it; see enterTemplate). */

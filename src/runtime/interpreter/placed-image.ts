@@ -27,9 +27,13 @@ export function isPlacedImage(value: unknown): value is PlacedImage {
  * interpreter and generated code both write outputs through this.
  */
 export function outputPiece(value: unknown, state: ExecState): MaybePending<string | PlacedImage> {
-  return whenKnown(value, (known) =>
-    known instanceof TemplateImage ? placeImage(known, state) : renderOutput(known),
-  );
+  // Known values, the common case, without a closure.
+  if (value instanceof Pending) return whenKnown(value, (known) => pieceOf(known, state));
+  return pieceOf(value, state);
+}
+
+function pieceOf(value: unknown, state: ExecState): string | PlacedImage {
+  return value instanceof TemplateImage ? placeImage(value, state) : renderOutput(value);
 }
 
 function placeImage(image: TemplateImage, state: ExecState): PlacedImage {
@@ -39,7 +43,7 @@ function placeImage(image: TemplateImage, state: ExecState): PlacedImage {
     span: state.template.span,
     literal: false,
   };
-  const read = readTemplateImage(image, site, state.run.program);
+  const read = readTemplateImage(image, site, state.run.program, state.run.locateFile);
   // The run fails on a missing or refused image even when no call sends it.
   state.run.track(read);
   return { kind: 'placedImage', source: image.source, site, data: new Pending(read) };
