@@ -139,9 +139,14 @@ const notes = {
     explain: 'Reading a reserved name as a variable; refused by the sandbox.',
     check: '{{ constructor }}',
   },
+  OT2027: {
+    explain:
+      'A literal `image("…")` path in a `.ot` file names a file that does not exist or cannot be read (paths are relative to the file that calls `image()`). A path leaving the project is OT2018.',
+    check: '{{ image("missing.png") }}',
+  },
   OT2018: {
     explain:
-      'An `include` or `flow()` path that leaves the project root and the `include_roots` of ot.config.yaml (`../` escapes, absolute paths, symlinks pointing outside).',
+      'An `include`, `flow()` or literal `image()` path that leaves the project root and the `include_roots` of ot.config.yaml (`../` escapes, absolute paths, symlinks pointing outside).',
     check: '{% include "../outside.ot" %}',
   },
   OT2019: {
@@ -287,6 +292,18 @@ const notes = {
   OT4041: {
     explain:
       'An image could not be used: a file path outside the project directory, a file that cannot be read, or a source that is neither a URL, a path nor bytes.',
+  },
+  OT4045: {
+    explain:
+      "A `.ot` image (`image(…)`) reached a place that needs text: a `set` block, a macro's output, a filter block, `~`/`+`, a filter, `tojson`. Place an image only with `{{ image(…) }}` in the flow's text or a role block.",
+  },
+  OT4046: {
+    explain:
+      'The file an `image(…)` in a `.ot` file names cannot be read (missing, a directory, unreadable). Paths are relative to the file that calls `image()`.',
+  },
+  OT4047: {
+    explain:
+      'An image is in the prefix of a call that cannot send it: only `generate_text` and `chat` send images, and only in user messages (text outside role blocks, or `role user`).',
   },
 };
 

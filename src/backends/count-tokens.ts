@@ -57,7 +57,7 @@ export function loadTokenCounter(): Promise<TokenCounter | null> {
 /** The input tokens of a request: its prompt's, or its messages' contents' added up (roles not counted). */
 export function inputTokens(
   count: TokenCounter,
-  request: { prompt: string | null; messages: readonly Message[] | null },
+  request: { prompt: string | null; messages: readonly Pick<Message, 'content'>[] | null },
 ): number {
   if (request.prompt !== null) return count(request.prompt);
   return (request.messages ?? []).reduce((sum, message) => sum + count(message.content), 0);

@@ -1,9 +1,10 @@
 import { assertNever } from '../assert-never.js';
-import type { Expr, ProgramIR, Stmt } from '../ir/ir.js';
+import type { Expr, ProgramIR, Stmt, TemplateIR } from '../ir/ir.js';
+import { forEachNode } from '../ir/walk-ir.js';
 import { assignedNamesOf } from '../runtime/interpreter/assigned-names.js';
 
-/** nunjucks' globals: calling one never runs a template macro (unless a name hides it). */
-const GLOBAL_FUNCTIONS = ['range', 'cycler', 'joiner'];
+/** The globals: calling one never runs a template macro (unless a name hides it). */
+const GLOBAL_FUNCTIONS = ['range', 'cycler', 'joiner', 'image'];
 
 /**
  * Where a value can be pending (a call's result, or anything that reads one), decided once for
@@ -23,11 +24,17 @@ export class PendingFacts {
   readonly names = new Set<string>();
   /** True when some macro or `caller` body can write pending text. */
   macros = false;
+  /**
+   * True when the program names `image` anywhere: an output may then place an image, so every
+   * `{{ }}` is written through `outputPiece` instead of joining the known text.
+   */
+  readonly images: boolean;
   private readonly bound = new Set<string>();
 
   constructor(private readonly program: ProgramIR) {
     for (const template of Object.values(program.templates))
       collectBound(template.body, this.bound);
+    this.images = Object.values(program.templates).some(namesImage);
     let changed = true;
     while (changed) {
       const before = this.names.size + (this.macros ? 1 : 0);
@@ -213,6 +220,17 @@ export class PendingFacts {
   private add(names: readonly string[]): void {
     for (const name of names) this.names.add(name);
   }
+}
+
+/** True when a template reads the name `image` (the global, or whatever hides it). */
+function namesImage(template: TemplateIR): boolean {
+  let found = false;
+  forEachNode(template.body, {
+    expr: (expr) => {
+      if (expr.kind === 'name' && expr.name === 'image') found = true;
+    },
+  });
+  return found;
 }
 
 /** Every name the program binds anywhere (so a global such as `range` can be told from a variable). */

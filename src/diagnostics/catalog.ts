@@ -78,6 +78,7 @@ export const diagnosticCatalog = {
   OT2024: { severity: 'error', message: 'invalid eval file: {reason}' },
   OT2025: { severity: 'error', message: 'scorer `{name}`: {reason}' },
   OT2026: { severity: 'error', message: 'cannot read {what} `{path}`: {reason}' },
+  OT2027: { severity: 'error', message: 'cannot read image `{path}`: {reason}' },
 
   // --- OT3xxx: plan and code generation -------------------------------------------------------
   OT3001: {
@@ -128,6 +129,12 @@ export const diagnosticCatalog = {
     message: '{builtin}: backend `{backend}` does not take images',
   },
   OT4041: { severity: 'error', message: 'image `{source}` refused: {reason}' },
+  OT4045: {
+    severity: 'error',
+    message: 'an image is not text: `image({source})` cannot be used {where}',
+  },
+  OT4046: { severity: 'error', message: 'image `{source}` cannot be read: {reason}' },
+  OT4047: { severity: 'error', message: '{builtin}: cannot send the image `{source}`: {reason}' },
   OT4027: { severity: 'error', message: 'the queued run was lost by the workers: {reason}' },
   OT4028: { severity: 'error', message: 'the worker cannot start: {reason}' },
 } as const satisfies Record<string, { severity: Severity; message: string }>;

@@ -8,6 +8,7 @@ import type { ProgramIR, TemplateIR } from './ir.js';
 import { allBoundNames } from './checks/bound-names.js';
 import { checkFlowInputs } from './check-flow-inputs.js';
 import { createProgram } from './create-stmt.js';
+import { imagePathDiagnostics } from './image-paths.js';
 import { lower } from './lower.js';
 import { describeRoots, outsideRoots, type PathAccess } from './path-access.js';
 import { referenceCycles } from './reference-cycles.js';
@@ -50,7 +51,7 @@ interface LoadedFile {
  * OT2013 at the path that names it (not for `include … ignore missing`); a path that leaves the
  * project's roots is OT2018 and is never read; a computed path is OT2019 unless the config allows
  * them. Such references are left unresolved, so every `resolved` key in the program names a
- * loaded template.
+ * loaded template. A literal `image()` path is checked the same way (OT2018, OT2027).
  */
 export function loadProgram(entryPath: string, options: LoadProgramOptions = {}): LoadedProgram {
   const readFile = options.readFile ?? readFileOrUndefined;
@@ -82,6 +83,13 @@ export function loadProgram(entryPath: string, options: LoadProgramOptions = {})
     const parsed = parse(text, { path });
     const lowered = lower(parsed.ast, { path, source: text });
     const references = templateReferences(lowered.template);
+    referenceDiagnostics.push(
+      ...imagePathDiagnostics(
+        lowered.template,
+        access,
+        allBoundNames(parsed.ast.body).includes('image'),
+      ),
+    );
     files.set(path, {
       source,
       ast: parsed.ast,

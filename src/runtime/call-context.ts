@@ -18,6 +18,7 @@ import { InvalidReplyError, TruncatedReplyError, UnsupportedArgumentError } from
 import { fetchShared } from './shared-flight.js';
 import { isTokenUsage } from './usage/call-cost.js';
 import { traceUsageFields } from './usage/trace-usage.js';
+import { traceMessages } from './trace.js';
 
 /** The finish reason of a reply cut off at the token limit. */
 const TRUNCATED = 'length';
@@ -416,7 +417,7 @@ export class CallContext {
     this.run.trace?.({
       builtin: call.info.traceAs ?? call.traceBuiltin ?? call.builtin,
       prompt: call.prompt,
-      messages: call.messages,
+      messages: traceMessages(call.messages),
       args: args as Record<string, unknown>,
       result: fetched.value,
       cached: fetched.cached,

@@ -30,6 +30,8 @@ export interface ProgramHooks {
     site: CallSite,
     kind: 'include' | 'flow',
   ): TemplateIR;
+  /** See RunServices.locateFile. */
+  locateFile?(path: string): string;
   /** Finds a backend by name for a template (`fake:PATH` specs are relative to it). */
   resolveBackend(name: string, template: TemplateIR): Backend;
   /**
@@ -83,6 +85,7 @@ export async function runProgram(
       active,
       locate: (site) => hooks.locate(site),
       loadTemplate: (path, from, site, kind) => hooks.loadTemplate(path, from, site, kind),
+      ...(hooks.locateFile ? { locateFile: hooks.locateFile } : {}),
       track(work) {
         tracked.push(work);
         work.catch(fail);

@@ -124,6 +124,21 @@ describe('backends and images', () => {
     expect(cause.message).toBe('OT4040: chat: backend `blind` does not take images');
   });
 
+  it('the trace records an image by media type, digest and size, never its bytes', async () => {
+    const sha = (await import('node:crypto')).createHash('sha256').update(png).digest('hex');
+    const events: { messages: unknown }[] = [];
+    const registry = createRegistry([createFakeBackend({ default: 'x' }, 'fake')]);
+    const e = llm.chat([{ role: 'user', content: 'What?', images: [image(png)] }]);
+    await run(e, { registry, trace: (event) => events.push(event) });
+    expect(events[0]!.messages).toEqual([
+      {
+        role: 'user',
+        content: 'What?',
+        images: [{ media_type: 'image/png', sha256: sha, bytes: png.length }],
+      },
+    ]);
+  });
+
   it('fake rules match an image by its digest', async () => {
     const sha = (await import('node:crypto')).createHash('sha256').update(png).digest('hex');
     const registry = createRegistry([

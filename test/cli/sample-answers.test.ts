@@ -16,6 +16,8 @@ const expected: [string, string[], Record<string, unknown>][] = [
     },
   ],
   ['classify.ot', [], { label: ['billing', 'bug', 'feature request'] }],
+  // The fake's rule matches the picture's digest: the image reached the call.
+  ['describe-image.ot', [], { description: 'A small red square.' }],
   ['extract.ot', [], { person: { name: 'Ada Lovelace', born: 1815, city: 'London' } }],
   ['map-reduce.ot', [], { digest: ' A greener, busier town: bikes, bread and a cleaner river.' }],
   [

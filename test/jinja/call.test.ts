@@ -105,7 +105,7 @@ describe('createGlobals', () => {
 
   it('gives a fresh set of globals each time', () => {
     expect(createGlobals()).not.toBe(globals);
-    expect(Object.keys(globals).sort()).toEqual(['cycler', 'joiner', 'range']);
+    expect(Object.keys(globals).sort()).toEqual(['cycler', 'image', 'joiner', 'range']);
   });
 
   it('lets a filter receive a global’s result', () => {

@@ -62,7 +62,20 @@ describe('completion', () => {
     );
     const names = labels(items);
     expect(names).toEqual(
-      expect.arrayContaining(['topic', 'greeting', 'm', 'city', 'range', 'cycler', 'joiner']),
+      expect.arrayContaining([
+        'topic',
+        'greeting',
+        'm',
+        'city',
+        'range',
+        'cycler',
+        'joiner',
+        'image',
+      ]),
+    );
+    expect(items.find((item) => item.label === 'range')?.detail).toBe('nunjucks global');
+    expect(items.find((item) => item.label === 'image')?.detail).toBe(
+      'ot global: image(source, media_type=none), placed in the prompt by {{ }}',
     );
     expect(names).not.toContain('later');
     expect(names).not.toContain('x');

@@ -2,12 +2,17 @@ import type { ast } from 'ot-lang/tools';
 import { assertNever } from '../assert-never.js';
 import type { Binding, Variable } from './symbols.js';
 
+/** The globals that are ot's own rather than nunjucks'. */
+const globalDetails: Readonly<Record<string, string>> = {
+  image: 'ot global: image(source, media_type=none), placed in the prompt by {{ }}',
+};
+
 /** A one-line description of where a variable comes from, e.g. `input: string`, `bound by generate_text`. */
 export function variableDetail(variable: Variable): string {
   if (variable.implicit !== null) {
     switch (variable.implicit) {
       case 'global':
-        return 'nunjucks global';
+        return globalDetails[variable.name] ?? 'nunjucks global';
       case 'loopObject':
         return 'the current loop';
       case 'caller':

@@ -1,4 +1,4 @@
-import type { TraceEvent } from '../../runtime/trace.js';
+import type { TraceEvent, TraceImage } from '../../runtime/trace.js';
 
 /** One call of `--dry-run`: where it is, whether the cache has it, and the prompt it would send. */
 export function printDryRunCall(event: TraceEvent): string {
@@ -7,7 +7,9 @@ export function printDryRunCall(event: TraceEvent): string {
   const header = `── ${event.location || '(api)'} ${event.builtin}${sample} on ${event.backend} [${status}]`;
   const body =
     event.messages !== null
-      ? event.messages.map((m) => `[${m.role}] ${m.content}`).join('\n')
+      ? event.messages
+          .map((m) => `[${m.role}] ${m.content}${(m.images ?? []).map(imageMark).join('')}`)
+          .join('\n')
       : (event.prompt ?? '');
   return `${header}\n${body}\n`;
 }
@@ -16,4 +18,11 @@ export function printDryRunCall(event: TraceEvent): string {
 export function printDryRunSummary(events: readonly TraceEvent[]): string {
   const cached = events.filter((e) => e.cached).length;
   return `── ${events.length} call${events.length === 1 ? '' : 's'}: ${cached} cached, ${events.length - cached} would call the backend\n`;
+}
+
+/** An image of a message, after its text: what it is, never its bytes. */
+function imageMark(image: TraceImage): string {
+  return 'url' in image
+    ? ` [image ${image.url}]`
+    : ` [image ${image.media_type}, ${image.bytes} bytes, sha256:${image.sha256.slice(0, 12)}]`;
 }

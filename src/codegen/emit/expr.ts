@@ -1,5 +1,6 @@
 import { assertNever } from '../../assert-never.js';
-import type { BuiltinCallExprIR, Expr, KeywordArgIR } from '../../ir/ir.js';
+import type { BuiltinCallExprIR, CallExprIR, Expr, KeywordArgIR } from '../../ir/ir.js';
+import { literalSource } from '../../runtime/jinja/template-image.js';
 import { describeCallee } from '../../runtime/interpreter/describe-callee.js';
 import type { FunctionScope } from './function-scope.js';
 import { jsKey, jsLiteral, jsString } from './js-literal.js';
@@ -49,7 +50,7 @@ export class ExprEmitter {
       case 'slice':
         return `sliceValue(${[expr.object, expr.start, expr.stop, expr.step].map((part) => (part ? this.emit(part, s) : 'undefined')).join(', ')})`;
       case 'call':
-        return `call(${s}, ${this.emit(expr.callee, s)}, [${this.list(expr.args, s)}], ${this.keywords(expr.kwargs, s)}, ${jsString(describeCallee(expr.callee))}, ${this.at(expr)})`;
+        return `call(${s}, ${this.emit(expr.callee, s)}, [${this.list(expr.args, s)}], ${this.keywords(expr.kwargs, s)}, ${jsString(describeCallee(expr.callee))}, ${this.at(expr)}${literalFlag(expr)})`;
       case 'filter':
         return `filter(${s}, ${jsString(expr.name)}, ${this.emit(expr.target, s)}, [${this.list(expr.args, s)}], ${this.keywords(expr.kwargs, s)}, ${this.at(expr)})`;
       case 'test':
@@ -121,7 +122,7 @@ export class ExprEmitter {
         const { args, kwargs } = this.spread(v, 1, expr.args.length, expr.kwargs);
         // A macro called once its arguments are known runs at its place in source order.
         const later = this.scope.param();
-        return `walkWhenAllKnown(${s}, [${values.join(', ')}], (${later}, ${v}) => call(${later}, ${v}[0], ${args}, ${kwargs}, ${jsString(describeCallee(expr.callee))}, ${this.at(expr)}))`;
+        return `walkWhenAllKnown(${s}, [${values.join(', ')}], (${later}, ${v}) => call(${later}, ${v}[0], ${args}, ${kwargs}, ${jsString(describeCallee(expr.callee))}, ${this.at(expr)}${literalFlag(expr)}))`;
       }
       case 'filter': {
         const v = this.scope.param();
@@ -221,4 +222,12 @@ export class ExprEmitter {
   private at(expr: Expr): string {
     return this.ctx.span(this.file, expr.span);
   }
+}
+
+/**
+ * `, true` when a call's source argument is a literal (what `image()` records, so a literal
+ * path is the author's choice), else nothing: other calls' code stays as it was.
+ */
+function literalFlag(expr: CallExprIR): string {
+  return literalSource(expr.callee, expr.args, expr.kwargs) ? ', true' : '';
 }

@@ -114,10 +114,11 @@ export function writesKnownText(stmt: Stmt, module: ModuleContext, template: Tem
     case 'text':
       return !template.hasRoles;
     case 'output':
+      // An output that may be an image writes through the buffer (emitOutput).
+      if (facts.images) return false;
+      return !facts.mayPend(stmt.expr) && !callsMacro(stmt, module);
     case 'set':
-      return (
-        !facts.mayPend(stmt.kind === 'output' ? stmt.expr : stmt.value) && !callsMacro(stmt, module)
-      );
+      return !facts.mayPend(stmt.value) && !callsMacro(stmt, module);
     case 'macro':
       return true;
     case 'if':

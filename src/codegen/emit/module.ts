@@ -30,6 +30,7 @@ const HELPERS = [
   'unaryOp',
   'compareChain',
   'renderOutput',
+  'outputPiece',
   'whenKnown',
   'whenAllKnown',
   'walkWhenKnown',

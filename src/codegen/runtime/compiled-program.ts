@@ -58,14 +58,21 @@ export function defineProgram(
     templates.map((t) => [t.template.path, t.source]),
   );
   // Messages and traces keep the paths as compiled; only finding files uses the located ones.
+  const locateFile = root
+    ? (path: string) => resolve(fileURLToPath(root), path)
+    : (path: string) => path;
   const located = (template: TemplateIR): TemplateIR =>
-    root ? { ...template, path: resolve(fileURLToPath(root), template.path) } : template;
+    root ? { ...template, path: locateFile(template.path) } : template;
   const flow: RunnableFlow = {
     entry: located(entryTemplate.template),
     sources,
     run: (inputs, context, resolveBackend) =>
-      runCompiledProgram(compiled, inputs, context, (name, template) =>
-        resolveBackend(name, located(template)),
+      runCompiledProgram(
+        compiled,
+        inputs,
+        context,
+        (name, template) => resolveBackend(name, located(template)),
+        locateFile,
       ),
   };
   return {

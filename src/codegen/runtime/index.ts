@@ -36,6 +36,7 @@ export {
   bindOutput,
 } from './call-block.js';
 export { writeText } from './text.js';
+export { outputPiece } from '../../runtime/interpreter/placed-image.js';
 export { deferral } from './deferral.js';
 export { ifChain, forLoop, type Body } from './control.js';
 export { forkBranches, forkLoop } from './fork.js';

@@ -26,8 +26,10 @@ export function runCompiledProgram(
   inputs: Record<string, unknown>,
   run: RunContext,
   resolveBackend: BackendResolver,
+  locateFile?: (path: string) => string,
 ): Promise<RunResult> {
   return runProgram(programOf(compiled), inputs, run, {
+    ...(locateFile ? { locateFile } : {}),
     locate: (site) => locate(compiled, site),
     loadTemplate: (path, from, site) => findTemplate(compiled, path, from, site),
     resolveBackend,

@@ -11,6 +11,7 @@ import {
   makeDict,
 } from '../../runtime/interpreter/values.js';
 import type { Span } from '../../source/span.js';
+import { stampImage } from '../../runtime/jinja/template-image.js';
 
 /*
  * The expression helpers of generated code: each is the interpreter's evaluation of one node
@@ -78,7 +79,8 @@ export function test(
 
 /**
  * `callee(args)`: a template macro runs with the caller's state (its calls see the caller's
- * prefix); anything else is called as nunjucks calls it, named `describe` in errors.
+ * prefix); anything else is called as nunjucks calls it, named `describe` in errors. An image
+ * it returns records the call's place (`literalSource`: its source argument is a literal).
  */
 export function call(
   state: ExecState,
@@ -87,10 +89,12 @@ export function call(
   kwargs: Record<string, unknown> | null,
   describe: string,
   span: Span,
+  literalSource = false,
 ): Value {
   if (isMacro(callee)) return callee[invokeMacro](args, kwargs, state);
   try {
-    return callValue(callee, args, kwargs, describe);
+    const result = callValue(callee, args, kwargs, describe);
+    return stampImage(result, { file: state.template.path, span, literal: literalSource });
   } catch (error) {
     throw locateError(error, span, state.template.path);
   }

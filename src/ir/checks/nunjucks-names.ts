@@ -7,5 +7,5 @@ export const nunjucksFilterNames: ReadonlySet<string> = new Set(filterNames());
 /** nunjucks' built-in tests (`is odd`, `is defined`, `is none` …), from the runtime's table. */
 export const nunjucksTestNames: ReadonlySet<string> = new Set(testNames());
 
-/** The globals every nunjucks template sees. */
-export const nunjucksGlobalNames: readonly string[] = ['range', 'cycler', 'joiner'];
+/** The globals every template sees: nunjucks' three and ot's `image`. */
+export const nunjucksGlobalNames: readonly string[] = ['range', 'cycler', 'joiner', 'image'];

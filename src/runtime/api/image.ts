@@ -37,22 +37,34 @@ export function image(source: ImageSource, options: ImageOptions = {}): ImageInp
 /** Reads an image for a backend: bytes with their digest, or a URL passed on. */
 export async function loadImage(input: ImageInput, root = process.cwd()): Promise<ImageData> {
   const { source } = input;
-  if (source instanceof Uint8Array) return bytesImage(source, input.mediaType ?? null, null);
+  if (source instanceof Uint8Array) return imageOfBytes(source, input.mediaType ?? null, null);
   const text = source instanceof URL ? source.href : source;
+  const url = imageOfUrl(text, input.mediaType ?? null);
+  if (url) return url;
+  if (hasOtherScheme(text)) {
+    refuse(text, 'only http(s) and data URLs, file paths inside the project, and bytes are images');
+  }
+  return imageOfBytes(await readInside(text, root), input.mediaType ?? null, text);
+}
+
+/** A `data:` URL's bytes or an `http(s):` URL passed on; null for anything else (a path). */
+export function imageOfUrl(text: string, mediaType: string | null): ImageData | null {
   const data = /^data:([^;,]+)?(;base64)?,(.*)$/s.exec(text);
   if (data) {
     const bytes = data[2]
       ? Buffer.from(data[3]!, 'base64')
       : Buffer.from(decodeURIComponent(data[3]!), 'utf8');
-    return bytesImage(bytes, input.mediaType ?? data[1] ?? null, null);
+    return imageOfBytes(bytes, mediaType ?? data[1] ?? null, null);
   }
   if (/^https?:\/\//i.test(text)) {
-    return { kind: 'url', url: text, mediaType: input.mediaType ?? mediaTypeOfName(text) };
+    return { kind: 'url', url: text, mediaType: mediaType ?? mediaTypeOfName(text) };
   }
-  if (/^[a-z][a-z0-9+.-]+:/i.test(text) && !/^[a-z]:[\\/]/i.test(text)) {
-    refuse(text, 'only http(s) and data URLs, file paths inside the project, and bytes are images');
-  }
-  return bytesImage(await readInside(text, root), input.mediaType ?? null, text);
+  return null;
+}
+
+/** True for a URL of a scheme images do not come from (`file:`, `ftp:`); a drive letter is a path. */
+export function hasOtherScheme(text: string): boolean {
+  return /^[a-z][a-z0-9+.-]+:/i.test(text) && !/^[a-z]:[\\/]/i.test(text);
 }
 
 /** Reads `path` if it resolves (links followed) inside `root`; data never picks another file. */
@@ -78,7 +90,12 @@ function refuse(source: string, reason: string): never {
   ]);
 }
 
-function bytesImage(bytes: Uint8Array, mediaType: string | null, name: string | null): ImageData {
+/** Bytes as a backend's image: base64 and sha256, the media type given, sniffed or from the name. */
+export function imageOfBytes(
+  bytes: Uint8Array,
+  mediaType: string | null,
+  name: string | null,
+): ImageData {
   return {
     kind: 'bytes',
     mediaType:

@@ -7,8 +7,7 @@ import {
 import type { JsonSchema } from '../../ir/ir.js';
 import { CallContext } from '../call-context.js';
 import { CallError } from '../call-error.js';
-import { createDiagnostic } from '../../diagnostics/diagnostic.js';
-import { OtError } from '../../diagnostics/ot-error.js';
+import { hasImages, requireImageSupport } from '../image-support.js';
 import { loadImage, type ImageInput } from './image.js';
 import { currentRegistry } from '../registry/current.js';
 import type {
@@ -317,19 +316,7 @@ async function withImages(
   builtin: string,
   context: CallContext,
 ): Promise<Message[]> {
-  if (messages.some((m) => (m.images?.length ?? 0) > 0) && !context.backend.capabilities.images) {
-    throw new OtError([
-      createDiagnostic(
-        'OT4040',
-        builtin,
-        { start: 0, end: 0 },
-        {
-          builtin,
-          backend: context.backend.name,
-        },
-      ),
-    ]);
-  }
+  if (hasImages(messages)) requireImageSupport(builtin, context.backend, null);
   return Promise.all(
     messages.map(async ({ role, content, images }) =>
       images && images.length > 0

@@ -1,6 +1,6 @@
 import type { BuiltinCallExprIR } from '../../ir/ir.js';
 import type { BuiltinCall, ExecState, Value } from './exec-state.js';
-import { segmentsToMessages } from './messages.js';
+import { imagesRead, segmentImages, segmentsToMessages } from './messages.js';
 import {
   collectSegments,
   joinSegments,
@@ -26,14 +26,20 @@ export function startBuiltinCall(
   here: PrefixRef = state.out.here(),
   order: OrderCursor = state.order.open(),
 ): Value {
-  const segments = () => resolveDeep(collectSegments(here));
+  const segments = async () => {
+    const known = await resolveDeep(collectSegments(here));
+    await imagesRead(known);
+    return known;
+  };
   const call: BuiltinCall = {
     builtin: expr.name,
     args,
     kwargs: kwargs ?? {},
     prefixText: async () => joinSegments(await segments()),
+    prefixImages: async () => segmentImages(await segments()),
     prefixSinceLastCall: async () => textSinceLastReply(await segments()),
-    prefixMessages: async () => segmentsToMessages(await segments(), state.template.hasRoles),
+    prefixMessages: async () =>
+      segmentsToMessages(await segments(), state.template.hasRoles, expr.name),
     sample: state.sample,
     site: { file: state.template.path, span: state.callBlock ?? expr.span },
     template: state.template,

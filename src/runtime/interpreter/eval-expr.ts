@@ -29,6 +29,7 @@ import {
   unaryOp,
 } from './values.js';
 import { locateError, withSpan } from './runtime-error.js';
+import { literalSource, stampImage } from '../jinja/template-image.js';
 import { invokeMacro, isMacro } from './macro.js';
 import { describeCallee } from './describe-callee.js';
 
@@ -253,11 +254,12 @@ function evalCall(
   // A method call keeps its receiver, as nunjucks' memberLookup binds methods.
   const callee = evalExpr(calleeExpr, state);
   const argValues = evalArgs(argExprs, kwargExprs, state);
+  const literal = literalSource(calleeExpr, argExprs, kwargExprs);
   if (!(callee instanceof Pending) && !anyPending(argValues)) {
-    return invoke(callee, argValues, calleeExpr, kwargExprs, state, span);
+    return invoke(callee, argValues, calleeExpr, kwargExprs, state, span, literal);
   }
   return walkWhenAllKnown(state, [callee, ...argValues], (later, [known, ...rest]) =>
-    invoke(known, rest, calleeExpr, kwargExprs, later, span),
+    invoke(known, rest, calleeExpr, kwargExprs, later, span, literal),
   );
 }
 
@@ -268,11 +270,13 @@ function invoke(
   kwargExprs: KeywordArgIR[],
   state: ExecState,
   span: Span,
+  literal: boolean,
 ): Value {
   const { args, kwargs } = splitArgs(argValues, kwargExprs);
   if (isMacro(callee)) return callee[invokeMacro](args, kwargs, state);
   try {
-    return callValue(callee, args, kwargs, describeCallee(calleeExpr));
+    const result = callValue(callee, args, kwargs, describeCallee(calleeExpr));
+    return stampImage(result, { file: state.template.path, span, literal });
   } catch (error) {
     throw locateError(error, span, state.template.path);
   }

@@ -7,6 +7,7 @@ import type { LexicalScope } from './lexical-scope.js';
 import type { OutputBuffer } from './output-buffer.js';
 import type { MaybePending } from './pending.js';
 import type { OrderCursor } from '../source-order.js';
+import type { PlacedImage } from './placed-image.js';
 
 /** Where a call block stands in the source, for errors and traces. */
 export interface CallSite {
@@ -23,6 +24,8 @@ export interface BuiltinCall {
   kwargs: Record<string, unknown>;
   /** The prefix as text (roles ignored); computed only if the builtin asks for it. */
   prefixText: () => Promise<string>;
+  /** The images placed in the prefix (`{{ image(…) }}`), read, in order. */
+  prefixImages: () => Promise<PlacedImage[]>;
   /** The end of the prefix rendered since the last call block's reply (all of it if none). */
   prefixSinceLastCall: () => Promise<string>;
   /** The prefix as chat messages grouped by role. */
@@ -53,6 +56,11 @@ export interface RunServices {
     site: CallSite,
     kind: 'include' | 'flow',
   ): TemplateIR;
+  /**
+   * Where a path relative to the program's template keys is on disk (an image file): a compiled
+   * module's keys start from the directory it was compiled in. Absent: the working directory.
+   */
+  locateFile?(path: string): string;
   /** The templates being rendered at this point, outermost first (absent: only the entry). */
   readonly active?: readonly ActiveTemplate[];
   /** These services inside `active` (so `flow()` calls made there know it; see enterTemplate). */

@@ -3,6 +3,7 @@ import { execBody } from './exec.js';
 import type { ExecState, OutputCollector, RunServices } from './exec-state.js';
 import { Context, Frame } from './frame.js';
 import { collectText, OutputBuffer } from './output-buffer.js';
+import { imagePlaceholder } from './placed-image.js';
 import { Pending, resolveDeep } from './pending.js';
 import { createGlobals } from './values.js';
 import { OrderBook } from '../source-order.js';
@@ -57,7 +58,7 @@ export async function renderWith(
   renderBody: BodyRenderer,
 ): Promise<RenderResult> {
   const { out, outputs } = walk(template, inputs, run, sample, renderBody);
-  const text = await resolveDeep(collectText(out.here()));
+  const text = await resolveDeep(collectText(out.here(), imagePlaceholder));
   const resolved: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(outputs.values)) {
     resolved[name] = await resolveNested(value);
@@ -73,7 +74,7 @@ export function renderSyncWith(
   renderBody: BodyRenderer,
 ): string {
   const { out } = walk(template, inputs, run, '', renderBody);
-  const text = collectText(out.here());
+  const text = collectText(out.here(), imagePlaceholder);
   if (text instanceof Pending) throw new Error('the template made a model call; run it instead');
   return text;
 }

@@ -1,17 +1,27 @@
 import type { RoleName } from '../../ir/ir.js';
+import { notText } from '../jinja/template-image.js';
 import { Pending, resolveDeep } from './pending.js';
+import { isPlacedImage, type PlacedImage } from './placed-image.js';
+import { locateError } from './runtime-error.js';
 
-/** One piece of rendered text with the role it is spoken in (null: outside any role block). */
+/**
+ * One piece of rendered text with the role it is spoken in (null: outside any role block), or
+ * an image placed by `{{ image(…) }}` (its `text` is then empty).
+ */
 export interface Segment {
   text: string;
   role: RoleName | null;
   /** A call's reply (present even when empty): where the text since the last call starts. */
   reply?: true;
+  image?: PlacedImage;
 }
 
-/** A piece of a buffer: known text, text still being computed, or a nested buffer. */
+/** What an output statement writes: text or an image, known or still being computed. */
+export type OutputContent = string | PlacedImage | Pending<string | PlacedImage>;
+
+/** A piece of a buffer: known text or image, one still being computed, or a nested buffer. */
 interface Part {
-  content: string | Pending<string> | OutputBuffer;
+  content: OutputContent | OutputBuffer;
   role: RoleName | null;
   /** A call block's builtin call reply; never merged with the text around it. */
   reply?: true;
@@ -45,13 +55,13 @@ export class OutputBuffer {
    */
   private sealed = 0;
 
-  /** Appends text in the current role. */
-  write(content: string | Pending<string>): void {
+  /** Appends text (or an image) in the current role. */
+  write(content: OutputContent): void {
     this.writeAs(content, this.role);
   }
 
   /** Appends text in a given role (a call's reply may belong to `assistant`). */
-  writeAs(content: string | Pending<string>, role: RoleName | null): void {
+  writeAs(content: OutputContent, role: RoleName | null): void {
     if (content === '') return;
     const last = this.parts.length - 1;
     if (typeof content === 'string' && last >= this.sealed) {
@@ -128,8 +138,11 @@ export function collectSegments(ref: PrefixRef): Segment[] | Pending<Segment[]> 
   );
 }
 
-/** The text of a prefix (roles ignored). */
-export function collectText(ref: PrefixRef): string | Pending<string> {
+/** What an image becomes where text is collected: a placeholder, or an error (a capture). */
+export type ImageText = (image: PlacedImage) => string;
+
+/** The text of a prefix (roles ignored), each image as `imageText` renders it. */
+export function collectText(ref: PrefixRef, imageText: ImageText): string | Pending<string> {
   // The common case, and the whole of a call-free render: plain strings, joined directly.
   if (ref.buffer.before === null) {
     const { parts } = ref.buffer;
@@ -144,12 +157,19 @@ export function collectText(ref: PrefixRef): string | Pending<string> {
   }
   const segments = collectSegments(ref);
   if (segments instanceof Pending) {
-    return new Pending(resolveDeep(segments).then(joinSegments));
+    return new Pending(resolveDeep(segments).then((known) => renderSegments(known, imageText)));
   }
-  return joinSegments(segments);
+  return renderSegments(segments, imageText);
 }
 
-/** Joins segments into text. */
+/** Joins segments into text, images as `imageText` renders them. */
+function renderSegments(segments: readonly Segment[], imageText: ImageText): string {
+  let text = '';
+  for (const segment of segments) text += segment.image ? imageText(segment.image) : segment.text;
+  return text;
+}
+
+/** Joins segments' text: a prompt's text, whose images are sent beside it. */
 export function joinSegments(segments: readonly Segment[]): string {
   let text = '';
   for (const segment of segments) text += segment.text;
@@ -180,10 +200,17 @@ function collectParts(
     if (typeof content === 'string') {
       if (part.reply) out.push({ text: content, role: part.role, reply: true });
       else out.push({ text: content, role: part.role });
+    } else if (isPlacedImage(content)) {
+      out.push({ text: '', role: part.role, image: content });
     } else if (content instanceof Pending) {
       if (!content.settled) return content.promise;
       if (content.failed) throw content.error;
-      const text = content.value as string;
+      const value = content.value as string | PlacedImage;
+      if (isPlacedImage(value)) {
+        out.push({ text: '', role: part.role, image: value });
+        continue;
+      }
+      const text = value;
       if (part.reply) out.push({ text, role: part.role, reply: true });
       else if (text !== '') out.push({ text, role: part.role });
     } else {
@@ -210,10 +237,21 @@ export function textSinceLastReply(segments: readonly Segment[]): string {
   return joinSegments(segments.slice(start));
 }
 
-/** The text a buffer itself holds (without the prefix before it). */
+/**
+ * The text a buffer itself holds (without the prefix before it): a capture's, a macro's or a
+ * filter block's. Such text is a string, so an image in it is OT4045 at the image.
+ */
 export function ownText(buffer: OutputBuffer): string | Pending<string> {
   const view = buffer.before === null ? buffer : new DetachedView(buffer);
-  return collectText({ buffer: view, length: buffer.parts.length });
+  return collectText({ buffer: view, length: buffer.parts.length }, imageInText);
+}
+
+function imageInText(image: PlacedImage): never {
+  throw locateError(
+    notText(image.source, 'in text that becomes a string (a `set` block, a macro, a filter block)'),
+    image.site.span,
+    image.site.file,
+  );
 }
 
 /** Views a buffer's own parts without the prefix it starts after. */

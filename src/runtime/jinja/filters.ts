@@ -2,6 +2,7 @@ import { makeKeywordArgs } from './call.js';
 import { errorReason, isJinjaError, JinjaError } from './jinja-error.js';
 import { isForbiddenProperty } from './member.js';
 import { filterTable, nunjucksContext } from './nunjucks-env.js';
+import { notText, TemplateImage } from './template-image.js';
 
 /** True when `name` is a built-in nunjucks filter (aliases `d` and `e` included). */
 export function hasFilter(name: string): boolean {
@@ -30,6 +31,8 @@ export function applyFilter(
   const filter = filterTable[name];
   if (filter === undefined) throw new JinjaError('OT2006', { name });
   checkAttributeArgument(name, args, kwargs);
+  // Filters work on text and data; an image would reach them only to be mangled or dropped.
+  if (target instanceof TemplateImage) throw notText(target.source, `with the filter \`${name}\``);
   try {
     if (kwargs === null) {
       // The common cases without building an argument array.

@@ -1,12 +1,13 @@
 import nunjucksGlobals from 'nunjucks/src/globals.js';
 import { hideSource } from './function-text.js';
+import { imageGlobal } from './template-image.js';
 
 type Global = (...args: unknown[]) => unknown;
 
 /**
  * The root-scope values every template sees: nunjucks' `range(start?, stop, step?)`,
  * `cycler(…items)` (an object with `next()`, `reset()` and `current`) and `joiner(sep?)`,
- * fresh for each render. As in nunjucks' `Context.lookup`, a context variable of the same
+ * fresh for each render, and ot's `image(source, media_type=none)`. As in nunjucks' `Context.lookup`, a context variable of the same
  * name hides a global. The store has no prototype and each function renders as
  * FUNCTION_TEXT (the sandbox: no name reaches `Object`, no source is printed).
  */
@@ -19,5 +20,6 @@ export function createGlobals(): Record<string, Global> {
       return typeof result === 'function' ? hideSource(result as Global) : result;
     });
   }
+  globals.image = imageGlobal as Global;
   return globals;
 }

@@ -1,5 +1,6 @@
 import { FUNCTION_TEXT } from './function-text.js';
 import { isSafeString } from './safe-string.js';
+import { notText, TemplateImage } from './template-image.js';
 import { toJsonValue } from './to-json-value.js';
 
 /**
@@ -23,6 +24,9 @@ export function renderOutput(value: unknown): string {
  * list or a plain object renders as compact JSON.
  */
 export function renderCallTerm(value: unknown): string {
+  if (value instanceof TemplateImage) {
+    throw notText(value.source, 'as a call-block term (place it with `{{ }}` before the call)');
+  }
   if (typeof value === 'object' && value !== null && !isSafeString(value)) {
     if (Array.isArray(value) || isPlainRecord(value)) return JSON.stringify(toJsonValue(value));
   }

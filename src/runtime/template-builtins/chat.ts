@@ -1,8 +1,9 @@
 import type { Message } from '../../backends/backend.js';
+import { hasImages, requireImageSupport } from '../image-support.js';
 import { generationArgs, mergedKeywords } from './call-arguments.js';
 import type { TemplateBuiltin } from './types.js';
 
-/** `chat(messages?, …)`: by default the prefix grouped by role (LANGUAGE.md §6). */
+/** `chat(messages?, …)`: by default the prefix grouped by role (LANGUAGE.md §6), with its images. */
 export const templateChat: TemplateBuiltin = async (call, env) => {
   const keywords = mergedKeywords(call);
   const explicit = call.args.length > 0 ? call.args[0] : keywords.messages;
@@ -10,9 +11,11 @@ export const templateChat: TemplateBuiltin = async (call, env) => {
     explicit === undefined || explicit === null
       ? await call.prefixMessages()
       : toMessages(explicit);
+  const context = env.callContext();
+  if (hasImages(messages)) requireImageSupport('chat', context.backend, call.site);
   return env.registry.builtins.chat(
     { messages, options: generationArgs(keywords, ['messages']), info: env.info },
-    env.callContext(),
+    context,
   );
 };
 

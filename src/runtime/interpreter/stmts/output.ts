@@ -1,10 +1,9 @@
 import type { OutputStmt } from '../../../ir/ir.js';
 import { evalExpr } from '../eval-expr.js';
 import type { ExecState } from '../exec-state.js';
-import { whenKnown } from '../pending.js';
-import { renderOutput } from '../values.js';
+import { outputPiece } from '../placed-image.js';
 
-/** `{{ expr }}` */
+/** `{{ expr }}`: its text, or the image an `image(…)` value places. */
 export function execOutput(stmt: OutputStmt, state: ExecState): void {
-  state.out.write(whenKnown(evalExpr(stmt.expr, state), renderOutput));
+  state.out.write(outputPiece(evalExpr(stmt.expr, state), state));
 }
