@@ -190,8 +190,10 @@ export async function benchScale() {
       });
     }
 
-    // (b) HTTP at 50 ms, backend cap 256 (and a global cap as large).
+    // (b) HTTP at 50 ms, backend cap 256 (and a global cap as large); BENCH_SCALE_HTTP_ROWS=0
+    // runs part (a) alone.
     const httpRows = Number(process.env.BENCH_SCALE_HTTP_ROWS ?? 2000);
+    if (httpRows === 0) return results;
     const { child: server, port } = await startServer(dir);
     try {
       const url = `http://127.0.0.1:${port}/v1`;

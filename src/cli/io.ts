@@ -4,6 +4,11 @@ export interface CliIO {
   stderr: (text: string) => void;
   /** Whether diagnostics on stderr may use ANSI colours. */
   stderrColor: boolean;
+  /**
+   * A promise that resolves once stdout has taken what was written (its reader caught up), or
+   * null when nothing is waiting to go out. Absent: writes never wait (buffers in tests).
+   */
+  stdoutDrained?: () => Promise<void> | null;
 }
 
 /** Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org). */
@@ -17,5 +22,26 @@ export function processIO(): CliIO {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
     stderrColor: shouldUseColor(process.stderr, process.env),
+    stdoutDrained: () => drained(process.stdout),
   };
+}
+
+/**
+ * Null when `stream` has room, else a promise of its next 'drain' (or 'close': a reader that went
+ * away). A pipe to a slower reader makes Node keep every write in memory until it is read, so a
+ * writer of many results waits here rather than letting the backlog grow with the rows.
+ */
+export function drained(
+  stream: NodeJS.WritableStream & { writableNeedDrain?: boolean },
+): Promise<void> | null {
+  if (stream.writableNeedDrain !== true) return null;
+  return new Promise((resolve) => {
+    const done = () => {
+      stream.off('drain', done);
+      stream.off('close', done);
+      resolve();
+    };
+    stream.on('drain', done);
+    stream.on('close', done);
+  });
 }

@@ -1,8 +1,10 @@
 // runMany on a forced terminal: the progress line and the comparison table, with a fake runOne.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { Writable } from 'node:stream';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { drained } from '../../src/cli/io.js';
 import { comparisonValue } from '../../src/cli/run/comparison-table.js';
 import { formatProgress } from '../../src/cli/run/progress-line.js';
 import { runMany, type RunManyOptions, type RunOne } from '../../src/cli/run/run-many.js';
@@ -165,5 +167,83 @@ describe('the comparison table of several backends', () => {
     expect(comparisonValue({ text: 't', outputs: { a: ' x ', n: 2 }, result: 't' }, false)).toBe(
       'a: x, n: 2',
     );
+  });
+});
+
+describe('a slow reader of stdout', () => {
+  it('holds back the next row until stdout has drained', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ot-many-'));
+    const rows = join(dir, 'rows.jsonl');
+    writeFileSync(rows, '{"n": 1}\n{"n": 2}\n{"n": 3}\n');
+    const lines: string[] = [];
+    const deferred = <T>() => {
+      let resolve!: (value: T) => void;
+      const promise = new Promise<T>((r) => (resolve = r));
+      return { promise, resolve };
+    };
+    const firstLine = deferred<void>();
+    const secondStarted = deferred<void>();
+    const secondRow = deferred<{
+      text: string;
+      outputs: Record<string, unknown>;
+      result: unknown;
+    }>();
+    const drain = deferred<void>();
+    const result = { text: 't', outputs: {}, result: 't' };
+    const runOne: RunOne = (inputs) => {
+      if (inputs['n'] !== 2) return Promise.resolve(result);
+      secondStarted.resolve();
+      return secondRow.promise;
+    };
+    const run = runMany(
+      options(
+        {
+          file: rows,
+          io: {
+            stdout: (text) => {
+              lines.push(text);
+              firstLine.resolve();
+            },
+            stderr: () => undefined,
+            stderrColor: false,
+            // stdout is full after the first line, until the test drains it.
+            stdoutDrained: () => (lines.length === 1 ? drain.promise : null),
+          },
+        },
+        runOne,
+      ),
+    );
+    await Promise.all([firstLine.promise, secondStarted.promise]);
+    secondRow.resolve(result);
+    // Every promise job runs before the next macrotask: rows 2 and 3 are done by then.
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(lines).toHaveLength(1);
+    drain.resolve();
+    expect(await run).toEqual({ cancelled: false, rowsOk: 3, rowsFailed: 0 });
+    expect(lines.map((line) => (JSON.parse(line) as { row: number }).row)).toEqual([1, 2, 3]);
+  });
+
+  it("waits for a stream's 'drain' only when its buffer is full", async () => {
+    const written: string[] = [];
+    let finish: (() => void) | null = null;
+    const stream = new Writable({
+      highWaterMark: 4,
+      write(chunk: Buffer, _encoding, callback) {
+        written.push(chunk.toString());
+        finish = callback;
+      },
+    });
+    expect(drained(stream)).toBeNull();
+    stream.write('12345');
+    const wait = drained(stream);
+    expect(wait).not.toBeNull();
+    let done = false;
+    void wait!.then(() => (done = true));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(done).toBe(false);
+    finish!();
+    await wait;
+    expect(done).toBe(true);
+    expect(drained(stream)).toBeNull();
   });
 });

@@ -67,7 +67,8 @@ export { rowWindow } from '../../runtime/ordered-pool.js';
  * completed. Each result is written as a JSON line as soon as every earlier row is written
  * (in a dry run, each row's calls) — or, when several backends are compared on a terminal, a
  * side-by-side table at the end, for which only each cell's short text is kept. Memory does not
- * grow with the number of rows. Rows cut short by Ctrl-C write nothing, and no row starts after it.
+ * grow with the number of rows, nor with a slow reader of stdout (the next row waits for it to
+ * drain). Rows cut short by Ctrl-C write nothing, and no row starts after it.
  */
 export async function runMany(options: RunManyOptions): Promise<RunManyOutcome> {
   const { io, backends, signal } = options;
@@ -175,6 +176,10 @@ export async function runMany(options: RunManyOptions): Promise<RunManyOutcome> 
       }
     }
     if (table) tableRows.push({ label: String(file ? row.line : done.index + 1), cells });
+    // A reader slower than the rows (a pipe) holds back the next row rather than letting the
+    // written lines pile up in memory.
+    const wait = untilDrained(io, signal);
+    if (wait) await wait;
   }
   progress?.clear();
   if (signal.aborted) outcome.cancelled = true;
@@ -183,6 +188,20 @@ export async function runMany(options: RunManyOptions): Promise<RunManyOutcome> 
     io.stdout(formatComparisonTable(names, tableRows, options.tableWidth ?? 100));
   }
   return outcome;
+}
+
+/** Null when stdout has room; else a promise of its 'drain', or of Ctrl-C, whichever comes first. */
+function untilDrained(io: CliIO, signal: AbortSignal): Promise<void> | null {
+  const drained = io.stdoutDrained?.() ?? null;
+  if (drained === null || signal.aborted) return null;
+  return new Promise((resolve) => {
+    const onAbort = () => resolve();
+    signal.addEventListener('abort', onAbort, { once: true });
+    void drained.then(() => {
+      signal.removeEventListener('abort', onAbort);
+      resolve();
+    });
+  });
 }
 
 /** A finished row: its result as a JSON line or, in a dry run, its calls (a block, or JSON). */
