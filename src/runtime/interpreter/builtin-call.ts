@@ -6,6 +6,7 @@ import {
   joinSegments,
   textSinceLastReply,
   type PrefixRef,
+  type Segment,
 } from './output-buffer.js';
 import { Pending, resolveDeep } from './pending.js';
 import type { OrderCursor } from '../source-order.js';
@@ -26,11 +27,15 @@ export function startBuiltinCall(
   here: PrefixRef = state.out.here(),
   order: OrderCursor = state.order.open(),
 ): Value {
-  const segments = async () => {
-    const known = await resolveDeep(collectSegments(here));
-    await imagesRead(known);
-    return known;
-  };
+  // The prefix is fixed once `here` is taken, so it is collected once however many of its
+  // forms (text, images, last turn) the builtin reads.
+  let collected: Promise<Segment[]> | null = null;
+  const segments = (): Promise<Segment[]> =>
+    (collected ??= (async () => {
+      const known = await resolveDeep(collectSegments(here));
+      await imagesRead(known);
+      return known;
+    })());
   const call: BuiltinCall = {
     builtin: expr.name,
     args,
