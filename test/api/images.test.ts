@@ -15,6 +15,7 @@ import {
   llm,
   openCache,
   run,
+  template,
   type Backend,
 } from '../../src/index.js';
 import { backendFor } from '../helpers/provider-servers/backend-for.js';
@@ -149,5 +150,31 @@ describe('backends and images', () => {
     ]);
     const e = llm.chat([{ role: 'user', content: 'What?', images: [image(png)] }]);
     expect(await run(e, { registry })).toBe('the logo');
+  });
+});
+
+describe('an image made in TypeScript and given to a template', () => {
+  const flow = "{% role 'user' %}What is this? {{ picture }}{% endrole %}<< answer = chat() >>";
+
+  it('is placed as an image (the server gets the bytes), not rendered as text', async () => {
+    const registry = createRegistry([await local()]);
+    const t = template(flow, { path: 'flow.ot' });
+    const result = await run(t.run({ picture: image(png) }), { registry });
+    expect(result.outputs.answer).toBe('a cat');
+    expect(partsOf(0)).toEqual([
+      { type: 'text', text: 'What is this? ' },
+      {
+        type: 'image_url',
+        image_url: { url: `data:image/png;base64,${Buffer.from(png).toString('base64')}` },
+      },
+    ]);
+  });
+
+  it('while data shaped like one (a JSON row) stays data and reads no file', async () => {
+    const registry = createRegistry([await local()]);
+    const t = template(flow, { path: 'flow.ot' });
+    const row = JSON.parse('{"picture": {"type": "image", "source": "package.json"}}');
+    await run(t.run(row), { registry });
+    expect(partsOf(0)).toBe('What is this? [object Object]');
   });
 });

@@ -27,11 +27,28 @@ export interface ImageOptions {
  * the working directory and only inside it (as a flow's includes stay inside the project).
  */
 export function image(source: ImageSource, options: ImageOptions = {}): ImageInput {
-  return {
+  const input: ImageInput = {
     type: 'image',
     source,
     ...(options.mediaType !== undefined ? { mediaType: options.mediaType } : {}),
   };
+  // A hidden mark, so that a template places this value as an image while a row of data shaped
+  // like one (`{"type": "image", "source": "…"}` from JSON) stays data and never picks a file.
+  Object.defineProperty(input, MADE_BY_IMAGE, { value: true });
+  return input;
+}
+
+const MADE_BY_IMAGE = Symbol('ot.image');
+
+/** True for a value made by `image()` in TypeScript (passed to a template as an input, say). */
+export function isImageInput(value: unknown): value is ImageInput {
+  return typeof value === 'object' && value !== null && MADE_BY_IMAGE in value;
+}
+
+/** How an image is named in rendered text and errors: its path or URL, or its size in bytes. */
+export function describeImageSource(source: ImageSource): string {
+  if (source instanceof Uint8Array) return `${source.byteLength} bytes`;
+  return source instanceof URL ? source.href : source;
 }
 
 /** Reads an image for a backend: bytes with their digest, or a URL passed on. */

@@ -1,4 +1,5 @@
 import type { ImageData } from '../../backends/backend.js';
+import { describeImageSource, isImageInput, loadImage, type ImageInput } from '../api/image.js';
 import { renderOutput } from '../jinja/render-output.js';
 import { TemplateImage, type ImageSite } from '../jinja/template-image.js';
 import { readTemplateImage } from '../read-template-image.js';
@@ -33,7 +34,25 @@ export function outputPiece(value: unknown, state: ExecState): MaybePending<stri
 }
 
 function pieceOf(value: unknown, state: ExecState): string | PlacedImage {
-  return value instanceof TemplateImage ? placeImage(value, state) : renderOutput(value);
+  if (value instanceof TemplateImage) return placeImage(value, state);
+  if (isImageInput(value)) return placeInputImage(value, state);
+  return renderOutput(value);
+}
+
+/**
+ * An `image()` made in TypeScript and given to the template (as an input, say): read as the
+ * TypeScript API reads images (a path relative to the working directory, and inside it).
+ */
+function placeInputImage(input: ImageInput, state: ExecState): PlacedImage {
+  const site = { file: state.template.path, span: state.template.span, literal: false };
+  const read = loadImage(input);
+  state.run.track(read);
+  return {
+    kind: 'placedImage',
+    source: describeImageSource(input.source),
+    site,
+    data: new Pending(read),
+  };
 }
 
 function placeImage(image: TemplateImage, state: ExecState): PlacedImage {
