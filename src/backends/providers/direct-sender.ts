@@ -78,7 +78,7 @@ export function createDirectSender(
           : chatBody(settings.model, request, capabilities),
       );
       try {
-        headers ??= requestHeaders(settings.apiKey);
+        headers ??= requestHeaders(settings.apiKey, url.protocol === 'https:');
       } catch (error) {
         // A key `Headers` refuses (a control character in it): as the SDK path reports it.
         throw toBackendError(error, context);
@@ -146,11 +146,12 @@ export function createDirectSender(
 const require = createRequire(import.meta.url);
 
 /**
- * The headers the SDK sends: the key as a bearer token when there is one, the JSON content type,
- * and its user agent (its own package versions and the runtime's). Built through `Headers`, as
- * the SDK does, so that values are normalised (and refused) the same way.
+ * The headers the SDK path sends: the key as a bearer token when there is one, the JSON content
+ * type and the SDK's user agent (its package versions and the runtime's), built through
+ * `Headers` as the SDK builds them (so values are normalised and refused the same way), then
+ * those fetch adds.
  */
-function requestHeaders(apiKey: string | null): Record<string, string> {
+function requestHeaders(apiKey: string | null, https: boolean): Record<string, string> {
   const sdkPackage = require.resolve('@ai-sdk/openai-compatible/package.json');
   const sdkVersion = (require(sdkPackage) as { version: string }).version;
   const utilsVersion = (
@@ -167,7 +168,14 @@ function requestHeaders(apiKey: string | null): Record<string, string> {
       runtimeUserAgent(),
     ].join(' '),
   );
-  return Object.fromEntries(headers.entries());
+  // What Node's fetch adds to every request; the reply is decoded as fetch decodes it.
+  return {
+    ...Object.fromEntries(headers.entries()),
+    accept: '*/*',
+    'accept-language': '*',
+    'sec-fetch-mode': 'cors',
+    'accept-encoding': https ? 'br, gzip, deflate' : 'gzip, deflate',
+  };
 }
 
 /** The runtime part of the SDK's user agent (provider-utils `getRuntimeEnvironmentUserAgent`). */

@@ -1,5 +1,11 @@
 import { createRequire } from 'node:module';
-import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
+import {
+  brotliDecompressSync,
+  constants as zlibConstants,
+  gunzipSync,
+  inflateRawSync,
+  inflateSync,
+} from 'node:zlib';
 import type { Dispatcher } from 'undici';
 
 /** What came back for one POST: the status line, the raw headers and the body as text. */
@@ -140,29 +146,45 @@ function abortReason(signal: AbortSignal): Error {
   return reason instanceof Error ? reason : new Error('This operation was aborted');
 }
 
-/** The body as text, as fetch would decode it (a server may compress even when not asked). */
+/**
+ * The body as text, as fetch decodes it: content codings undone last first (gzip, deflate, br;
+ * an unknown one leaves the body as it came), leniently as fetch does, then UTF-8 without a BOM.
+ */
 function decodeBody(bytes: Buffer, rawHeaders: readonly Buffer[]): string {
   let decoded = bytes;
-  const encoding = contentEncoding(rawHeaders);
-  if (encoding !== null && bytes.length > 0) {
-    // Applied in reverse order of listing, as fetch does.
-    for (const coding of encoding.split(',').reverse()) {
-      const name = coding.trim();
-      if (name === 'gzip' || name === 'x-gzip') decoded = gunzipSync(decoded);
-      else if (name === 'deflate') decoded = inflateSync(decoded);
-      else if (name === 'br') decoded = brotliDecompressSync(decoded);
+  const encoding = headerRecord(rawHeaders)['content-encoding'];
+  if (encoding !== undefined && bytes.length > 0) {
+    const codings = encoding.toLowerCase().split(',');
+    if (codings.length > 5) {
+      throw new Error(
+        `too many content-encodings in response: ${codings.length}, maximum allowed is 5`,
+      );
     }
+    const decoders: ((input: Buffer) => Buffer)[] = [];
+    for (const coding of codings.reverse().map((c) => c.trim())) {
+      if (coding === 'gzip' || coding === 'x-gzip')
+        decoders.push((input) => gunzipSync(input, LENIENT));
+      else if (coding === 'deflate') decoders.push(inflate);
+      else if (coding === 'br') decoders.push((input) => brotliDecompressSync(input, LENIENT_BR));
+      else {
+        decoders.length = 0;
+        break;
+      }
+    }
+    for (const decode of decoders) decoded = decode(decoded);
   }
   const text = decoded.toString('utf8');
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
-function contentEncoding(rawHeaders: readonly Buffer[]): string | null {
-  for (let i = 0; i + 1 < rawHeaders.length; i += 2) {
-    const name = rawHeaders[i]!;
-    if (name.length === 16 && name.toString('latin1').toLowerCase() === 'content-encoding') {
-      return rawHeaders[i + 1]!.toString('latin1').toLowerCase();
-    }
-  }
-  return null;
+const LENIENT = { flush: zlibConstants.Z_SYNC_FLUSH, finishFlush: zlibConstants.Z_SYNC_FLUSH };
+const LENIENT_BR = {
+  flush: zlibConstants.BROTLI_OPERATION_FLUSH,
+  finishFlush: zlibConstants.BROTLI_OPERATION_FLUSH,
+};
+
+/** `deflate` as servers send it: zlib-wrapped (as specified) or raw (as some do). */
+function inflate(input: Buffer): Buffer {
+  // A zlib header's first byte has compression method 8 in its low bits.
+  return (input[0]! & 0x0f) === 0x08 ? inflateSync(input, LENIENT) : inflateRawSync(input, LENIENT);
 }
