@@ -494,6 +494,25 @@ describe('the direct request path reads replies as the AI SDK reads them', () =>
   });
 });
 
+describe('an API key an HTTP header cannot carry', () => {
+  it('fails before any request on both paths, and the direct path does not show the key', async () => {
+    answer = () => ok('unused');
+    for (const direct of [true, false]) {
+      const { outcome, requests } = await callThrough(
+        direct,
+        { key: 'sk-one\nsk-two' },
+        { prompt: 'hi' },
+      );
+      expect(requests).toHaveLength(0);
+      expect('error' in outcome).toBe(true);
+      if (direct && 'error' in outcome) {
+        expect(outcome.error.message).toContain('LOCAL_KEY');
+        expect(outcome.error.message).not.toContain('sk-one');
+      }
+    }
+  });
+});
+
 describe('the choice of path', () => {
   it('sends a file that is not an image through the SDK, which makes it a file part', async () => {
     answer = () => ok('a PDF');

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import type { BackendCapabilities, CompletionRequest, TokenUsage } from '../backend.js';
 import { BackendError } from '../backend-error.js';
-import { fromApiFailure, toBackendError, type ApiFailure, type ErrorContext } from './api-error.js';
+import { fromApiFailure, type ApiFailure, type ErrorContext } from './api-error.js';
 import { exactCompletion } from './completion-mode.js';
 import { headerRecord, postJson, type HttpFailure, type HttpResponse } from './http-post.js';
 import { instructionFor } from './instructions.js';
@@ -77,12 +77,7 @@ export function createDirectSender(
             )
           : chatBody(settings.model, request, capabilities),
       );
-      try {
-        headers ??= requestHeaders(settings.apiKey, url.protocol === 'https:');
-      } catch (error) {
-        // A key `Headers` refuses (a control character in it): as the SDK path reports it.
-        throw toBackendError(error, context);
-      }
+      headers ??= requestHeaders(settings.apiKey, url.protocol === 'https:', context.apiKeyEnv);
       const sent = headers;
       return (signal) => send(request, sent, body, signal);
     },
@@ -147,35 +142,48 @@ const require = createRequire(import.meta.url);
 
 /**
  * The headers the SDK path sends: the key as a bearer token when there is one, the JSON content
- * type and the SDK's user agent (its package versions and the runtime's), built through
- * `Headers` as the SDK builds them (so values are normalised and refused the same way), then
- * those fetch adds.
+ * type and the SDK's user agent (its package versions and the runtime's), in the order `Headers`
+ * lists them (by name), then those Node's fetch adds. Not built with `Headers` itself: that
+ * loads Node's bundled undici, 60–100 ms of start-up.
  */
-function requestHeaders(apiKey: string | null, https: boolean): Record<string, string> {
+function requestHeaders(
+  apiKey: string | null,
+  https: boolean,
+  apiKeyEnv: string | null,
+): Record<string, string> {
   const sdkPackage = require.resolve('@ai-sdk/openai-compatible/package.json');
   const sdkVersion = (require(sdkPackage) as { version: string }).version;
   const utilsVersion = (
     createRequire(sdkPackage)('@ai-sdk/provider-utils/package.json') as { version: string }
   ).version;
-  const headers = new Headers();
-  if (apiKey) headers.set('authorization', `Bearer ${apiKey}`);
-  headers.set('content-type', 'application/json');
-  headers.set(
-    'user-agent',
-    [
+  return {
+    ...(apiKey ? { authorization: headerValue(`Bearer ${apiKey}`, apiKeyEnv) } : {}),
+    'content-type': 'application/json',
+    'user-agent': [
       `ai-sdk/openai-compatible/${sdkVersion}`,
       `ai-sdk/provider-utils/${utilsVersion}`,
       runtimeUserAgent(),
     ].join(' '),
-  );
-  // What Node's fetch adds to every request; the reply is decoded as fetch decodes it.
-  return {
-    ...Object.fromEntries(headers.entries()),
     accept: '*/*',
     'accept-language': '*',
     'sec-fetch-mode': 'cors',
     'accept-encoding': https ? 'br, gzip, deflate' : 'gzip, deflate',
   };
+}
+
+/**
+ * A header value as `Headers` normalises it (spaces, tabs and line breaks around it dropped: a
+ * key read from a file often ends in a newline), refusing what it refuses, without showing it.
+ */
+function headerValue(value: string, apiKeyEnv: string | null): string {
+  const trimmed = value.replace(/^[\t\n\r ]+|[\t\n\r ]+$/g, '');
+  // A line break or NUL inside, or a character beyond Latin-1, which HTTP headers cannot carry.
+  if (/[\0\n\r]|[^\u0000-\u00ff]/.test(trimmed)) {
+    throw new BackendError(
+      `the API key${apiKeyEnv === null ? '' : ` in ${apiKeyEnv}`} holds a character an HTTP header cannot carry (a line break, NUL or non-Latin-1 character)`,
+    );
+  }
+  return trimmed;
 }
 
 /** The runtime part of the SDK's user agent (provider-utils `getRuntimeEnvironmentUserAgent`). */

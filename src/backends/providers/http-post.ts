@@ -152,8 +152,8 @@ function abortReason(signal: AbortSignal): Error {
  */
 function decodeBody(bytes: Buffer, rawHeaders: readonly Buffer[]): string {
   let decoded = bytes;
-  const encoding = headerRecord(rawHeaders)['content-encoding'];
-  if (encoding !== undefined && bytes.length > 0) {
+  const encoding = contentEncoding(rawHeaders);
+  if (encoding !== null && bytes.length > 0) {
     const codings = encoding.toLowerCase().split(',');
     if (codings.length > 5) {
       throw new Error(
@@ -188,3 +188,19 @@ function inflate(input: Buffer): Buffer {
   // A zlib header's first byte has compression method 8 in its low bits.
   return (input[0]! & 0x0f) === 0x08 ? inflateSync(input, LENIENT) : inflateRawSync(input, LENIENT);
 }
+
+/** The content-encoding header (repeats joined, as fetch joins them), or null; no other is read. */
+function contentEncoding(rawHeaders: readonly Buffer[]): string | null {
+  let value: string | null = null;
+  for (let i = 0; i + 1 < rawHeaders.length; i += 2) {
+    const name = rawHeaders[i]!;
+    // Most replies have no such header: compare lengths before decoding any name.
+    if (name.length !== CONTENT_ENCODING.length) continue;
+    if (name.toString('latin1').toLowerCase() !== CONTENT_ENCODING) continue;
+    const part = rawHeaders[i + 1]!.toString('latin1').trim();
+    value = value === null ? part : `${value}, ${part}`;
+  }
+  return value;
+}
+
+const CONTENT_ENCODING = 'content-encoding';
