@@ -160,7 +160,11 @@ export async function benchScale() {
     writeFileSync(join(dir, 'fake.yaml'), 'default: "ok"\n');
 
     // (a) rows at 0 ms.
-    const sizes = (process.env.BENCH_SCALE_SIZES ?? '1000,10000,100000').split(',').map(Number);
+    // An empty BENCH_SCALE_SIZES skips (a); BENCH_SCALE_HTTP_ROWS=0 skips (b).
+    const sizes = (process.env.BENCH_SCALE_SIZES ?? '1000,10000,100000')
+      .split(',')
+      .filter((size) => size.trim() !== '')
+      .map(Number);
     const measured = [];
     for (const size of sizes) {
       const run = await otRun(dir, rowsFile(dir, size), 'fake:fake.yaml');

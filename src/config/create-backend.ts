@@ -12,6 +12,8 @@ import type { BackendConfig, OtConfig } from './config-types.js';
 export interface CreateBackendOptions {
   sleep?: Sleep;
   random?: () => number;
+  /** False: every call through the AI SDK (see ProviderBackendOptions.directRequests). */
+  directRequests?: boolean;
 }
 
 /**
@@ -78,6 +80,7 @@ export function createBackend(
     rateLimits: { rpm: entry.rpm, tpm: entry.tpm },
     defaults: entry.defaults,
     streamIdleMs: entry.streamIdleMs,
+    ...(options.directRequests === undefined ? {} : { directRequests: options.directRequests }),
     retry: {
       maxRetries: entry.maxRetries,
       timeoutMs: entry.timeoutMs,

@@ -9,16 +9,31 @@ export interface ErrorContext {
   apiKeyEnv: string | null;
 }
 
-/** The fields of the AI SDK's APICallError that we read. */
-interface ApiCallErrorLike {
-  name: string;
+/**
+ * A failed HTTP call as plain data: the fields of the AI SDK's APICallError that we read, which
+ * the direct request path (direct-sender.ts) fills the same way, so both paths report alike.
+ */
+export interface ApiFailure {
+  /** The SDK's message: the provider's error text, the status text, or what went wrong. */
   message: string;
   url: string;
+  /** Absent when no response came (a network error). */
   statusCode?: number;
+  /** Lower-case names, as fetch gives them. */
   responseHeaders?: Record<string, string>;
+  /** Absent when the body could not be read. */
   responseBody?: string;
   isRetryable: boolean;
+  /** On a 2xx: true when the body is not JSON at all (else it is JSON of the wrong shape). */
+  notJson?: boolean;
+  /** On a 2xx: which field of the body is wrong, when known. */
+  wrongField?: string;
   cause?: unknown;
+}
+
+/** The AI SDK's APICallError, recognised by name. */
+interface ApiCallErrorLike extends ApiFailure {
+  name: string;
 }
 
 /**
@@ -28,7 +43,23 @@ interface ApiCallErrorLike {
  */
 export function toBackendError(error: unknown, context: ErrorContext): BackendError {
   if (error instanceof BackendError) return error;
-  if (isApiCallError(error)) return fromApiCallError(error, context);
+  if (isApiCallError(error)) {
+    const causeName = error.cause instanceof Error ? error.cause.name : '';
+    return fromApiFailure(
+      {
+        message: error.message,
+        url: error.url,
+        statusCode: error.statusCode,
+        responseHeaders: error.responseHeaders,
+        responseBody: error.responseBody,
+        isRetryable: error.isRetryable,
+        notJson: causeName === 'AI_JSONParseError',
+        cause: error.cause,
+      },
+      context,
+      error,
+    );
+  }
   const name = error instanceof Error ? error.name : '';
   const message = error instanceof Error ? error.message : String(error);
   if (name === 'AI_InvalidResponseDataError' || error instanceof TypeError) {
@@ -45,7 +76,15 @@ function isApiCallError(error: unknown): error is ApiCallErrorLike {
   return error instanceof Error && error.name === 'AI_APICallError' && 'url' in error;
 }
 
-function fromApiCallError(error: ApiCallErrorLike, context: ErrorContext): BackendError {
+/**
+ * The BackendError for a failed HTTP call, whichever path sent it; `original` (the SDK's error,
+ * or the failure itself) becomes its cause.
+ */
+export function fromApiFailure(
+  error: ApiFailure,
+  context: ErrorContext,
+  original: unknown = error,
+): BackendError {
   const status = error.statusCode ?? null;
   const headers = error.responseHeaders ?? {};
   const requestId = headers['x-request-id'] ?? headers['request-id'] ?? null;
@@ -54,7 +93,7 @@ function fromApiCallError(error: ApiCallErrorLike, context: ErrorContext): Backe
     const cause = error.cause instanceof Error ? describeNetworkError(error.cause) : error.message;
     return new BackendError(`cannot reach ${error.url}: ${cause}`, {
       retryable: error.isRetryable,
-      cause: error,
+      cause: original,
     });
   }
   const body = error.responseBody ?? '';
@@ -62,10 +101,10 @@ function fromApiCallError(error: ApiCallErrorLike, context: ErrorContext): Backe
     const what =
       error.responseBody === undefined
         ? `${error.message}${error.cause instanceof Error ? `: ${error.cause.message}` : ''}`
-        : describeBody(body, error.cause);
+        : describeBody(body, error.notJson === true, error.wrongField);
     return new BackendError(
       `malformed response: HTTP ${status} from ${error.url}: ${what}${idNote}`,
-      { status, requestId, cause: error },
+      { status, requestId, cause: original },
     );
   }
   const statusText = STATUS_CODES[status] ?? '';
@@ -74,7 +113,7 @@ function fromApiCallError(error: ApiCallErrorLike, context: ErrorContext): Backe
     error.message === '' || error.message === statusText || error.message.startsWith('Failed to')
       ? body.trim() === ''
         ? ''
-        : `: ${describeBody(body, null)}`
+        : `: ${describeBody(body, false)}`
       : `: ${error.message}`;
   const hint = status === 401 ? keyHint(context) : '';
   return new BackendError(
@@ -84,7 +123,7 @@ function fromApiCallError(error: ApiCallErrorLike, context: ErrorContext): Backe
       requestId,
       retryable: isRetryableStatus(status),
       retryAfterMs: parseRetryAfter(headers),
-      cause: error,
+      cause: original,
     },
   );
 }
@@ -96,16 +135,16 @@ function keyHint(context: ErrorContext): string {
 }
 
 /** Says what a body is when it is not the JSON we expected: an HTML page, other text, or JSON. */
-function describeBody(body: string, cause: unknown): string {
+function describeBody(body: string, notJson: boolean, wrongField?: string): string {
   const text = body.trim();
   if (text === '') return 'an empty body';
   if (text.startsWith('<')) {
     const title = /<title[^>]*>([^<]*)<\/title>/i.exec(text)?.[1]?.trim();
     return `an HTML page${title ? ` titled ${excerpt(title, 80)}` : ''} instead of JSON (is base_url the API's address?)`;
   }
-  const causeName = cause instanceof Error ? cause.name : '';
-  if (causeName === 'AI_JSONParseError') return `a body that is not JSON: ${clip(text)}`;
-  return `an unexpected body: ${clip(text)}`;
+  if (notJson) return `a body that is not JSON: ${clip(text)}`;
+  const field = wrongField === undefined ? '' : ` (${wrongField})`;
+  return `an unexpected body${field}: ${clip(text)}`;
 }
 
 function describeNetworkError(cause: Error): string {

@@ -75,7 +75,11 @@ export function choiceSchema(choices: readonly string[]): SdkJsonSchema {
   };
 }
 
-function chooseResponseFormat(
+/**
+ * The native response format of a call and whether it is enforced strictly, or null when the
+ * call asks for none (or the backend has no native one: it is then asked in words).
+ */
+export function chooseResponseFormat(
   request: CompletionRequest,
   capabilities: BackendCapabilities,
 ): { format: NonNullable<CallOptions['responseFormat']>; strict: boolean } | null {

@@ -15,6 +15,7 @@ import { ignoredArgError } from './ignored-args.js';
 import { instructionFor } from './instructions.js';
 import type { LanguageModel } from './language-model.js';
 import type { ModelSettings, ProviderDefinition } from './provider-definition.js';
+import { createDirectSender, REDIRECTED } from './direct-sender.js';
 import { providerIdentity } from './provider-identity.js';
 import { replyText, streamedReplyText } from './reply-text.js';
 import { reportedUsage } from './reported-usage.js';
@@ -34,12 +35,22 @@ export interface ProviderBackendOptions {
   retry: RetryOptions;
   /** Longest wait for the next piece of a streamed reply (config `stream_idle_ms`). */
   streamIdleMs: number;
+  /**
+   * False sends every call through the AI SDK, even where direct-sender.ts could send it
+   * (the equivalence test compares the two paths); default true.
+   */
+  directRequests?: boolean;
 }
 
 /** A backend that calls a provider model over HTTP under the shared retry policy. */
 export function createProviderBackend(options: ProviderBackendOptions): Backend {
   const { definition, settings } = options;
   const capabilities = modeCapabilities(definition, settings);
+  const errorContext = { apiKeyEnv: options.apiKeyEnv };
+  const directSender =
+    options.directRequests === false
+      ? null
+      : createDirectSender(definition, settings, capabilities, errorContext);
   let model: Promise<LanguageModel> | null = null;
 
   async function complete(request: CompletionRequest): Promise<BackendReply> {
@@ -50,6 +61,43 @@ export function createProviderBackend(options: ProviderBackendOptions): Backend 
         );
       }
     }
+    // The one choice of how a call is sent: directly (direct-sender.ts) when the backend has a
+    // direct sender and the call is neither streamed nor one it does not cover; else through
+    // the AI SDK. A direct call answered by a redirect is sent again through the SDK, whose
+    // fetch follows redirects.
+    const direct = request.onDelta ? null : (directSender?.prepare(request) ?? null);
+    if (direct === null) return sdkCall(request);
+    let redirected: ((signal: AbortSignal) => Promise<BackendReply>) | null = null;
+    return withRetries(
+      async (signal) => {
+        const reply = await direct(signal);
+        if (reply === REDIRECTED) {
+          redirected ??= await sdkAttempt(request, () => {});
+          return redirected(signal);
+        }
+        // The tpm budget is corrected to what the provider counted (rate-limiter.ts).
+        if (reply.usage) request.rate?.record(reply.usage.inputTokens + reply.usage.outputTokens);
+        return finished(reply.text, reply.finishReason, reply.usage);
+      },
+      request.signal,
+      options.retry,
+      request.rate,
+    );
+  }
+
+  /** A call through the AI SDK's model: doGenerate, or doStream when the call is streamed. */
+  async function sdkCall(request: CompletionRequest): Promise<BackendReply> {
+    // Once text was shown, a failed stream is final: a retry would show a second reply after it.
+    let shown = false;
+    const attempt = await sdkAttempt(request, () => (shown = true));
+    return withRetries(attempt, request.signal, options.retry, request.rate, () => !shown);
+  }
+
+  /** One attempt through the AI SDK, its errors turned into BackendErrors. */
+  async function sdkAttempt(
+    request: CompletionRequest,
+    onShown: () => void,
+  ): Promise<(signal: AbortSignal) => Promise<BackendReply>> {
     // Completion mode builds its model per request: the exact prompt goes in through its fetch.
     const loaded =
       settings.mode === 'completion'
@@ -64,48 +112,40 @@ export function createProviderBackend(options: ProviderBackendOptions): Backend 
     const constrained =
       capabilities.choiceConstraint && request.choices !== null && request.choices.length > 0;
     const onDelta = request.onDelta;
-    // Once text was shown, a failed stream is final: a retry would show a second reply after it.
-    let shown = false;
-    return withRetries(
-      async (signal) => {
-        try {
-          if (onDelta) {
-            const streamed = await streamReply(
-              loaded,
-              callOptions,
-              signal,
-              options.streamIdleMs,
-              (delta) => {
-                shown = true;
-                onDelta(delta);
-              },
-              (warnings) => {
-                const ignored = ignoredArgError({ warnings }, request.args, settings.model);
-                if (ignored) throw ignored;
-              },
-            );
-            const usage = streamedUsage(streamed);
-            if (usage) request.rate?.record(usage.inputTokens + usage.outputTokens);
-            const text = streamedReplyText(streamed, constrained);
-            return finished(text, streamed.finishReason.unified, usage);
-          }
-          const result = await loaded.doGenerate({ ...callOptions, abortSignal: signal });
-          const usage = reportedUsage(result);
-          // The tpm budget is corrected to what the provider counted (rate-limiter.ts).
+    return async (signal) => {
+      try {
+        if (onDelta) {
+          const streamed = await streamReply(
+            loaded,
+            callOptions,
+            signal,
+            options.streamIdleMs,
+            (delta) => {
+              onShown();
+              onDelta(delta);
+            },
+            (warnings) => {
+              const ignored = ignoredArgError({ warnings }, request.args, settings.model);
+              if (ignored) throw ignored;
+            },
+          );
+          const usage = streamedUsage(streamed);
           if (usage) request.rate?.record(usage.inputTokens + usage.outputTokens);
-          const ignored = ignoredArgError(result, request.args, settings.model);
-          if (ignored) throw ignored;
-          const text = replyText(result, definition, constrained);
-          return finished(text, result.finishReason.unified, usage);
-        } catch (error) {
-          throw toBackendError(error, { apiKeyEnv: options.apiKeyEnv });
+          const text = streamedReplyText(streamed, constrained);
+          return finished(text, streamed.finishReason.unified, usage);
         }
-      },
-      request.signal,
-      options.retry,
-      request.rate,
-      () => !shown,
-    );
+        const result = await loaded.doGenerate({ ...callOptions, abortSignal: signal });
+        const usage = reportedUsage(result);
+        // The tpm budget is corrected to what the provider counted (rate-limiter.ts).
+        if (usage) request.rate?.record(usage.inputTokens + usage.outputTokens);
+        const ignored = ignoredArgError(result, request.args, settings.model);
+        if (ignored) throw ignored;
+        const text = replyText(result, definition, constrained);
+        return finished(text, result.finishReason.unified, usage);
+      } catch (error) {
+        throw toBackendError(error, errorContext);
+      }
+    };
   }
 
   return {

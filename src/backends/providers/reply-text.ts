@@ -19,11 +19,8 @@ export function replyText(
 ): string {
   const parts = result.content.flatMap((part) => (part.type === 'text' ? [part.text] : []));
   if (parts.length === 0) {
-    const body = result.response?.body;
-    if (definition.hasEmptyReply(body)) return '';
     const reason = result.finishReason.raw ?? result.finishReason.unified;
-    const shown = body === undefined ? '' : `: ${clip(JSON.stringify(body) ?? '')}`;
-    throw new BackendError(`the response has no reply text (finish reason: ${reason})${shown}`);
+    return emptyReply(result.response?.body, reason, definition);
   }
   const text = parts.join('');
   return constrainedToChoices ? unwrapChoice(text) : text;
@@ -43,6 +40,16 @@ export function streamedReplyText(
     throw new BackendError(`the response has no reply text (finish reason: ${raw ?? unified})`);
   }
   return constrainedToChoices ? unwrapChoice(streamed.text) : streamed.text;
+}
+
+/**
+ * What a response without text parts is: '' when its raw body shows a genuinely empty reply,
+ * else an error naming the finish reason and showing the body.
+ */
+export function emptyReply(body: unknown, reason: string, definition: ProviderDefinition): string {
+  if (definition.hasEmptyReply(body)) return '';
+  const shown = body === undefined ? '' : `: ${clip(JSON.stringify(body) ?? '')}`;
+  throw new BackendError(`the response has no reply text (finish reason: ${reason})${shown}`);
 }
 
 /** The option of a `{"choice": …}` reply; anything else as it is, for the runtime to reject. */
