@@ -1,5 +1,6 @@
-import { spawnSync } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import {
+  cpSync,
   existsSync,
   mkdtempSync,
   readdirSync,
@@ -11,7 +12,10 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { afterAll, describe, expect, test } from 'vitest';
+import { startServer } from '../helpers/provider-servers/http-server.js';
+import { wireFormats } from '../helpers/provider-servers/wire-formats.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const extensionDir = join(root, 'vscode-extension');
@@ -147,6 +151,42 @@ describe('the VS Code extension package', () => {
         '---\ninput:\n  topic: string\n---\n{% if topic %}Hi{% endif %}\n',
       );
     } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('the bundled CLI sends an OpenAI-compatible call without any node_modules', async () => {
+    // After the packaging test. A copy outside the repository, so that nothing the bundle
+    // leaves to Node's resolution (the direct request path's undici) can be found there.
+    const dir = mkdtempSync(join(tmpdir(), 'ot-vsix-run-'));
+    const wire = wireFormats.find((w) => w.provider === 'openai-compatible')!;
+    const server = await startServer(() => ({ status: 200, body: wire.answer('hello back') }));
+    try {
+      // The .vsix's layout: dist/ next to the extension's package.json (the CLI reads its version).
+      cpSync(join(extensionDir, 'dist'), join(dir, 'extension', 'dist'), { recursive: true });
+      cpSync(join(extensionDir, 'package.json'), join(dir, 'extension', 'package.json'));
+      writeFileSync(join(dir, 'flow.ot'), 'Say hello. << generate_text() >>\n');
+      writeFileSync(
+        join(dir, 'ot.config.yaml'),
+        `backends:\n  local:\n    provider: openai-compatible\n    model: m\n    base_url: ${server.url}/v1\n`,
+      );
+      const run = await promisify(execFile)(
+        process.execPath,
+        [
+          join(dir, 'extension', 'dist', 'server', 'ot.js'),
+          'run',
+          'flow.ot',
+          '--backend',
+          'local',
+          '--cache',
+          'off',
+        ],
+        { cwd: dir, encoding: 'utf8' },
+      );
+      expect(run.stdout).toBe('Say hello. hello back\n');
+      expect(server.requests.map((r) => r.path)).toEqual(['/v1/chat/completions']);
+    } finally {
+      await server.close();
       rmSync(dir, { recursive: true, force: true });
     }
   });

@@ -63,7 +63,7 @@ export function createDirectSender(
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
   if (url.username !== '' || url.password !== '') return null;
   const href = url.href;
-  let headers: Record<string, string> | null = null;
+  let headers: Promise<Record<string, string>> | null = null;
 
   return {
     prepare(request) {
@@ -79,7 +79,7 @@ export function createDirectSender(
       );
       headers ??= requestHeaders(settings.apiKey, url.protocol === 'https:', context.apiKeyEnv);
       const sent = headers;
-      return (signal) => send(request, sent, body, signal);
+      return async (signal) => send(request, await sent, body, signal);
     },
   };
 
@@ -138,7 +138,31 @@ export function createDirectSender(
   }
 }
 
-const require = createRequire(import.meta.url);
+let versions: Promise<{ sdkVersion: string; utilsVersion: string }> | null = null;
+
+/**
+ * The versions the SDK's user agent names: read from the packages' package.json files, which
+ * costs nothing at start-up; where those files are not there (the VS Code extension bundles the
+ * packages, without node_modules), from the packages' own `VERSION` exports.
+ */
+function sdkVersions(): Promise<{ sdkVersion: string; utilsVersion: string }> {
+  versions ??= (async () => {
+    try {
+      const require = createRequire(import.meta.url);
+      const sdkPackage = require.resolve('@ai-sdk/openai-compatible/package.json');
+      const sdkVersion = (require(sdkPackage) as { version: string }).version;
+      const utilsPackage = createRequire(sdkPackage)('@ai-sdk/provider-utils/package.json');
+      return { sdkVersion, utilsVersion: (utilsPackage as { version: string }).version };
+    } catch {
+      const [sdk, utils] = await Promise.all([
+        import('@ai-sdk/openai-compatible'),
+        import('@ai-sdk/provider-utils'),
+      ]);
+      return { sdkVersion: sdk.VERSION, utilsVersion: utils.VERSION };
+    }
+  })();
+  return versions;
+}
 
 /**
  * The headers the SDK path sends: the key as a bearer token when there is one, the JSON content
@@ -146,16 +170,12 @@ const require = createRequire(import.meta.url);
  * lists them (by name), then those Node's fetch adds. Not built with `Headers` itself: that
  * loads Node's bundled undici, 60–100 ms of start-up.
  */
-function requestHeaders(
+async function requestHeaders(
   apiKey: string | null,
   https: boolean,
   apiKeyEnv: string | null,
-): Record<string, string> {
-  const sdkPackage = require.resolve('@ai-sdk/openai-compatible/package.json');
-  const sdkVersion = (require(sdkPackage) as { version: string }).version;
-  const utilsVersion = (
-    createRequire(sdkPackage)('@ai-sdk/provider-utils/package.json') as { version: string }
-  ).version;
+): Promise<Record<string, string>> {
+  const { sdkVersion, utilsVersion } = await sdkVersions();
   return {
     ...(apiKey ? { authorization: headerValue(`Bearer ${apiKey}`, apiKeyEnv) } : {}),
     'content-type': 'application/json',

@@ -1,4 +1,3 @@
-import { createRequire } from 'node:module';
 import {
   brotliDecompressSync,
   constants as zlibConstants,
@@ -29,21 +28,17 @@ export interface HttpFailure {
 export type HttpOutcome =
   { ok: true; response: HttpResponse } | { ok: false; failure: HttpFailure };
 
-let agent: Dispatcher | null = null;
+let agent: Promise<Dispatcher> | null = null;
 
 /**
  * The one connection pool of the direct request path: undici's Agent, with its defaults, which
  * are those of Node's own fetch (no connection limit, keep-alive, 300 s header and body
  * timeouts). Loaded on first use from undici's Agent module alone: the package's index also
- * loads fetch, WebSocket and the rest, which doubles the start-up cost for nothing.
+ * loads fetch, WebSocket and the rest, which doubles the start-up cost for nothing. A literal
+ * `import()`, so that bundlers (the VS Code extension's) carry the module along.
  */
-function sharedAgent(): Dispatcher {
-  if (agent === null) {
-    const require = createRequire(import.meta.url);
-    // The module's export is the class itself.
-    const Agent = require('undici/lib/dispatcher/agent.js') as typeof import('undici').Agent;
-    agent = new Agent();
-  }
+function sharedAgent(): Promise<Dispatcher> {
+  agent ??= import('undici/lib/dispatcher/agent.js').then(({ default: Agent }) => new Agent());
   return agent;
 }
 
@@ -119,14 +114,17 @@ export function postJson(
         fail(error);
       },
     };
-    try {
-      sharedAgent().dispatch(
+    const dispatch = (dispatcher: Dispatcher): void => {
+      // Aborted while the agent loaded: the outcome is already given.
+      if (settled) return;
+      dispatcher.dispatch(
         { origin: url.origin, path: `${url.pathname}${url.search}`, method: 'POST', headers, body },
         handler,
       );
-    } catch (error) {
-      fail(error instanceof Error ? error : new Error(String(error)));
-    }
+    };
+    sharedAgent()
+      .then(dispatch)
+      .catch((error: unknown) => fail(error instanceof Error ? error : new Error(String(error))));
   });
 }
 
