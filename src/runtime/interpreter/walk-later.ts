@@ -12,17 +12,7 @@ export function walkWhenKnown<T, R>(
   fn: (state: ExecState, value: T) => MaybePending<R>,
 ): MaybePending<R> {
   if (!isUnsettled(value)) return whenKnown(value, (known) => fn(state, known));
-  const order = state.order.open();
-  const later = deriveState(state, { order });
-  const result = whenKnown(value, (known) => {
-    try {
-      return fn(later, known);
-    } finally {
-      order.close();
-    }
-  });
-  if (result instanceof Pending) result.promise.then(order.close, order.close);
-  return result;
+  return walkWhenAllKnown(state, [value], (later, [known]) => fn(later, known as T));
 }
 
 /** `walkWhenKnown` over several values (`whenAllKnown`). */
