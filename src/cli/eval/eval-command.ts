@@ -28,6 +28,7 @@ import { TraceWriter } from '../run/trace-writer.js';
 import { queuedFlagsProblem } from '../queued-flags.js';
 import { formatEvalTable } from './eval-table.js';
 import { ResultLineWriter } from './write-results.js';
+import { keepHeapTight } from '../tight-heap.js';
 
 /** Exit code of a run cancelled with Ctrl-C (128 + SIGINT). */
 const EXIT_CANCELLED = 130;
@@ -176,6 +177,7 @@ export async function evalCommand(
   let out: ResultLineWriter | null = null;
   try {
     if (flags.out) out = new ResultLineWriter(flags.out);
+    keepHeapTight();
     const run = await runEval(prepared, {
       session,
       startedAt: performance.now(),

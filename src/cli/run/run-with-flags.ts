@@ -13,6 +13,7 @@ import { addToUsageTotals, emptyUsageTotals } from '../../runtime/usage/usage-to
 import type { RunOne } from './run-many.js';
 import { cacheSpec, setUpBackends, type RunBackends } from './run-setup.js';
 import type { RunnableFlow } from './runnable-flow.js';
+import { keepHeapTight } from '../tight-heap.js';
 
 /** Exit code of a run cancelled with Ctrl-C (128 + SIGINT). */
 const EXIT_CANCELLED = 130;
@@ -119,6 +120,7 @@ export async function runWithFlags(
   try {
     if (many) {
       const { rowWindow, runMany } = await import('./run-many.js');
+      keepHeapTight();
       const outcome = await runMany({
         file: flags.inputs ?? null,
         flagInputs: inputs,

@@ -6,6 +6,7 @@ import { parseQueueUrl } from '../../queue/queue-url.js';
 import { startWorker } from '../../queue/start-worker.js';
 import { reportUsageError, type CommandContext } from '../command-context.js';
 import { reportError } from '../report-error.js';
+import { keepHeapTight } from '../tight-heap.js';
 
 /** `ot worker`'s settings after the flags are checked. */
 export interface WorkerSettings {
@@ -59,6 +60,7 @@ export async function workerCommand(
     process.on('SIGINT', onSigint);
     process.on('SIGTERM', onSigterm);
   });
+  keepHeapTight();
   const worker = startWorker({
     address,
     config,
