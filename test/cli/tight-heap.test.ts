@@ -19,7 +19,7 @@ beforeAll(() => {
       "const { appendFileSync } = require('node:fs');",
       'const set = v8.setFlagsFromString;',
       'v8.setFlagsFromString = (flags) => {',
-      "  appendFileSync(process.env.FLAGS_LOG, flags + '\\n');",
+      "  appendFileSync(process.env.OT_FLAGS_LOG, flags + '\\n');",
       '  return set(flags);',
       '};',
       "require('node:module').syncBuiltinESMExports();",
@@ -43,7 +43,7 @@ async function flagsSetBy(
   writeFileSync(log, '');
   const run = await runOt(args, {
     cwd: dir,
-    env: { NODE_OPTIONS: `--require ${preload}`, FLAGS_LOG: log },
+    env: { NODE_OPTIONS: `--require ${preload}`, OT_FLAGS_LOG: log },
   });
   return { code: run.code, flags: readFileSync(log, 'utf8') };
 }
