@@ -13,6 +13,8 @@ import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+// The same ajv plugin as compiled bundles (src/codegen/bundle.ts), from the package's build.
+import { bundledAjv } from '../dist/codegen/bundle.js';
 
 const here = (path) => fileURLToPath(new URL(path, import.meta.url));
 const dist = here('./dist/');
@@ -104,30 +106,6 @@ const unusedPrettierPlugins = {
   },
 };
 
-/**
- * src/ir/load-ajv.ts requires ajv at run time from node_modules, which the extension does not
- * ship: here it is ajv itself, imported statically (as src/codegen/bundle.ts does).
- */
-const bundledAjv = {
-  name: 'bundled-ajv',
-  setup(context) {
-    context.onResolve({ filter: /load-ajv\.js$/ }, (args) =>
-      /[\\/]ir[\\/]load-ajv\.js$/.test(path.join(args.resolveDir, args.path))
-        ? { path: 'load-ajv', namespace: 'bundled-ajv' }
-        : undefined,
-    );
-    context.onLoad({ filter: /.*/, namespace: 'bundled-ajv' }, () => ({
-      contents: [
-        "import { Ajv } from 'ajv';",
-        "import addFormats from 'ajv-formats';",
-        'export function createAjv(options) { return addFormats(new Ajv(options)); }',
-      ].join('\n'),
-      resolveDir: here('..'),
-      loader: 'js',
-    }));
-  },
-};
-
 await build({
   entryPoints: {
     server: here('./src/server-entry.ts'),
@@ -148,7 +126,7 @@ await build({
   },
   // nunjucks' file watcher is optional and never used here.
   external: ['chokidar', 'fsevents'],
-  plugins: [noEsbuild, bundledChevrotain, unusedPrettierPlugins, bundledAjv],
+  plugins: [noEsbuild, bundledChevrotain, unusedPrettierPlugins, bundledAjv()],
   // Bundled CommonJS packages call require() for Node's modules, which ESM does not have.
   banner: {
     js: "import { createRequire as __otCreateRequire } from 'node:module'; const require = __otCreateRequire(import.meta.url);",

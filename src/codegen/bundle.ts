@@ -74,9 +74,10 @@ function runtimeEntry(): Plugin {
 
 /**
  * src/ir/load-ajv.ts requires ajv at run time from the package's node_modules, which a bundle
- * does not have: in a bundle it is ajv itself, imported statically.
+ * does not have: in a bundle it is ajv itself, imported statically. Used by compiled bundles and
+ * by the VS Code extension's build.
  */
-function bundledAjv(): Plugin {
+export function bundledAjv(): Plugin {
   const contents = [
     "import { Ajv } from 'ajv';",
     "import addFormats from 'ajv-formats';",
